@@ -1,0 +1,91 @@
+/**
+ * The error codes OAuth 2 puts on the wire, with what each one means. Servers answer with these
+ * exact strings in the `error` parameter; clients switch on them.
+ */
+
+/**
+ * Errors of the authorization endpoint, sent back to the client's redirect URI.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ */
+export const authorizationErrorCodes = [
+  "invalid_request",
+  "unauthorized_client",
+  "access_denied",
+  "unsupported_response_type",
+  "invalid_scope",
+  "server_error",
+  "temporarily_unavailable",
+] as const;
+export type AuthorizationErrorCode = (typeof authorizationErrorCodes)[number];
+
+/**
+ * Errors of the token endpoint, in a JSON body. `server_error` is not in the list of RFC 6749
+ * §5.2; it is the registered code a server uses when it fails unexpectedly.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export const tokenErrorCodes = [
+  "invalid_request",
+  "invalid_client",
+  "invalid_grant",
+  "unauthorized_client",
+  "unsupported_grant_type",
+  "invalid_scope",
+  "server_error",
+] as const;
+export type TokenErrorCode = (typeof tokenErrorCodes)[number];
+
+/**
+ * Errors of a resource server, in the `WWW-Authenticate: Bearer` header.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+ */
+export const bearerErrorCodes = ["invalid_request", "invalid_token", "insufficient_scope"] as const;
+export type BearerErrorCode = (typeof bearerErrorCodes)[number];
+
+export type OAuthErrorCode = AuthorizationErrorCode | TokenErrorCode | BearerErrorCode;
+
+/** What each code means, in the words of the RFC that defines it, shortened. */
+export const errorCodeMeanings: Record<OAuthErrorCode, string> = {
+  invalid_request:
+    "The request is missing a required parameter, includes an invalid value, repeats a parameter, or is otherwise malformed.",
+  unauthorized_client: "The client is not authorized to use this grant type or to request a code this way.",
+  access_denied: "The resource owner or the authorization server denied the request.",
+  unsupported_response_type: "The authorization server does not support obtaining a code with this response type.",
+  invalid_scope: "The requested scope is invalid, unknown, malformed, or exceeds what was granted.",
+  server_error: "The server met an unexpected condition that prevented it from fulfilling the request.",
+  temporarily_unavailable: "The server is temporarily overloaded or under maintenance.",
+  invalid_client: "Client authentication failed: unknown client, no authentication included, or an unsupported method.",
+  invalid_grant:
+    "The authorization code or refresh token is invalid, expired, revoked, does not match the redirect URI, or was issued to another client.",
+  unsupported_grant_type: "The authorization server does not support this grant type.",
+  invalid_token: "The access token is expired, revoked, malformed, or invalid for other reasons.",
+  insufficient_scope: "The request requires more privileges than the access token provides.",
+};
+
+function isOneOf<T extends string>(codes: readonly T[], value: unknown): value is T {
+  return typeof value === "string" && (codes as readonly string[]).includes(value);
+}
+
+export function isAuthorizationErrorCode(value: unknown): value is AuthorizationErrorCode {
+  return isOneOf(authorizationErrorCodes, value);
+}
+
+export function isTokenErrorCode(value: unknown): value is TokenErrorCode {
+  return isOneOf(tokenErrorCodes, value);
+}
+
+export function isBearerErrorCode(value: unknown): value is BearerErrorCode {
+  return isOneOf(bearerErrorCodes, value);
+}
+
+/**
+ * `error_description` may hold only `%x20-21 / %x23-5B / %x5D-7E`: printable ASCII without the
+ * double quote and the backslash.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export function isValidErrorDescription(value: string): boolean {
+  return /^[\x20-\x21\x23-\x5B\x5D-\x7E]*$/.test(value);
+}

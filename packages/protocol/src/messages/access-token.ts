@@ -1,0 +1,39 @@
+/**
+ * The JOSE header of a JWT access token.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9068#section-2.1
+ */
+export interface AccessTokenHeader {
+  /** `at+jwt`, so that no other kind of JWT can be mistaken for an access token. */
+  typ: "at+jwt";
+  alg: "ES256";
+  kid: string;
+}
+
+/**
+ * The claims of a JWT access token.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9068#section-2.2
+ */
+export interface AccessTokenClaims {
+  /** The authorization server that issued the token. */
+  iss: string;
+  /** Expiry, in seconds since the epoch. */
+  exp: number;
+  /** The resource server(s) the token is meant for. */
+  aud: string | string[];
+  /** The user, or the client itself for `client_credentials`. */
+  sub: string;
+  client_id: string;
+  /** Issued at, in seconds since the epoch. */
+  iat: number;
+  /** A unique identifier of this token. */
+  jti: string;
+  /** The granted scopes, space-separated. */
+  scope?: string;
+  auth_time?: number;
+}
+
+/** The `typ` header value of RFC 9068 §2.1, and the media type it abbreviates. */
+export const accessTokenType = "at+jwt";
+export const accessTokenMediaType = "application/at+jwt";

@@ -1,0 +1,47 @@
+import type { AuthorizationErrorCode } from "../error-codes.ts";
+import type { CodeChallengeMethod } from "../pkce.ts";
+
+/**
+ * The authorization request, step 1: query parameters of the authorization endpoint.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.3
+ */
+export interface AuthorizationRequest {
+  response_type: "code";
+  client_id: string;
+  /** Required when the client registered more than one redirect URI. */
+  redirect_uri?: string;
+  scope?: string;
+  /** Opaque to the server, returned unchanged; the client's defence against CSRF. */
+  state?: string;
+  code_challenge: string;
+  code_challenge_method: CodeChallengeMethod;
+}
+
+/**
+ * The authorization response, step 3: query parameters added to the client's redirect URI.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ * @see https://www.rfc-editor.org/rfc/rfc9207#section-2
+ */
+export interface AuthorizationResponse {
+  code: string;
+  state?: string;
+  /** The issuer identifier, so the client can tell which server answered (mix-up defence). */
+  iss: string;
+}
+
+/**
+ * An error sent to the client's redirect URI instead of a code.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc9207#section-2
+ */
+export interface AuthorizationErrorResponse {
+  error: AuthorizationErrorCode;
+  error_description?: string;
+  error_uri?: string;
+  state?: string;
+  iss: string;
+}

@@ -1,0 +1,32 @@
+/**
+ * Authorization server metadata, served at `/.well-known/oauth-authorization-server`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
+ */
+export interface AuthorizationServerMetadata {
+  issuer: string;
+  authorization_endpoint: string;
+  token_endpoint: string;
+  jwks_uri: string;
+  registration_endpoint?: string;
+  scopes_supported?: string[];
+  response_types_supported: string[];
+  response_modes_supported?: string[];
+  grant_types_supported?: string[];
+  token_endpoint_auth_methods_supported?: string[];
+  token_endpoint_auth_signing_alg_values_supported?: string[];
+  service_documentation?: string;
+  ui_locales_supported?: string[];
+  op_policy_uri?: string;
+  op_tos_uri?: string;
+  revocation_endpoint?: string;
+  revocation_endpoint_auth_methods_supported?: string[];
+  introspection_endpoint?: string;
+  introspection_endpoint_auth_methods_supported?: string[];
+  code_challenge_methods_supported?: string[];
+  /** @see https://www.rfc-editor.org/rfc/rfc9207#section-3 */
+  authorization_response_iss_parameter_supported?: boolean;
+}
+
+/** The path where RFC 8414 §3 places the metadata document. */
+export const authorizationServerMetadataPath = "/.well-known/oauth-authorization-server";
