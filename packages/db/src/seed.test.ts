@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { verifyPassword, verifySecret } from "@seven-steps/protocol/secrets";
+import { demoClient, demoPhotos, demoUsers } from "../../../prisma/demo-data.ts";
+import { getDatabase } from "./client.ts";
+import { createSeededDatabase, runDatabaseScript } from "./testing.ts";
+
+const url = createSeededDatabase();
+const database = getDatabase(url);
+afterAll(() => database.$disconnect());
+
+async function counts() {
+  return {
+    users: await database.user.count(),
+    clients: await database.client.count(),
+    redirectUris: await database.clientRedirectUri.count(),
+    photos: await database.photo.count(),
+  };
+}
+
+describe("the seed", () => {
+  it("creates the demo users, the demo client and their photos", async () => {
+    expect(await counts()).toEqual({ users: 2, clients: 1, redirectUris: 1, photos: demoPhotos.length });
+  });
+
+  it("stores passwords only as scrypt hashes", async () => {
+    for (const demoUser of demoUsers) {
+      const user = await database.user.findUniqueOrThrow({ where: { username: demoUser.username } });
+      expect(user.passwordHash).toMatch(/^scrypt\$/);
+      expect(user.passwordHash).not.toContain(demoUser.password);
+      expect(await verifyPassword(demoUser.password, user.passwordHash)).toBe(true);
+    }
+  });
+
+  it("registers PrintShop as a confidential client with a hashed secret and one redirect URI", async () => {
+    const client = await database.client.findUniqueOrThrow({
+      where: { id: demoClient.id },
+      include: { redirectUris: true },
+    });
+    expect(client.secretHash).not.toBe(demoClient.secret);
+    expect(verifySecret(demoClient.secret, client.secretHash ?? "")).toBe(true);
+    expect(client.redirectUris.map((row) => row.uri)).toEqual(demoClient.redirectUris);
+    expect(client.allowedScopes).toBe("profile photos:read photos:write");
+  });
+
+  it("gives each user their own photos, owned by their subject identifier", async () => {
+    const alice = await database.user.findUniqueOrThrow({ where: { username: "alice" } });
+    const bob = await database.user.findUniqueOrThrow({ where: { username: "bob" } });
+    const ownersOf = async (sub: string) => database.photo.count({ where: { ownerSub: sub } });
+    expect(await ownersOf(alice.id)).toBe(demoPhotos.filter((photo) => photo.owner === "alice").length);
+    expect(await ownersOf(bob.id)).toBe(demoPhotos.filter((photo) => photo.owner === "bob").length);
+  });
+
+  it("changes nothing when it runs again", async () => {
+    const before = await counts();
+    const aliceBefore = await database.user.findUniqueOrThrow({ where: { username: "alice" } });
+    // Migrations lock SQLite exclusively, so this process lets go of the file first.
+    await database.$disconnect();
+    runDatabaseScript("db:setup", url);
+    expect(await counts()).toEqual(before);
+    const aliceAfter = await database.user.findUniqueOrThrow({ where: { username: "alice" } });
+    expect(aliceAfter).toEqual(aliceBefore);
+  });
+
+  it("leaves the database in write-ahead-log mode", async () => {
+    const [row] = await database.$queryRawUnsafe<{ journal_mode: string }[]>("PRAGMA journal_mode");
+    expect(row?.journal_mode).toBe("wal");
+  });
+});

@@ -1,0 +1,26 @@
+// The demo data of the photo story, read by the seed and listed in the README.
+
+export const demoUsers = [
+  { username: "alice", password: "wonderland", name: "Alice Liddell" },
+  { username: "bob", password: "builder", name: "Bob the Builder" },
+] as const;
+
+/** PrintShop, the client app on port 3000: a confidential client that uses next-auth. */
+export const demoClient = {
+  id: "printshop",
+  name: "PrintShop",
+  secret: "printshop-demo-secret",
+  allowedScopes: "profile photos:read photos:write",
+  allowedGrantTypes: "authorization_code refresh_token",
+  redirectUris: ["http://localhost:3000/api/auth/callback/authorization-server"],
+};
+
+export const demoPhotos = [
+  { id: "4c6f0f52-0b1e-4d55-9a53-2f0a9a6c1a01", owner: "alice", title: "The Mad Hatter's tea party", motif: "teacup", palette: "rose", takenAt: new Date("2026-03-14T16:00:00Z") },
+  { id: "4c6f0f52-0b1e-4d55-9a53-2f0a9a6c1a02", owner: "alice", title: "The white rabbit, late again", motif: "clock", palette: "sky", takenAt: new Date("2026-04-02T09:30:00Z") },
+  { id: "4c6f0f52-0b1e-4d55-9a53-2f0a9a6c1a03", owner: "alice", title: "The Queen's rose garden", motif: "flower", palette: "crimson", takenAt: new Date("2026-05-21T11:15:00Z") },
+  { id: "4c6f0f52-0b1e-4d55-9a53-2f0a9a6c1a04", owner: "alice", title: "Through the looking-glass", motif: "mirror", palette: "violet", takenAt: new Date("2026-06-30T20:45:00Z") },
+  { id: "9b3e2d71-5c4a-4f08-8e6b-7d1c0b2a3b01", owner: "bob", title: "Scaffolding at sunrise", motif: "scaffold", palette: "amber", takenAt: new Date("2026-02-09T06:50:00Z") },
+  { id: "9b3e2d71-5c4a-4f08-8e6b-7d1c0b2a3b02", owner: "bob", title: "A crane over the river", motif: "crane", palette: "teal", takenAt: new Date("2026-07-18T13:05:00Z") },
+  { id: "9b3e2d71-5c4a-4f08-8e6b-7d1c0b2a3b03", owner: "bob", title: "Bricks, neatly stacked", motif: "bricks", palette: "terracotta", takenAt: new Date("2026-09-01T17:40:00Z") },
+];

@@ -1,0 +1,54 @@
+// The demo data: two users, the client registered for the PrintShop app, and photos for each user.
+// Idempotent: running it again changes nothing that is already there.
+//
+// The demo credentials below are public on purpose (the README lists them). Never reuse them.
+import { getDatabase } from "@seven-steps/db";
+import { hashPassword, hashSecret } from "@seven-steps/protocol/secrets";
+import { databaseUrl } from "@seven-steps/db/tooling";
+import { demoClient, demoPhotos, demoUsers } from "./demo-data.ts";
+
+const database = getDatabase(databaseUrl());
+
+async function seedUsers(): Promise<Map<string, string>> {
+  const subjects = new Map<string, string>();
+  for (const user of demoUsers) {
+    const existing = await database.user.findUnique({ where: { username: user.username } });
+    const row =
+      existing ??
+      (await database.user.create({
+        data: { username: user.username, name: user.name, passwordHash: await hashPassword(user.password) },
+      }));
+    subjects.set(user.username, row.id);
+  }
+  return subjects;
+}
+
+async function seedClient(): Promise<void> {
+  const { redirectUris, secret, ...client } = demoClient;
+  await database.client.upsert({
+    where: { id: client.id },
+    update: {},
+    create: {
+      ...client,
+      secretHash: hashSecret(secret),
+      redirectUris: { create: redirectUris.map((uri) => ({ uri })) },
+    },
+  });
+}
+
+async function seedPhotos(subjects: Map<string, string>): Promise<number> {
+  for (const { owner, ...photo } of demoPhotos) {
+    const ownerSub = subjects.get(owner);
+    if (!ownerSub) throw new Error(`The demo photo "${photo.title}" belongs to an unknown user, ${owner}.`);
+    await database.photo.upsert({ where: { id: photo.id }, update: {}, create: { ...photo, ownerSub } });
+  }
+  return demoPhotos.length;
+}
+
+const subjects = await seedUsers();
+await seedClient();
+const photos = await seedPhotos(subjects);
+console.info(
+  `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the client "${demoClient.id}" and ${photos} photos.`,
+);
+await database.$disconnect();
