@@ -1,0 +1,32 @@
+// Waits until the three apps answer, then prints where they are and how to sign in.
+// Turbo runs it next to the apps in `npm run dev` and `npm start`.
+import { roleDescriptions, type Role } from "@seven-steps/protocol";
+import { demoUsers } from "../../../prisma/demo-data.ts";
+import { waitUntilAnswering } from "../src/wait.ts";
+
+const apps: { role: Role; url: string; note?: string }[] = [
+  { role: "client", url: "http://localhost:3000", note: "start here" },
+  { role: "authorization-server", url: "http://localhost:3001" },
+  { role: "resource-server", url: "http://localhost:3002" },
+];
+
+const failures = await Promise.all(apps.map((app) => waitUntilAnswering(app.url, { timeoutMilliseconds: 300_000 })));
+const lines = apps.map((app, index) => {
+  const label = roleDescriptions[app.role].name.padEnd(22);
+  const status = failures[index] ? `not answering (${failures[index]})` : (app.note ?? "");
+  return `   ${label} ${app.url}   ${status}`;
+});
+const accounts = demoUsers.map((user) => `${user.username} / ${user.password}`).join(", ");
+
+console.info(
+  [
+    "",
+    "  ── OAuth 2 in seven steps ─────────────────────────────────────────",
+    `   ${roleDescriptions.user.name.padEnd(22)} you, in your browser`,
+    ...lines,
+    "",
+    `   Demo accounts (username / password): ${accounts}`,
+    "  ───────────────────────────────────────────────────────────────────",
+    "",
+  ].join("\n"),
+);

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// Starts one of the three apps with Next.js:  run-app <dev|start> --name <app> --port <port>
+//
+// Before starting, it checks that the port is free, so that a clash is reported with the app's
+// name instead of a bare EADDRINUSE, and instead of Next.js quietly moving to another port
+// (the authorization server's issuer, for one, is tied to its port).
+import { spawn } from "node:child_process";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { findPortProblem } from "../src/ports.js";
+
+const usage = "usage: run-app <dev|start> --name <app> --port <port>";
+
+function fail(message) {
+  console.error(`\n✖ ${message}\n`);
+  process.exit(1);
+}
+
+let parsed;
+try {
+  parsed = parseArgs({ allowPositionals: true, options: { name: { type: "string" }, port: { type: "string" } } });
+} catch (error) {
+  fail(`${error.message}\n  ${usage}`);
+}
+const [mode] = parsed.positionals;
+const { name, port } = parsed.values;
+if ((mode !== "dev" && mode !== "start") || !name || !port || !/^\d+$/.test(port)) fail(usage);
+
+const problem = await findPortProblem(Number(port));
+if (problem) fail(`${name} cannot start on port ${port}: ${problem}`);
+
+const next = createRequire(path.join(process.cwd(), "package.json")).resolve("next/dist/bin/next");
+const child = spawn(process.execPath, [next, mode, "--port", port], {
+  stdio: "inherit",
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+});
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

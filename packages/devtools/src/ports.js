@@ -1,0 +1,25 @@
+import net from "node:net";
+
+/**
+ * Why `port` cannot be used, or null when it is free. Next.js listens on every interface, so the
+ * check does too.
+ */
+export function findPortProblem(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", (error) => {
+      if (error.code === "EADDRINUSE") {
+        resolve(
+          "the port is already in use. Another copy of the app may still be running: stop it " +
+            `(\`lsof -i :${port}\` shows which process holds the port) and start again.`,
+        );
+      } else if (error.code === "EACCES") {
+        resolve("this user may not listen on that port.");
+      } else {
+        resolve(error.message);
+      }
+    });
+    server.once("listening", () => server.close(() => resolve(null)));
+    server.listen(port);
+  });
+}

@@ -1,0 +1,3 @@
+import next from "@seven-steps/config/eslint/next";
+
+export default next;

@@ -1,0 +1,11 @@
+import { roleDescriptions, type Role } from "@seven-steps/protocol";
+import { roleStyle } from "./role-style.tsx";
+
+/** A pill naming a role in its colour, for example "Authorization Server". */
+export function RoleBadge({ role }: { role: Role }) {
+  return (
+    <span className={`inline-block rounded-full px-3 py-1 text-sm font-semibold ${roleStyle[role].solid}`}>
+      {roleDescriptions[role].name}
+    </span>
+  );
+}

@@ -1,0 +1,32 @@
+import type { Role } from "@seven-steps/protocol";
+
+/**
+ * The Tailwind classes of each role's colour. Written out in full so that Tailwind finds them
+ * when it scans the sources.
+ */
+export const roleStyle: Record<Role, { solid: string; soft: string; text: string; border: string }> = {
+  user: {
+    solid: "bg-role-user text-white",
+    soft: "bg-role-user-soft",
+    text: "text-role-user",
+    border: "border-role-user",
+  },
+  client: {
+    solid: "bg-role-client text-white",
+    soft: "bg-role-client-soft",
+    text: "text-role-client",
+    border: "border-role-client",
+  },
+  "authorization-server": {
+    solid: "bg-role-authorization-server text-white",
+    soft: "bg-role-authorization-server-soft",
+    text: "text-role-authorization-server",
+    border: "border-role-authorization-server",
+  },
+  "resource-server": {
+    solid: "bg-role-resource-server text-white",
+    soft: "bg-role-resource-server-soft",
+    text: "text-role-resource-server",
+    border: "border-role-resource-server",
+  },
+};
