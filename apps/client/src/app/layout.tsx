@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "PrintShop", template: "%s · PrintShop" },
+  description: "PrintShop, the client of the seven-steps OAuth 2 demo: it asks for access to your photos.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen text-lg">{children}</body>
+    </html>
+  );
+}

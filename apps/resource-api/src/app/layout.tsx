@@ -1,0 +1,16 @@
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "PhotoCloud API", template: "%s · PhotoCloud API" },
+  description: "The PhotoCloud API, the resource server of the seven-steps OAuth 2 demo: it holds the photos and checks access tokens.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-screen text-lg">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,7 @@
+import { getDatabase } from "@seven-steps/db";
+import { env } from "@/env";
+
+export const db = getDatabase(env.DATABASE_URL);
+
+/** The only table the resource API owns. It never reads the authorization server's tables. */
+export const ownTables = ["Photo"] as const;
