@@ -1,0 +1,42 @@
+import { defineConfig, devices } from "@playwright/test";
+import { apps, databaseUrl, repositoryRoot } from "./apps.ts";
+import { chromiumArgs, chromiumExecutablePath } from "./browser.ts";
+
+const webServers = Object.values(apps).map((app) => ({
+  command: `npm run start --workspace ${app.workspace}`,
+  cwd: repositoryRoot,
+  url: app.url,
+  env: { DATABASE_URL: databaseUrl },
+  // The tests need a fresh database; a server left running by `npm run dev` would use another one.
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: "pipe" as const,
+  stderr: "pipe" as const,
+}));
+
+export default defineConfig({
+  testDir: "./tests",
+  fullyParallel: true,
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  timeout: 30_000,
+  reporter: [["list"], ["html", { open: "never", outputFolder: "playwright-report" }]],
+  outputDir: "test-results",
+  use: {
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    viewport: { width: 1280, height: 720 },
+  },
+  projects: [
+    {
+      name: "chromium",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 1280, height: 720 },
+        launchOptions: { executablePath: chromiumExecutablePath(), args: chromiumArgs },
+      },
+    },
+  ],
+  webServer: webServers,
+});

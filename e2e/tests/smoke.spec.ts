@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { roleDescriptions, type Role } from "@seven-steps/protocol";
+import { apps } from "../apps.ts";
+
+const pages: { name: string; url: string; role: Role; heading: string }[] = [
+  { name: "client", url: apps.client.url, role: "client", heading: "This is the client." },
+  { name: "authorization server", url: apps.authorizationServer.url, role: "authorization-server", heading: "This is the authorization server." },
+  { name: "resource API", url: apps.resourceApi.url, role: "resource-server", heading: "This is the resource server." },
+];
+
+for (const { name, url, role, heading } of pages) {
+  test(`the ${name} says which role it plays`, async ({ page }) => {
+    const errors: string[] = [];
+    page.on("pageerror", (error) => errors.push(error.message));
+    page.on("console", (message) => {
+      if (message.type() === "error") errors.push(message.text());
+    });
+
+    const response = await page.goto(url);
+    expect(response?.status()).toBe(200);
+    await expect(page.getByRole("heading", { level: 1, name: heading })).toBeVisible();
+    await expect(page.getByRole("banner").getByText(roleDescriptions[role].name, { exact: true })).toBeVisible();
+
+    const protagonists = page.getByRole("region", { name: "The four protagonists" });
+    await expect(protagonists.getByRole("listitem")).toHaveCount(4);
+    await expect(protagonists.locator('[aria-current="true"]')).toContainText(roleDescriptions[role].name);
+    await expect(page.getByRole("region", { name: "The seven steps" }).getByRole("listitem")).toHaveCount(7);
+    expect(errors).toEqual([]);
+  });
+}
+
+test("the apps link to one another", async ({ page }) => {
+  await page.goto(apps.client.url);
+  await page.getByRole("link", { name: "Open localhost:3001" }).click();
+  await expect(page).toHaveURL(`${apps.authorizationServer.url}/`);
+  await page.getByRole("link", { name: "Open localhost:3002" }).click();
+  await expect(page).toHaveURL(`${apps.resourceApi.url}/`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("This is the resource server.");
+});
