@@ -5,7 +5,7 @@
 import { getDatabase } from "@seven-steps/db";
 import { hashPassword, hashSecret } from "@seven-steps/protocol/secrets";
 import { databaseUrl } from "@seven-steps/db/tooling";
-import { demoClient, demoPhotos, demoUsers } from "./demo-data.ts";
+import { demoClient, demoPhotos, demoUsers } from "@seven-steps/db/demo-data";
 
 const database = getDatabase(databaseUrl());
 

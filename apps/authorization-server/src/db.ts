@@ -1,7 +1,22 @@
-import { getDatabase } from "@seven-steps/db";
+import { getDatabase, type Prisma } from "@seven-steps/db";
 import { env } from "@/env";
 
 export const db = getDatabase(env.DATABASE_URL);
 
+/** The client the storage modules run on: the database itself, or a transaction. */
+export type DatabaseClient = Prisma.TransactionClient;
+
 /** The tables the authorization server owns; it checks at start that they exist. */
-export const ownTables = ["User", "Client", "ClientRedirectUri"] as const;
+export const ownTables = [
+  "User",
+  "Client",
+  "ClientRedirectUri",
+  "Session",
+  "Consent",
+  "AuthorizationCode",
+  "Grant",
+  "RefreshToken",
+  "AccessToken",
+  "SigningKey",
+  "Throttle",
+] as const;

@@ -2,6 +2,8 @@ import { httpBaseUrl, loadEnvironment } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
 
+const seconds = z.coerce.number().int("must be a whole number of seconds").positive("must be more than 0 seconds");
+
 const schema = z.object({
   /** The SQLite database shared by the three apps. */
   DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default(defaultDatabaseUrl),
@@ -14,6 +16,16 @@ const schema = z.object({
   RESOURCE_API_URL: httpBaseUrl.default("http://localhost:3002"),
   /** Where the client app runs, for the links between the apps. */
   CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
+  /** Lifetime of access tokens. Tests shorten it to watch a refresh happen. */
+  ACCESS_TOKEN_TTL_SECONDS: seconds.default(600),
+  /** Lifetime of each refresh token; every rotation starts a new one. */
+  REFRESH_TOKEN_TTL_SECONDS: seconds.default(14 * 24 * 3600),
+  /** Lifetime of authorization codes. RFC 6749 §4.1.2 recommends at most 10 minutes; we allow 60 seconds. */
+  AUTHORIZATION_CODE_TTL_SECONDS: seconds.max(60, "must be at most 60 seconds").default(60),
+  /** How long a sign-in at this server lasts. */
+  SESSION_TTL_SECONDS: seconds.default(8 * 3600),
+  /** Demo mode shows the demo accounts on the sign-in page. */
+  DEMO_MODE: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
 });
 
 export const env = loadEnvironment("authorization-server", schema, process.env);

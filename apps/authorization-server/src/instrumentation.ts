@@ -10,5 +10,8 @@ export async function register() {
     const { assertDatabaseReady } = await import("@seven-steps/db");
     const { db, ownTables } = await import("@/db");
     await assertDatabaseReady(db, ownTables);
+    // The first start generates the signing key and stores it, before any token is requested.
+    const { currentSigningKey } = await import("@/oauth/tokens/signing-keys");
+    await currentSigningKey();
   });
 }

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword, verifySecret } from "@seven-steps/protocol/secrets";
-import { demoClient, demoPhotos, demoUsers } from "../../../prisma/demo-data.ts";
+import { demoClient, demoPhotos, demoUsers } from "./demo-data.ts";
 import { getDatabase } from "./client.ts";
 import { createSeededDatabase, runDatabaseScript } from "./testing.ts";
 

@@ -1,7 +1,7 @@
 // Waits until the three apps answer, then prints where they are and how to sign in.
 // Turbo runs it next to the apps in `npm run dev` and `npm start`.
 import { roleDescriptions, type Role } from "@seven-steps/protocol";
-import { demoUsers } from "../../../prisma/demo-data.ts";
+import { demoUsers } from "@seven-steps/db/demo-data";
 import { waitUntilAnswering } from "../src/wait.ts";
 
 const apps: { role: Role; url: string; note?: string }[] = [

@@ -15,6 +15,7 @@ export function RoleHome({
   children,
   facts,
   links,
+  headerActions,
 }: {
   role: Role;
   title: string;
@@ -22,10 +23,14 @@ export function RoleHome({
   children: ReactNode;
   facts: [label: string, value: string][];
   links: Partial<Record<Role, string>>;
+  /** Shown at the right of the header, such as who is signed in. */
+  headerActions?: ReactNode;
 }) {
   return (
     <>
-      <AppHeader role={role} title={title} />
+      <AppHeader role={role} title={title}>
+        {headerActions}
+      </AppHeader>
       <main className="mx-auto max-w-6xl space-y-10 px-6 py-10">
         <section className="space-y-3">
           <h1 className="text-4xl font-bold tracking-tight">{heading}</h1>

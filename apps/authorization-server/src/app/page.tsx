@@ -1,9 +1,10 @@
 import { RoleHome } from "@seven-steps/ui/role-home";
-import { connection } from "next/server";
+import { AccountActions } from "@/components/account-header";
 import { env } from "@/env";
+import { currentUser } from "@/session/current-user";
 
 export default async function HomePage() {
-  await connection();
+  const user = await currentUser();
   return (
     <RoleHome
       role="authorization-server"
@@ -14,11 +15,18 @@ export default async function HomePage() {
         ["Tokens are for", env.RESOURCE_API_URL],
       ]}
       links={{ client: env.CLIENT_APP_URL, "resource-server": env.RESOURCE_API_URL }}
+      headerActions={<AccountActions user={user} />}
     >
       <p className="text-muted">PhotoCloud Accounts: where PhotoCloud users sign in.</p>
       <p>
         It signs users in, asks them what they allow, and issues tokens to the client. It is the only place where a
         user ever types a password.
+      </p>
+      <p className="text-base">
+        Its metadata, for clients and resource servers:{" "}
+        <a className="font-mono" href="/.well-known/oauth-authorization-server">
+          /.well-known/oauth-authorization-server
+        </a>
       </p>
     </RoleHome>
   );

@@ -1,4 +1,5 @@
-// The demo data of the photo story, read by the seed and listed in the README.
+// The demo data of the photo story: read by the seed (prisma/seed.ts), the welcome banner, the
+// sign-in page in demo mode, and the tests.
 
 export const demoUsers = [
   { username: "alice", password: "wonderland", name: "Alice Liddell" },
@@ -10,6 +11,7 @@ export const demoClient = {
   id: "printshop",
   name: "PrintShop",
   secret: "printshop-demo-secret",
+  tokenEndpointAuthMethod: "client_secret_basic",
   allowedScopes: "profile photos:read photos:write",
   allowedGrantTypes: "authorization_code refresh_token",
   redirectUris: ["http://localhost:3000/api/auth/callback/authorization-server"],

@@ -1,0 +1,47 @@
+import { isScopeSubset } from "@seven-steps/protocol";
+import { authorizationErrorPage } from "@/html/authorization-error-page";
+import { messagePage } from "@/html/message-page";
+import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code";
+import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
+import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
+import { queryParameters } from "@/oauth/parameters";
+import { findSignedInUser } from "@/session/session";
+import { findConsentedScopes } from "@/storage/consents";
+
+function seeOther(location: string): Response {
+  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store" } });
+}
+
+/**
+ * The authorization endpoint, step 1. A valid request goes on to sign-in (step 2), to consent
+ * when the user has not yet allowed these scopes, and ends with a code (step 3).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ */
+export async function GET(request: Request) {
+  try {
+    const url = new URL(request.url);
+    const validation = await validateAuthorizationRequest(queryParameters(url));
+    if (validation.outcome === "show-error") return authorizationErrorPage(validation.error);
+    if (validation.outcome === "redirect-error") {
+      return redirectErrorToClient(validation.redirectUri, validation.error, validation.state);
+    }
+    const authorization = validation.request;
+
+    const user = await findSignedInUser(request.headers.get("cookie"));
+    if (!user) return seeOther(`/sign-in?return_to=${encodeURIComponent(url.pathname + url.search)}`);
+
+    const consented = await findConsentedScopes(user.id, authorization.client.id);
+    if (!isScopeSubset(authorization.scopes, consented)) return seeOther(`/consent${url.search}`);
+
+    const code = await issueAuthorizationCode(authorization, user);
+    return redirectToClient(authorization.redirectUri, { code, state: authorization.state });
+  } catch (error) {
+    const oauthError = asOAuthError(error, "authorization endpoint");
+    if (oauthError.code === "server_error") {
+      return messagePage({ status: 500, title: "Something went wrong", message: oauthError.description });
+    }
+    return authorizationErrorPage(oauthError);
+  }
+}

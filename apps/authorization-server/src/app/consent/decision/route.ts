@@ -1,0 +1,71 @@
+import { authorizationErrorPage } from "@/html/authorization-error-page";
+import { messagePage } from "@/html/message-page";
+import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code";
+import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
+import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
+import { AccessDenied } from "@/oauth/errors";
+import { readFormParameters } from "@/oauth/parameters";
+import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
+import { isSameOriginPost } from "@/session/same-origin";
+import { findSignedInUser, isValidCsrfToken } from "@/session/session";
+import { rememberConsent } from "@/storage/consents";
+
+function refused(message: string): Response {
+  return messagePage({ status: 403, title: "This decision was not accepted", message, link: { href: "/", text: "Home" } });
+}
+
+/**
+ * Step 2, what the user allows: the consent form posts Allow or Deny here. The authorization
+ * request travels in the form and is validated again, exactly as at `/authorize`. Allow issues
+ * the code (step 3); Deny sends `access_denied` back to the client.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
+ */
+export async function POST(request: Request) {
+  try {
+    if (!isSameOriginPost(request)) return refused("The consent form was sent from another site.");
+    const form = await readFormParameters(request);
+    const user = await findSignedInUser(request.headers.get("cookie"));
+    if (!user) {
+      const returnTo = `/authorize?${authorizationRequestQuery(form)}`;
+      return new Response(null, {
+        status: 303,
+        headers: { Location: `/sign-in?return_to=${encodeURIComponent(returnTo)}`, "Cache-Control": "no-store" },
+      });
+    }
+    if (!isValidCsrfToken(user, form.getIfValid("csrf_token"))) {
+      return refused("The consent form has expired or did not come from this site. Go back to the application and start again.");
+    }
+
+    const validation = await validateAuthorizationRequest(form);
+    if (validation.outcome === "show-error") return authorizationErrorPage(validation.error);
+    if (validation.outcome === "redirect-error") {
+      return redirectErrorToClient(validation.redirectUri, validation.error, validation.state);
+    }
+    const authorization = validation.request;
+
+    switch (form.getIfValid("decision")) {
+      case "deny":
+        return redirectErrorToClient(
+          authorization.redirectUri,
+          new AccessDenied("The user denied the request."),
+          authorization.state,
+        );
+      case "allow": {
+        await rememberConsent(user.id, authorization.client.id, authorization.scopes);
+        const code = await issueAuthorizationCode(authorization, user);
+        return redirectToClient(authorization.redirectUri, { code, state: authorization.state });
+      }
+      default:
+        return messagePage({ status: 400, title: "No decision", message: "Choose Allow or Deny." });
+    }
+  } catch (error) {
+    const oauthError = asOAuthError(error, "consent");
+    return messagePage({
+      status: oauthError.status === 500 ? 500 : 400,
+      title: "This decision could not be read",
+      message: oauthError.description,
+    });
+  }
+}

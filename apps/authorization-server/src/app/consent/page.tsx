@@ -1,0 +1,89 @@
+import { isPhotoScope, photoScopes } from "@seven-steps/protocol";
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { AccountHeader } from "@/components/account-header";
+import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
+import { authorizationRequestParameterNames, validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
+import { Parameters } from "@/oauth/parameters";
+import { currentUser } from "@/session/current-user";
+
+export const metadata: Metadata = { title: "Allow access?" };
+
+function parametersOf(query: Record<string, string | string[] | undefined>): Parameters {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(query)) {
+    for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(name, item);
+  }
+  return Parameters.parse(search.toString());
+}
+
+/**
+ * Step 2, what the user allows: who is asking, where the answer goes, and each scope in plain
+ * words. The request is validated again here; the form carries it to /consent/decision.
+ */
+export default async function ConsentPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const parameters = parametersOf(await searchParams);
+  const user = await currentUser();
+  if (!user) redirect(`/sign-in?return_to=${encodeURIComponent(`/authorize?${authorizationRequestQuery(parameters)}`)}`);
+
+  const validation = await validateAuthorizationRequest(parameters);
+  if (validation.outcome !== "valid") {
+    return (
+      <>
+        <AccountHeader user={user} />
+        <main className="mx-auto max-w-3xl space-y-4 px-6 py-10">
+          <h1 className="text-4xl font-bold tracking-tight">This request cannot be completed</h1>
+          <p className="text-xl">Return to the application and start again.</p>
+          <p className="rounded-lg bg-role-authorization-server-soft px-3 py-2 font-mono text-base">
+            {validation.error.code}: {validation.error.description}
+          </p>
+        </main>
+      </>
+    );
+  }
+  const { client, redirectUri, scopes } = validation.request;
+
+  return (
+    <>
+      <AccountHeader user={user} />
+      <main className="mx-auto max-w-3xl space-y-6 px-6 py-10">
+        <h1 className="text-4xl font-bold tracking-tight">
+          {client.name} wants to access your PhotoCloud account
+        </h1>
+        <p className="text-xl">
+          {client.name} is asking, on behalf of <strong>{user.name}</strong>, to:
+        </p>
+        <ul className="space-y-3" aria-label="Requested access">
+          {scopes.map((scope) => (
+            <li key={scope} className="flex items-baseline gap-3 rounded-lg border-2 border-line bg-white px-4 py-3">
+              <span className="text-xl font-semibold">{isPhotoScope(scope) ? photoScopes[scope].consentText : scope}</span>
+              <code className="ml-auto text-base text-muted">{scope}</code>
+            </li>
+          ))}
+        </ul>
+        <p>
+          Whatever you choose, you will be sent back to <strong>{new URL(redirectUri).host}</strong>. {client.name} never
+          sees your password.
+        </p>
+        <form method="post" action="/consent/decision" className="flex gap-4">
+          {authorizationRequestParameterNames.map((name) => {
+            const value = parameters.getIfValid(name);
+            return value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />;
+          })}
+          <input type="hidden" name="csrf_token" value={user.csrfToken} />
+          <button
+            type="submit"
+            name="decision"
+            value="allow"
+            className="rounded-lg bg-role-authorization-server px-8 py-3 text-xl font-semibold text-white"
+          >
+            Allow
+          </button>
+          <button type="submit" name="decision" value="deny" className="rounded-lg border-2 border-ink px-8 py-3 text-xl font-semibold">
+            Deny
+          </button>
+        </form>
+      </main>
+    </>
+  );
+}

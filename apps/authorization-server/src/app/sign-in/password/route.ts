@@ -1,0 +1,51 @@
+import { messagePage } from "@/html/message-page";
+import { readFormParameters, type Parameters } from "@/oauth/parameters";
+import { isSameOriginPost } from "@/session/same-origin";
+import { startSession } from "@/session/session";
+import { safeReturnTo } from "@/sign-in/return-to";
+import { clientAddress, signInWithPassword } from "@/sign-in/sign-in-with-password";
+
+function seeOther(location: string, headers: Record<string, string> = {}): Response {
+  return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", ...headers } });
+}
+
+function backToForm(error: string, returnTo: string): Response {
+  return seeOther(`/sign-in?error=${error}&return_to=${encodeURIComponent(returnTo)}`);
+}
+
+/**
+ * Step 2, who the user is: the sign-in form posts the credentials here, and only here. Success
+ * and failure both answer with a 303, so that reloading the next page never posts the password
+ * again.
+ */
+export async function POST(request: Request) {
+  if (!isSameOriginPost(request)) {
+    return messagePage({ status: 403, title: "Sign-in refused", message: "This sign-in form was sent from another site." });
+  }
+  let form: Parameters;
+  try {
+    form = await readFormParameters(request);
+  } catch {
+    return backToForm("missing", "/");
+  }
+  const returnTo = safeReturnTo(form.getIfValid("return_to"));
+  const username = form.getIfValid("username");
+  const password = form.getIfValid("password");
+  if (!username || !password) return backToForm("missing", returnTo);
+
+  const result = await signInWithPassword(username, password, clientAddress(request));
+  switch (result.outcome) {
+    case "throttled":
+      return messagePage({
+        status: 429,
+        title: "Too many failed sign-ins",
+        message: `Sign-in is paused for this account after several failed attempts. Try again in ${result.retryAfterSeconds} seconds.`,
+        link: { href: `/sign-in?return_to=${encodeURIComponent(returnTo)}`, text: "Back to sign-in" },
+        headers: { "Retry-After": String(result.retryAfterSeconds) },
+      });
+    case "invalid-credentials":
+      return backToForm("invalid", returnTo);
+    case "signed-in":
+      return seeOther(returnTo, { "Set-Cookie": await startSession(result.userId) });
+  }
+}

@@ -1,0 +1,42 @@
+import type { GrantType, TokenResponse } from "@seven-steps/protocol";
+import { authenticateClient } from "@/oauth/client-authentication";
+import { UnauthorizedClient, UnsupportedGrantType } from "@/oauth/errors";
+import { exchangeAuthorizationCode } from "@/oauth/grants/authorization-code";
+import { issueClientCredentialsToken } from "@/oauth/grants/client-credentials";
+import { refreshAccessToken } from "@/oauth/grants/refresh-token";
+import { quoted, readFormParameters, type Parameters } from "@/oauth/parameters";
+import { tokenErrorResponse, tokenResponse } from "@/oauth/responses";
+import type { RegisteredClient } from "@/storage/clients";
+
+/** One module per grant type. */
+const grants: Record<GrantType, (parameters: Parameters, client: RegisteredClient) => Promise<TokenResponse>> = {
+  authorization_code: exchangeAuthorizationCode,
+  refresh_token: refreshAccessToken,
+  client_credentials: issueClientCredentialsToken,
+};
+
+function isSupportedGrantType(value: string): value is GrantType {
+  return Object.hasOwn(grants, value);
+}
+
+/**
+ * The token endpoint, steps 4 and 5.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
+ */
+export async function POST(request: Request) {
+  try {
+    const parameters = await readFormParameters(request);
+    const grantType = parameters.require("grant_type");
+    if (!isSupportedGrantType(grantType)) {
+      throw new UnsupportedGrantType(`The grant_type ${quoted(grantType)} is not supported.`);
+    }
+    const client = await authenticateClient(request, parameters);
+    if (!client.allowedGrantTypes.includes(grantType)) {
+      throw new UnauthorizedClient(`This client is not allowed to use the ${grantType} grant.`);
+    }
+    return tokenResponse(await grants[grantType](parameters, client));
+  } catch (error) {
+    return tokenErrorResponse(error);
+  }
+}

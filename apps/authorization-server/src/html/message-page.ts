@@ -1,0 +1,59 @@
+/**
+ * A small, self-contained HTML page for the few answers a route handler gives to a person rather
+ * than to a program: an authorization request that cannot be redirected, a refused form, a
+ * throttled sign-in. Every value is escaped.
+ */
+export function messagePage({
+  status,
+  title,
+  message,
+  detail,
+  link,
+  headers = {},
+}: {
+  status: number;
+  title: string;
+  message: string;
+  detail?: string;
+  link?: { href: string; text: string };
+  headers?: Record<string, string>;
+}): Response {
+  const html = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} · PhotoCloud Accounts</title>
+<style>
+  body { margin: 0; font: 18px/1.5 ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #f8fafc; color: #0f172a; }
+  header { background: #fff; border-bottom: 4px solid #b45309; padding: 16px 24px; font-weight: 700; font-size: 24px; }
+  main { max-width: 720px; margin: 40px auto; padding: 0 24px; }
+  h1 { font-size: 32px; margin: 0 0 12px; }
+  .detail { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 16px; background: #fef3c7; padding: 8px 12px; border-radius: 8px; }
+  a { color: #0369a1; }
+</style>
+</head>
+<body>
+<header>PhotoCloud Accounts</header>
+<main>
+<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(message)}</p>
+${detail ? `<p class="detail">${escapeHtml(detail)}</p>` : ""}
+${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ""}
+</main>
+</body>
+</html>`;
+  return new Response(html, {
+    status,
+    headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store", ...headers },
+  });
+}
+
+export function escapeHtml(value: string): string {
+  return value
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}

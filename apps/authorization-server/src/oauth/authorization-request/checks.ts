@@ -1,0 +1,103 @@
+import { isS256CodeChallenge } from "@seven-steps/protocol";
+import { findClient, type RegisteredClient } from "@/storage/clients";
+import { InvalidRequest, UnauthorizedClient, UnsupportedResponseType } from "../errors.ts";
+import { quoted, type Parameters } from "../parameters.ts";
+import { requireAllowedScope } from "../requested-scope.ts";
+
+/**
+ * The checks of an authorization request (step 1), each one rule of RFC 6749 §4.1.1, RFC 7636 or
+ * RFC 9700. ./validate.ts applies them in order.
+ */
+
+/**
+ * `client_id` is required and must be registered.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ */
+export async function checkClient(parameters: Parameters): Promise<RegisteredClient> {
+  const clientId = parameters.require("client_id");
+  const client = await findClient(clientId);
+  if (!client) throw new InvalidRequest(`No client is registered with the client_id ${quoted(clientId)}.`);
+  return client;
+}
+
+/**
+ * `redirect_uri` must equal one of the client's registered URIs, compared as exact strings, and
+ * is required when the client registered more than one.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2.3
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1
+ */
+export function checkRedirectUri(
+  parameters: Parameters,
+  client: RegisteredClient,
+): { redirectUri: string; redirectUriInRequest: boolean } {
+  const requested = parameters.get("redirect_uri");
+  if (requested === undefined) {
+    const [only, ...others] = client.redirectUris;
+    if (only === undefined || others.length > 0) {
+      throw new InvalidRequest("The redirect_uri parameter is required: this client registered several redirect URIs.");
+    }
+    return { redirectUri: only, redirectUriInRequest: false };
+  }
+  if (!client.redirectUris.includes(requested)) {
+    throw new InvalidRequest("The redirect_uri does not exactly match any redirect URI registered for this client.");
+  }
+  return { redirectUri: requested, redirectUriInRequest: true };
+}
+
+/**
+ * `state` is optional and returned unchanged. Read first, so that every later error can carry it.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ */
+export function checkState(parameters: Parameters): string | undefined {
+  return parameters.get("state");
+}
+
+/**
+ * `response_type` must be `code`, and the client must be allowed the authorization code grant.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ */
+export function checkResponseType(parameters: Parameters, client: RegisteredClient): void {
+  const responseType = parameters.require("response_type");
+  if (responseType !== "code") {
+    throw new UnsupportedResponseType(`The response_type ${quoted(responseType)} is not supported; use code.`);
+  }
+  if (!client.allowedGrantTypes.includes("authorization_code")) {
+    throw new UnauthorizedClient("This client is not allowed to use the authorization code grant.");
+  }
+}
+
+/**
+ * PKCE is required for every client, with S256. A missing method would mean `plain`
+ * (RFC 7636 §4.3), which is refused: it does not protect a code whose request leaked.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.4.1
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1
+ */
+export function checkPkce(parameters: Parameters): { codeChallenge: string; codeChallengeMethod: "S256" } {
+  const codeChallenge = parameters.require("code_challenge", ": this server requires PKCE (RFC 7636) from every client");
+  const method = parameters.get("code_challenge_method");
+  if (method !== "S256") {
+    throw new InvalidRequest(
+      method === undefined
+        ? "The code_challenge_method parameter is required and must be S256; plain is not supported."
+        : `Transform algorithm not supported: code_challenge_method ${quoted(method)}. Use S256.`,
+    );
+  }
+  if (!isS256CodeChallenge(codeChallenge)) {
+    throw new InvalidRequest("The code_challenge must be the base64url SHA-256 of the code_verifier: 43 characters.");
+  }
+  return { codeChallenge, codeChallengeMethod: method };
+}
+
+/**
+ * `scope` is required here, must be well formed, and may only name scopes the client is allowed.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
+ */
+export function checkScope(parameters: Parameters, client: RegisteredClient): string[] {
+  return requireAllowedScope(parameters, client.allowedScopes);
+}

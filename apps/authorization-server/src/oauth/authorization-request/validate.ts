@@ -1,0 +1,70 @@
+import type { RegisteredClient } from "@/storage/clients";
+import { OAuthError } from "../errors.ts";
+import type { Parameters } from "../parameters.ts";
+import { checkClient, checkPkce, checkRedirectUri, checkResponseType, checkScope, checkState } from "./checks.ts";
+
+/** An authorization request that passed every check. */
+export interface ValidAuthorizationRequest {
+  client: RegisteredClient;
+  redirectUri: string;
+  redirectUriInRequest: boolean;
+  state: string | undefined;
+  scopes: string[];
+  codeChallenge: string;
+  codeChallengeMethod: "S256";
+}
+
+export type AuthorizationRequestValidation =
+  | { outcome: "valid"; request: ValidAuthorizationRequest }
+  /** The client or its redirect URI cannot be trusted: tell the user, never redirect. */
+  | { outcome: "show-error"; error: OAuthError }
+  /** Anything else: send the error back to the client's redirect URI, with its state. */
+  | { outcome: "redirect-error"; error: OAuthError; redirectUri: string; state: string | undefined };
+
+/**
+ * Validates an authorization request, in this order:
+ *
+ * 1. the client (`client_id`) and its redirect URI. If either is missing or wrong, the server
+ *    must not redirect: that would make it an open redirector (RFC 6749 §4.1.2.1, RFC 9700
+ *    §4.11).
+ * 2. `state`, so the errors below can carry it back;
+ * 3. `response_type`;
+ * 4. PKCE;
+ * 5. `scope`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ */
+export async function validateAuthorizationRequest(parameters: Parameters): Promise<AuthorizationRequestValidation> {
+  let client: RegisteredClient;
+  let redirect: { redirectUri: string; redirectUriInRequest: boolean };
+  try {
+    client = await checkClient(parameters);
+    redirect = checkRedirectUri(parameters, client);
+  } catch (error) {
+    if (error instanceof OAuthError) return { outcome: "show-error", error };
+    throw error;
+  }
+
+  let state: string | undefined;
+  try {
+    state = checkState(parameters);
+    checkResponseType(parameters, client);
+    const pkce = checkPkce(parameters);
+    const scopes = checkScope(parameters, client);
+    return { outcome: "valid", request: { client, ...redirect, state, scopes, ...pkce } };
+  } catch (error) {
+    if (error instanceof OAuthError) return { outcome: "redirect-error", error, redirectUri: redirect.redirectUri, state };
+    throw error;
+  }
+}
+
+/** The parameters that describe an authorization request, carried through sign-in and consent. */
+export const authorizationRequestParameterNames = [
+  "response_type",
+  "client_id",
+  "redirect_uri",
+  "scope",
+  "state",
+  "code_challenge",
+  "code_challenge_method",
+] as const;

@@ -1,0 +1,91 @@
+import { verifySecret } from "@seven-steps/protocol/secrets";
+import { findClient, type RegisteredClient, type TokenEndpointAuthMethod } from "@/storage/clients";
+import { InvalidClient, InvalidRequest } from "./errors.ts";
+import type { Parameters } from "./parameters.ts";
+
+/** A hash no secret matches, compared against when the client is unknown, so both take as long. */
+const unknownClientSecretHash = "unknown-client-secret-hash-000000000000000";
+
+interface PresentedCredentials {
+  method: TokenEndpointAuthMethod;
+  clientId: string;
+  clientSecret?: string;
+}
+
+/**
+ * `client_secret_basic`: the client id and secret, each form-urlencoded, joined by a colon and
+ * base64-encoded in an HTTP Basic `Authorization` header.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ */
+function readBasicCredentials(header: string): PresentedCredentials {
+  const [scheme, encoded, ...rest] = header.trim().split(/\s+/);
+  if (scheme?.toLowerCase() !== "basic" || !encoded || rest.length > 0) {
+    throw new InvalidClient("Only HTTP Basic authentication is supported in the Authorization header.", true);
+  }
+  const decoded = Buffer.from(encoded, "base64").toString("utf8");
+  const separator = decoded.indexOf(":");
+  if (separator === -1) throw new InvalidClient("The Basic credentials are malformed: expected client_id:client_secret.", true);
+  try {
+    const clientId = decodeURIComponent(decoded.slice(0, separator).replaceAll("+", " "));
+    const clientSecret = decodeURIComponent(decoded.slice(separator + 1).replaceAll("+", " "));
+    if (!clientId || !clientSecret) throw new Error("empty client_id or client_secret");
+    return { method: "client_secret_basic", clientId, clientSecret };
+  } catch (error) {
+    throw new InvalidClient("The Basic credentials are malformed: expected client_id:client_secret.", true, { cause: error });
+  }
+}
+
+/**
+ * Which credentials the request presents: Basic, the body (`client_secret_post`), or only a
+ * `client_id` (a public client, `none`). More than one method is an error (RFC 6749 §2.3).
+ */
+function readCredentials(request: Request, parameters: Parameters): PresentedCredentials {
+  const header = request.headers.get("authorization");
+  const bodyClientId = parameters.get("client_id");
+  const bodySecret = parameters.get("client_secret");
+
+  if (header !== null) {
+    if (bodySecret !== undefined) {
+      throw new InvalidRequest("Use one client authentication method: the Authorization header or client_secret, not both.");
+    }
+    const credentials = readBasicCredentials(header);
+    if (bodyClientId !== undefined && bodyClientId !== credentials.clientId) {
+      throw new InvalidRequest("The client_id in the body differs from the one in the Authorization header.");
+    }
+    return credentials;
+  }
+  if (bodyClientId === undefined) {
+    throw new InvalidClient("Client authentication is required: send client_id, and a secret if the client has one.", false);
+  }
+  if (bodySecret !== undefined) return { method: "client_secret_post", clientId: bodyClientId, clientSecret: bodySecret };
+  return { method: "none", clientId: bodyClientId };
+}
+
+/**
+ * Authenticates the client at the token endpoint with the method it registered:
+ * `client_secret_basic` or `client_secret_post` for confidential clients (the secret compared
+ * as a hash, in constant time), `none` for public clients.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2.1
+ */
+export async function authenticateClient(request: Request, parameters: Parameters): Promise<RegisteredClient> {
+  const credentials = readCredentials(request, parameters);
+  const triedBasic = credentials.method === "client_secret_basic";
+  const client = await findClient(credentials.clientId);
+
+  if (credentials.clientSecret !== undefined) {
+    const secretMatches = verifySecret(credentials.clientSecret, client?.secretHash ?? unknownClientSecretHash);
+    if (!client || !secretMatches) throw new InvalidClient("Client authentication failed: unknown client or wrong secret.", triedBasic);
+  }
+  if (!client) throw new InvalidClient("Client authentication failed: unknown client.", triedBasic);
+  if (client.tokenEndpointAuthMethod !== credentials.method) {
+    const expected =
+      client.tokenEndpointAuthMethod === "none"
+        ? "it is a public client and has no secret"
+        : `it must authenticate with ${client.tokenEndpointAuthMethod}`;
+    throw new InvalidClient(`Client authentication failed: ${expected}.`, triedBasic);
+  }
+  return client;
+}

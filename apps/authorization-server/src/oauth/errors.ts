@@ -1,0 +1,75 @@
+import type { AuthorizationErrorCode, TokenErrorCode } from "@seven-steps/protocol";
+
+/**
+ * One class per error code of RFC 6749. Code paths throw these; exactly one place per endpoint
+ * turns them into a response (see ./responses.ts). The `description` is sent to the client as
+ * `error_description`, so it says what to do and never includes secrets; details for the logs go
+ * into `cause`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export abstract class OAuthError extends Error {
+  abstract readonly code: AuthorizationErrorCode | TokenErrorCode;
+  /** The HTTP status at the token endpoint: 400 unless RFC 6749 §5.2 says otherwise. */
+  readonly status: number = 400;
+
+  constructor(
+    readonly description: string,
+    options?: { cause?: unknown },
+  ) {
+    super(description, options);
+    this.name = new.target.name;
+  }
+}
+
+export class InvalidRequest extends OAuthError {
+  readonly code = "invalid_request";
+}
+
+/**
+ * Client authentication failed. 401 with `WWW-Authenticate: Basic` when the client tried the
+ * Authorization header (RFC 6749 §5.2), 400 otherwise.
+ */
+export class InvalidClient extends OAuthError {
+  readonly code = "invalid_client";
+  override readonly status: number;
+
+  constructor(
+    description: string,
+    readonly triedBasicAuthentication: boolean,
+    options?: { cause?: unknown },
+  ) {
+    super(description, options);
+    this.status = triedBasicAuthentication ? 401 : 400;
+  }
+}
+
+export class InvalidGrant extends OAuthError {
+  readonly code = "invalid_grant";
+}
+
+export class UnauthorizedClient extends OAuthError {
+  readonly code = "unauthorized_client";
+}
+
+export class UnsupportedGrantType extends OAuthError {
+  readonly code = "unsupported_grant_type";
+}
+
+export class InvalidScope extends OAuthError {
+  readonly code = "invalid_scope";
+}
+
+export class AccessDenied extends OAuthError {
+  readonly code = "access_denied";
+}
+
+export class UnsupportedResponseType extends OAuthError {
+  readonly code = "unsupported_response_type";
+}
+
+export class ServerError extends OAuthError {
+  readonly code = "server_error";
+  override readonly status = 500;
+}

@@ -1,0 +1,33 @@
+import { formatScope, type TokenResponse } from "@seven-steps/protocol";
+import { db } from "@/db";
+import { isPublicClient, type RegisteredClient } from "@/storage/clients";
+import { UnauthorizedClient } from "../errors.ts";
+import type { Parameters } from "../parameters.ts";
+import { requireAllowedScope } from "../requested-scope.ts";
+import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
+
+/**
+ * A confidential client asking for a token on its own behalf: no user, so the subject is the
+ * client itself, and no refresh token (RFC 6749 §4.4.3).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
+ */
+export async function issueClientCredentialsToken(
+  parameters: Parameters,
+  client: RegisteredClient,
+  now = new Date(),
+): Promise<TokenResponse> {
+  if (isPublicClient(client)) {
+    throw new UnauthorizedClient("Only confidential clients may use the client_credentials grant (RFC 6749 section 4.4).");
+  }
+  const scopes = requireAllowedScope(parameters, client.allowedScopes);
+  const tokenRequest = { subject: client.id, clientId: client.id, scopes };
+  const accessToken = await signAccessToken(tokenRequest, now);
+  await recordAccessToken(tokenRequest, accessToken, now, db);
+  return {
+    access_token: accessToken.token,
+    token_type: "Bearer",
+    expires_in: accessToken.expiresIn,
+    scope: formatScope(scopes),
+  };
+}

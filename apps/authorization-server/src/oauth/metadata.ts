@@ -1,0 +1,25 @@
+import { allPhotoScopes, codeChallengeMethods, type AuthorizationServerMetadata } from "@seven-steps/protocol";
+import { env } from "@/env";
+
+/**
+ * What this server supports, and nothing it does not.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
+ */
+export function authorizationServerMetadata(): AuthorizationServerMetadata {
+  const issuer = env.ISSUER;
+  return {
+    issuer,
+    authorization_endpoint: `${issuer}/authorize`,
+    token_endpoint: `${issuer}/token`,
+    jwks_uri: `${issuer}/jwks`,
+    scopes_supported: [...allPhotoScopes],
+    response_types_supported: ["code"],
+    response_modes_supported: ["query"],
+    grant_types_supported: ["authorization_code", "refresh_token", "client_credentials"],
+    token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
+    code_challenge_methods_supported: [...codeChallengeMethods],
+    authorization_response_iss_parameter_supported: true,
+    service_documentation: `${issuer}/`,
+  };
+}

@@ -1,0 +1,130 @@
+import { InvalidRequest } from "./errors.ts";
+
+/** The longest value any single parameter may have. Longer values are refused, not truncated. */
+export const maxParameterLength = 2048;
+/** The largest form body the token endpoint and the forms read. */
+export const maxBodyBytes = 16 * 1024;
+
+/**
+ * The parameters of a request, from a query string or an `application/x-www-form-urlencoded` body,
+ * read the way RFC 6749 §3.1 asks:
+ *
+ * - a parameter sent without a value is treated as if it were omitted;
+ * - a parameter must not be sent more than once;
+ * - unknown parameters are ignored (they are simply never asked for).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
+ */
+export class Parameters {
+  private constructor(private readonly values: Map<string, string[]>) {}
+
+  /**
+   * Decodes `name=value&...`. A malformed percent-encoding or invalid UTF-8 makes the whole
+   * request malformed: nothing in it can be trusted.
+   */
+  static parse(raw: string): Parameters {
+    const values = new Map<string, string[]>();
+    for (const pair of raw.split("&")) {
+      if (pair === "") continue;
+      const separator = pair.indexOf("=");
+      const name = decodeFormComponent(separator === -1 ? pair : pair.slice(0, separator));
+      const value = separator === -1 ? "" : decodeFormComponent(pair.slice(separator + 1));
+      values.set(name, [...(values.get(name) ?? []), value]);
+    }
+    return new Parameters(values);
+  }
+
+  /** The value of `name`, or undefined when it is absent or empty. */
+  get(name: string): string | undefined {
+    const given = (this.values.get(name) ?? []).filter((value) => value !== "");
+    if (given.length > 1) {
+      throw new InvalidRequest(`The ${name} parameter is repeated; send it only once (RFC 6749 section 3.1).`);
+    }
+    const [value] = given;
+    if (value !== undefined && value.length > maxParameterLength) {
+      throw new InvalidRequest(`The ${name} parameter is longer than ${maxParameterLength} characters.`);
+    }
+    return value;
+  }
+
+  /**
+   * Like {@link get}, for the fields of this server's own forms, where a repeated or oversized
+   * value is treated as missing rather than as a protocol error.
+   */
+  getIfValid(name: string): string | undefined {
+    try {
+      return this.get(name);
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The value of `name`; a missing one is an `invalid_request` naming the parameter. */
+  require(name: string, why = ""): string {
+    const value = this.get(name);
+    if (value === undefined) throw new InvalidRequest(`The ${name} parameter is required${why}.`);
+    return value;
+  }
+
+  has(name: string): boolean {
+    return this.get(name) !== undefined;
+  }
+}
+
+function decodeFormComponent(component: string): string {
+  try {
+    return decodeURIComponent(component.replaceAll("+", " "));
+  } catch (error) {
+    throw new InvalidRequest("The request is not correctly URL-encoded UTF-8.", { cause: error });
+  }
+}
+
+/**
+ * Reads an `application/x-www-form-urlencoded` body, as the token endpoint requires
+ * (RFC 6749 §4.1.3), refusing other media types, bodies over {@link maxBodyBytes} and bytes that
+ * are not UTF-8.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
+ */
+export async function readFormParameters(request: Request): Promise<Parameters> {
+  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+  if (mediaType !== "application/x-www-form-urlencoded") {
+    throw new InvalidRequest("Send the parameters as an application/x-www-form-urlencoded body.");
+  }
+  const declaredLength = Number(request.headers.get("content-length") ?? 0);
+  if (declaredLength > maxBodyBytes) throw tooLarge();
+
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  if (request.body) {
+    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
+      received += chunk.byteLength;
+      if (received > maxBodyBytes) throw tooLarge();
+      chunks.push(chunk);
+    }
+  }
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+  } catch (error) {
+    throw new InvalidRequest("The request body is not valid UTF-8.", { cause: error });
+  }
+  return Parameters.parse(text);
+}
+
+function tooLarge(): InvalidRequest {
+  return new InvalidRequest(`The request body is larger than ${maxBodyBytes} bytes.`);
+}
+
+/** The parameters of a URL's query string. */
+export function queryParameters(url: string | URL): Parameters {
+  return Parameters.parse(new URL(url).search.slice(1));
+}
+
+/**
+ * A value the client sent, quoted for an error description: in single quotes (RFC 6749 §5.2 does
+ * not allow double quotes there) and cut to 40 characters.
+ */
+export function quoted(value: string): string {
+  return `'${value.length > 40 ? `${value.slice(0, 40)}...` : value}'`;
+}

@@ -1,0 +1,73 @@
+import { isTokenErrorCode, isValidErrorDescription, type TokenErrorResponse, type TokenResponse } from "@seven-steps/protocol";
+import { env } from "@/env";
+import { InvalidClient, OAuthError, ServerError } from "./errors.ts";
+
+/**
+ * Token responses carry credentials: no cache may keep them.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ */
+const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
+
+/** `error_description` may hold printable ASCII only, without `"` and `\` (RFC 6749 §5.2). */
+function safeDescription(description: string): string {
+  return isValidErrorDescription(description) ? description : description.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, "?");
+}
+
+/** Anything thrown that is not an OAuthError is a bug: log it, and tell the client no more than that. */
+export function asOAuthError(error: unknown, where: string): OAuthError {
+  if (error instanceof OAuthError) return error;
+  console.error(`${where}: unexpected error`, error);
+  return new ServerError("The authorization server met an unexpected error. Try again later.", { cause: error });
+}
+
+/** @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1 */
+export function tokenResponse(body: TokenResponse): Response {
+  return Response.json(body, { headers: noStore });
+}
+
+/**
+ * The one place where the token endpoint turns an error into a response.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export function tokenErrorResponse(error: unknown): Response {
+  const oauthError = asOAuthError(error, "token endpoint");
+  // Only the codes of RFC 6749 §5.2 belong here; anything else would be a bug of this server.
+  const code = isTokenErrorCode(oauthError.code) ? oauthError.code : "server_error";
+  const body: TokenErrorResponse = { error: code, error_description: safeDescription(oauthError.description) };
+  const headers: Record<string, string> = { ...noStore };
+  if (oauthError instanceof InvalidClient && oauthError.triedBasicAuthentication) {
+    headers["WWW-Authenticate"] = `Basic realm="${env.ISSUER}", charset="UTF-8"`;
+  }
+  return Response.json(body, { status: oauthError.status, headers });
+}
+
+/**
+ * A 303 redirect to the client's redirect URI with the given parameters added to its query,
+ * always including `iss` (RFC 9207). Existing query parameters of a registered redirect URI are
+ * kept (RFC 6749 §3.1.2).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ * @see https://www.rfc-editor.org/rfc/rfc9207#section-2
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.12
+ */
+export function redirectToClient(redirectUri: string, parameters: Record<string, string | undefined>): Response {
+  const location = new URL(redirectUri);
+  for (const [name, value] of Object.entries({ ...parameters, iss: env.ISSUER })) {
+    if (value !== undefined) location.searchParams.set(name, value);
+  }
+  return new Response(null, {
+    status: 303,
+    headers: { Location: location.toString(), "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" },
+  });
+}
+
+/** An authorization error sent back to the client (RFC 6749 §4.1.2.1). */
+export function redirectErrorToClient(redirectUri: string, error: OAuthError, state: string | undefined): Response {
+  return redirectToClient(redirectUri, {
+    error: error.code,
+    error_description: safeDescription(error.description),
+    state,
+  });
+}

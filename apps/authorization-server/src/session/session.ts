@@ -1,0 +1,63 @@
+import { constantTimeEqual } from "@seven-steps/protocol";
+import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
+import { env } from "@/env";
+import { createSession, deleteSession, findActiveSession } from "@/storage/sessions";
+import { readSessionToken, sessionCookie } from "./cookie.ts";
+
+export interface SignedInUser {
+  id: string;
+  username: string;
+  name: string;
+  authTime: Date;
+  /** The session's CSRF token, to put in every form that changes something. */
+  csrfToken: string;
+}
+
+/**
+ * The CSRF token of a session: derived from the session token by a one-way hash, so it needs no
+ * storage, differs for every session, and does not reveal the session token.
+ */
+function csrfTokenFor(sessionToken: string): string {
+  return hashSecret(`csrf:${sessionToken}`);
+}
+
+/**
+ * Signs a user in: a new random session token in the cookie, only its hash in the database. A new
+ * token at every sign-in, so a token planted before sign-in is worthless (session fixation).
+ * Returns the Set-Cookie header value.
+ */
+export async function startSession(userId: string, now = new Date()): Promise<string> {
+  const token = generateSecret();
+  await createSession({
+    tokenHash: hashSecret(token),
+    userId,
+    authTime: now,
+    expiresAt: new Date(now.getTime() + env.SESSION_TTL_SECONDS * 1000),
+  });
+  return sessionCookie(token, env.SESSION_TTL_SECONDS);
+}
+
+/** The signed-in user of a request, from its Cookie header. */
+export async function findSignedInUser(cookieHeader: string | null, now = new Date()): Promise<SignedInUser | null> {
+  const token = readSessionToken(cookieHeader);
+  if (!token) return null;
+  const session = await findActiveSession(hashSecret(token), now);
+  if (!session) return null;
+  return {
+    id: session.user.id,
+    username: session.user.username,
+    name: session.user.name,
+    authTime: session.authTime,
+    csrfToken: csrfTokenFor(token),
+  };
+}
+
+/** Whether a form's CSRF token belongs to this request's session. */
+export function isValidCsrfToken(user: SignedInUser, presented: string | undefined): boolean {
+  return presented !== undefined && constantTimeEqual(presented, user.csrfToken);
+}
+
+export async function endSession(cookieHeader: string | null): Promise<void> {
+  const token = readSessionToken(cookieHeader);
+  if (token) await deleteSession(hashSecret(token));
+}

@@ -1,0 +1,53 @@
+import { hashPassword, verifyPassword } from "@seven-steps/protocol/secrets";
+import { findUserByUsername } from "@/storage/users";
+import { clearFailures, recordFailure, secondsUntilAllowed, type ThrottlePolicy } from "@/throttling/throttle";
+
+export type SignInResult =
+  | { outcome: "signed-in"; userId: string }
+  | { outcome: "invalid-credentials" }
+  | { outcome: "throttled"; retryAfterSeconds: number };
+
+/**
+ * Failed sign-ins are throttled twice: per account and address, tightly, so one guesser is
+ * stopped quickly without locking the account for everyone else; and per account, more loosely,
+ * to stop a guesser who changes address. (Behind no proxy, `X-Forwarded-For` is whatever Next.js
+ * saw or the client claimed, which is why the per-account limit exists.)
+ */
+const perAccountAndAddress: ThrottlePolicy = { maxFailures: 5, windowSeconds: 15 * 60, blockSeconds: 60 };
+const perAccount: ThrottlePolicy = { maxFailures: 20, windowSeconds: 15 * 60, blockSeconds: 5 * 60 };
+
+/** Compared against when the username is unknown, so that both cases take as long. */
+const unknownUserPasswordHash = hashPassword("no user has this password");
+
+/**
+ * Checks a username and password. The answer never says which of the two was wrong.
+ */
+export async function signInWithPassword(
+  username: string,
+  password: string,
+  address: string,
+  now = new Date(),
+): Promise<SignInResult> {
+  const account = username.trim().toLowerCase();
+  const keys = [
+    { key: `sign-in:${account}@${address}`, policy: perAccountAndAddress },
+    { key: `sign-in:${account}`, policy: perAccount },
+  ];
+  const waits = await Promise.all(keys.map(({ key }) => secondsUntilAllowed(key, now)));
+  const retryAfterSeconds = Math.max(...waits);
+  if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
+
+  const user = await findUserByUsername(account);
+  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await unknownUserPasswordHash));
+  if (!user || !passwordMatches) {
+    for (const { key, policy } of keys) await recordFailure(key, policy, now);
+    return { outcome: "invalid-credentials" };
+  }
+  await clearFailures(keys[0]!.key);
+  return { outcome: "signed-in", userId: user.id };
+}
+
+/** The address a request came from, as Next.js reports it. */
+export function clientAddress(request: Request): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
+}

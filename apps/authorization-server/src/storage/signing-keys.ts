@@ -1,0 +1,22 @@
+import { db } from "@/db";
+
+/** The key that signs new tokens: the newest one not retired. */
+export function findCurrentSigningKey() {
+  return db.signingKey.findFirst({ where: { retiredAt: null }, orderBy: { createdAt: "desc" } });
+}
+
+/** Keys to publish: every key not retired, and retired keys newer than `retiredAfter`. */
+export function findPublishedSigningKeys(retiredAfter: Date) {
+  return db.signingKey.findMany({
+    where: { OR: [{ retiredAt: null }, { retiredAt: { gt: retiredAfter } }] },
+    orderBy: { createdAt: "desc" },
+  });
+}
+
+/** Stores a new key unless another process stored one first; returns the current key. */
+export async function saveFirstSigningKey(data: { kid: string; algorithm: string; publicJwk: string; privateJwk: string }) {
+  return db.$transaction(async (transaction) => {
+    const existing = await transaction.signingKey.findFirst({ where: { retiredAt: null }, orderBy: { createdAt: "desc" } });
+    return existing ?? transaction.signingKey.create({ data });
+  });
+}
