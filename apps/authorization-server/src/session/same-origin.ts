@@ -1,14 +1,19 @@
 import { env } from "@/env";
 
 /**
- * Whether a form POST came from one of this server's own pages. Browsers send `Origin` with every
- * cross-origin POST, so a foreign or opaque ("null") origin is refused; a request without `Origin`
- * does not come from a browser form. This stops login CSRF on the sign-in form, which has no
- * session yet to hold a CSRF token.
+ * Whether a form POST came from one of this server's own pages. This stops login CSRF on the
+ * sign-in form, which has no session yet to hold a CSRF token (RFC 6749 §10.12).
  *
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
+ * Browsers say where a request comes from in `Sec-Fetch-Site` (Fetch Metadata); it must be
+ * `same-origin`. Older browsers send only `Origin`, which must then be this server's. The pages
+ * here send no referrer, so a browser may send `Origin: null` even for our own forms: that is why
+ * `Sec-Fetch-Site` is asked first. A request with neither header does not come from a browser form.
+ *
+ * @see https://www.w3.org/TR/fetch-metadata/#sec-fetch-site-header
  */
 export function isSameOriginPost(request: Request): boolean {
+  const site = request.headers.get("sec-fetch-site");
+  if (site !== null) return site === "same-origin";
   const origin = request.headers.get("origin");
   return origin === null || origin === new URL(env.ISSUER).origin;
 }
