@@ -2,11 +2,15 @@ import { env } from "@/env";
 
 /**
  * Where to go after signing in: a path on this server only, so the sign-in form cannot be used to
- * send a user to another site (an open redirector). Anything else falls back to the home page.
+ * send a user to another site (an open redirector, RFC 6749 §10.15, RFC 9700 §4.11). The value is
+ * resolved the way a browser would resolve it; a result that is not on this origin, or whose path
+ * would read as another host (`//evil.example`, reached through dot segments or backslashes),
+ * falls back to the home page.
  */
 export function safeReturnTo(value: string | undefined | null): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   const base = new URL(env.ISSUER);
   const target = new URL(value, base);
-  return target.origin === base.origin ? target.pathname + target.search : "/";
+  if (target.origin !== base.origin || target.pathname.startsWith("//")) return "/";
+  return target.pathname + target.search;
 }
