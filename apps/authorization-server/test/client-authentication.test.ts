@@ -1,18 +1,13 @@
-import type { TokenErrorCode, TokenErrorResponse, TokenResponse } from "@seven-steps/protocol";
+import type { TokenErrorResponse } from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
-import type { TokenEndpointAuthMethod } from "@/storage/clients";
-import { basic, obtainCode, registerClient, token, type TestClient } from "./fixtures.ts";
+import { basic, obtainCode, registerClient, registerServiceClient, token, type TestClient } from "./fixtures.ts";
+import { countTokensOf, expectNoStore, expectTokenError, expectTokens } from "./token-assertions.ts";
 
 /** The request the confidential clients below make: a token for themselves (RFC 6749 §4.4). */
 const clientCredentials = { grant_type: "client_credentials", scope: "photos:read" };
-
-/** A confidential client that may use the client_credentials grant. */
-function registerServiceClient(authMethod: TokenEndpointAuthMethod = "client_secret_basic"): Promise<TestClient> {
-  return registerClient({ authMethod, grantTypes: "client_credentials", scopes: "photos:read" });
-}
 
 /** Calls the token endpoint with exactly these fields and headers, adding no credentials. */
 function tokenRequest(fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
@@ -24,47 +19,21 @@ function rawBasic(credentials: string): string {
   return `Basic ${Buffer.from(credentials, "utf8").toString("base64")}`;
 }
 
-/** Token responses, success or error, must not be cached (RFC 6749 §5.1, §5.2). */
-function expectNotCached(response: Response): void {
-  expect(response.headers.get("cache-control")).toBe("no-store");
-  expect(response.headers.get("pragma")).toBe("no-cache");
-}
-
-async function expectTokenIssued(response: Response): Promise<TokenResponse> {
-  expect(response.status).toBe(200);
-  expectNotCached(response);
-  const body = (await response.json()) as TokenResponse;
-  expect(body).toMatchObject({ access_token: expect.any(String), token_type: "Bearer", scope: "photos:read" });
-  return body;
-}
-
-async function expectTokenError(response: Response, status: number, error: TokenErrorCode): Promise<TokenErrorResponse> {
-  expect(response.status).toBe(status);
-  expectNotCached(response);
-  const body = (await response.json()) as TokenErrorResponse;
-  expect(body.error).toBe(error);
-  return body;
-}
-
 /**
  * RFC 6749 §5.2: after a failed attempt with the Authorization header the server must answer 401
  * and name the scheme the client should use in WWW-Authenticate.
  */
 async function expectBasicChallenge(response: Response): Promise<TokenErrorResponse> {
-  const body = await expectTokenError(response, 401, "invalid_client");
+  const body = await expectTokenError(response, "invalid_client", 401);
   expect(response.headers.get("www-authenticate")).toMatch(/^Basic realm=/);
   return body;
 }
 
 /** Without the Authorization header, invalid_client is a 400 and carries no challenge (RFC 6749 §5.2). */
 async function expectInvalidClientWithoutChallenge(response: Response): Promise<TokenErrorResponse> {
-  const body = await expectTokenError(response, 400, "invalid_client");
+  const body = await expectTokenError(response, "invalid_client");
   expect(response.headers.get("www-authenticate")).toBeNull();
   return body;
-}
-
-function countTokensOf(client: TestClient): Promise<number> {
-  return db.accessToken.count({ where: { clientId: client.id } });
 }
 
 describe("client_secret_basic (RFC 6749 §2.3.1)", () => {
@@ -72,7 +41,7 @@ describe("client_secret_basic (RFC 6749 §2.3.1)", () => {
     const client = await registerServiceClient();
     const response = await tokenRequest(clientCredentials, { authorization: basic(client.id, client.secret!) });
 
-    await expectTokenIssued(response);
+    await expectTokens(response, { scope: "photos:read" });
     expect(await countTokensOf(client)).toBe(1);
   });
 
@@ -93,7 +62,7 @@ describe("client_secret_basic (RFC 6749 §2.3.1)", () => {
     });
 
     const encoded = await tokenRequest(clientCredentials, { authorization: basic(id, secret) });
-    await expectTokenIssued(encoded);
+    await expectTokens(encoded, { scope: "photos:read" });
     expect(await db.accessToken.count({ where: { clientId: id } })).toBe(1);
 
     // The same credentials sent unencoded are a different id and secret, and fail.
@@ -145,7 +114,7 @@ describe("client_secret_basic (RFC 6749 §2.3.1)", () => {
       authorization: basic(client.id, client.secret!).replace(/^Basic/, "bASIC"),
     });
 
-    await expectTokenIssued(response);
+    await expectTokens(response, { scope: "photos:read" });
   });
 
   it("accepts the same client_id in the body as in the Authorization header", async () => {
@@ -156,7 +125,7 @@ describe("client_secret_basic (RFC 6749 §2.3.1)", () => {
       { authorization: basic(client.id, client.secret!) },
     );
 
-    await expectTokenIssued(response);
+    await expectTokens(response, { scope: "photos:read" });
   });
 });
 
@@ -165,7 +134,7 @@ describe("client_secret_post (RFC 6749 §2.3.1)", () => {
     const client = await registerServiceClient("client_secret_post");
     const response = await tokenRequest({ ...clientCredentials, client_id: client.id, client_secret: client.secret! });
 
-    await expectTokenIssued(response);
+    await expectTokens(response, { scope: "photos:read" });
     expect(await countTokensOf(client)).toBe(1);
   });
 
@@ -235,7 +204,7 @@ describe("one authentication method per request (RFC 6749 §2.3)", () => {
       { authorization: basic(client.id, client.secret!) },
     );
 
-    await expectTokenError(response, 400, "invalid_request");
+    await expectTokenError(response, "invalid_request");
     expect(await countTokensOf(client)).toBe(0);
   });
 
@@ -247,7 +216,7 @@ describe("one authentication method per request (RFC 6749 §2.3)", () => {
       { authorization: basic(client.id, client.secret!) },
     );
 
-    await expectTokenError(response, 400, "invalid_request");
+    await expectTokenError(response, "invalid_request");
     expect(await countTokensOf(client)).toBe(0);
     expect(await countTokensOf(other)).toBe(0);
   });
@@ -274,7 +243,7 @@ describe("error responses of client authentication", () => {
     for (const { fields, headers, secret } of attempts) {
       const response = await tokenRequest(fields, headers);
       expect(response.status).toBeGreaterThanOrEqual(400);
-      expectNotCached(response);
+      expectNoStore(response);
       const headerValues = [...response.headers.values()].join("\n");
       expect(await response.text()).not.toContain(secret);
       expect(headerValues).not.toContain(secret);

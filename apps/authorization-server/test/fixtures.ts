@@ -53,6 +53,14 @@ export async function registerClient(
   return { id, secret, redirectUri: redirectUris[0]!, redirectUris, authMethod };
 }
 
+/**
+ * A service client: confidential, allowed only the client_credentials grant and the scope
+ * photos:read, to ask for a token for itself (RFC 6749 §4.4).
+ */
+export function registerServiceClient(authMethod: TokenEndpointAuthMethod = "client_secret_basic"): Promise<TestClient> {
+  return registerClient({ authMethod, grantTypes: "client_credentials", scopes: "photos:read" });
+}
+
 /** A fresh PKCE pair. */
 export async function pkce(): Promise<{ verifier: string; challenge: string }> {
   const verifier = generateCodeVerifier();

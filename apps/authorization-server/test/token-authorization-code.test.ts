@@ -1,47 +1,12 @@
 // The token endpoint with grant_type=authorization_code: step 5, a code exchanged for tokens.
 // RFC 6749 §4.1.3 (the request), §4.1.4 and §5 (the responses), RFC 7636 §4.5-4.6 (PKCE).
+import type { TokenErrorResponse, TokenResponse } from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { alice, obtainCode, registerClient, token, type TestClient } from "./fixtures.ts";
-
-interface TokenBody {
-  access_token: string;
-  token_type: string;
-  expires_in: number;
-  refresh_token?: string;
-  scope: string;
-}
-
-interface ErrorBody {
-  error: string;
-  error_description?: string;
-}
-
-/** RFC 6749 §5.1: every token response, success or error, forbids caching. */
-function expectNoStore(response: Response) {
-  expect(response.headers.get("cache-control")).toBe("no-store");
-  expect(response.headers.get("pragma")).toBe("no-cache");
-}
-
-/** A successful token response (RFC 6749 §5.1), and its body. */
-async function expectTokens(response: Response): Promise<TokenBody> {
-  expect(response.status).toBe(200);
-  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-  expectNoStore(response);
-  return (await response.json()) as TokenBody;
-}
-
-/** An error response (RFC 6749 §5.2) with the given status and `error` code. */
-async function expectTokenError(response: Response, status: number, error: string): Promise<ErrorBody> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-  expectNoStore(response);
-  const body = (await response.json()) as ErrorBody;
-  expect(body.error).toBe(error);
-  return body;
-}
+import { expectNoStore, expectTokenError, expectTokens } from "./token-assertions.ts";
 
 /** Redeems a code the way the fixtures' obtainTokens does; `fields` overrides or adds parameters. */
 function redeem(
@@ -204,7 +169,7 @@ describe("POST /token with grant_type=authorization_code", () => {
       const other = await obtainCode(client);
 
       // RFC 7636 §4.6: a verifier that does not hash to the challenge is invalid_grant.
-      await expectTokenError(await redeem(client, issued, { code_verifier: other.verifier }), 400, "invalid_grant");
+      await expectTokenError(await redeem(client, issued, { code_verifier: other.verifier }), "invalid_grant");
 
       const code = await storedCode(issued.code);
       expect(code.consumedAt).toBeNull();
@@ -217,7 +182,7 @@ describe("POST /token with grant_type=authorization_code", () => {
       const client = await registerClient();
       const issued = await obtainCode(client);
 
-      await expectTokenError(await redeem(client, issued, { code_verifier: undefined }), 400, "invalid_request");
+      await expectTokenError(await redeem(client, issued, { code_verifier: undefined }), "invalid_request");
       expect(await issuedFor(client)).toEqual(nothingIssued);
     });
 
@@ -229,7 +194,7 @@ describe("POST /token with grant_type=authorization_code", () => {
       const client = await registerClient();
       const issued = await obtainCode(client);
 
-      await expectTokenError(await redeem(client, issued, { code_verifier: verifier }), 400, "invalid_request");
+      await expectTokenError(await redeem(client, issued, { code_verifier: verifier }), "invalid_request");
       expect((await storedCode(issued.code)).consumedAt).toBeNull();
       expect(await issuedFor(client)).toEqual(nothingIssued);
     });
@@ -245,7 +210,6 @@ describe("POST /token with grant_type=authorization_code", () => {
 
       await expectTokenError(
         await redeem(client, issued, { redirect_uri: "https://client.example/callback/two" }),
-        400,
         "invalid_grant",
       );
       expect((await storedCode(issued.code)).consumedAt).toBeNull();
@@ -257,7 +221,7 @@ describe("POST /token with grant_type=authorization_code", () => {
       const issued = await obtainCode(client);
       expect(issued.request.redirect_uri).toBe(client.redirectUri);
 
-      await expectTokenError(await redeem(client, issued, { redirect_uri: undefined }), 400, "invalid_request");
+      await expectTokenError(await redeem(client, issued, { redirect_uri: undefined }), "invalid_request");
       expect((await storedCode(issued.code)).consumedAt).toBeNull();
       expect(await issuedFor(client)).toEqual(nothingIssued);
     });
@@ -273,7 +237,7 @@ describe("POST /token with grant_type=authorization_code", () => {
         data: { expiresAt: new Date(Date.now() - 1000) },
       });
 
-      await expectTokenError(await redeem(client, issued), 400, "invalid_grant");
+      await expectTokenError(await redeem(client, issued), "invalid_grant");
       expect((await storedCode(issued.code)).consumedAt).toBeNull();
       expect(await issuedFor(client)).toEqual(nothingIssued);
     });
@@ -286,7 +250,6 @@ describe("POST /token with grant_type=authorization_code", () => {
 
       await expectTokenError(
         await redeem(thief, issued, { redirect_uri: owner.redirectUri }),
-        400,
         "invalid_grant",
       );
       expect(await issuedFor(thief)).toEqual(nothingIssued);
@@ -301,7 +264,7 @@ describe("POST /token with grant_type=authorization_code", () => {
       const client = await registerClient();
       const issued = await obtainCode(client);
 
-      await expectTokenError(await redeem(client, issued, { code: `${issued.code}x` }), 400, "invalid_grant");
+      await expectTokenError(await redeem(client, issued, { code: `${issued.code}x` }), "invalid_grant");
       expect(await issuedFor(client)).toEqual(nothingIssued);
     });
 
@@ -310,7 +273,7 @@ describe("POST /token with grant_type=authorization_code", () => {
       const client = await registerClient();
       const issued = await obtainCode(client);
 
-      await expectTokenError(await redeem(client, issued, { code: undefined }), 400, "invalid_request");
+      await expectTokenError(await redeem(client, issued, { code: undefined }), "invalid_request");
       expect(await issuedFor(client)).toEqual(nothingIssued);
     });
   });
@@ -321,7 +284,7 @@ describe("POST /token with grant_type=authorization_code", () => {
       const issued = await obtainCode(client);
       const first = await expectTokens(await redeem(client, issued));
 
-      await expectTokenError(await redeem(client, issued), 400, "invalid_grant");
+      await expectTokenError(await redeem(client, issued), "invalid_grant");
 
       // RFC 6749 §4.1.2: the server SHOULD revoke all tokens previously issued based on the code.
       const { grantId } = await storedCode(issued.code);
@@ -330,7 +293,7 @@ describe("POST /token with grant_type=authorization_code", () => {
       expect(await db.grant.count({ where: { clientId: client.id } })).toBe(1);
 
       const refreshed = await token(client, { grant_type: "refresh_token", refresh_token: first.refresh_token! });
-      await expectTokenError(refreshed, 400, "invalid_grant");
+      await expectTokenError(refreshed, "invalid_grant");
     });
 
     it("lets exactly one of ten simultaneous redemptions succeed", async () => {
@@ -343,8 +306,8 @@ describe("POST /token with grant_type=authorization_code", () => {
       expect(statuses.filter((status) => status === 200)).toHaveLength(1);
       expect(statuses.filter((status) => status === 400)).toHaveLength(9);
       for (const response of responses) expectNoStore(response);
-      const bodies = (await Promise.all(responses.map((response) => response.json()))) as (TokenBody | ErrorBody)[];
-      const errors = bodies.filter((body): body is ErrorBody => "error" in body).map((body) => body.error);
+      const bodies = (await Promise.all(responses.map((response) => response.json()))) as (TokenResponse | TokenErrorResponse)[];
+      const errors = bodies.filter((body): body is TokenErrorResponse => "error" in body).map((body) => body.error);
       expect(errors).toEqual(Array.from({ length: 9 }, () => "invalid_grant"));
 
       const code = await storedCode(issued.code);
@@ -371,10 +334,10 @@ describe("POST /token with grant_type=authorization_code", () => {
       accessTokens: await db.accessToken.count(),
     };
 
-    await expectTokenError(await redeem(client, issued, { code_verifier: other.verifier }), 400, "invalid_grant");
-    await expectTokenError(await redeem(client, issued, { redirect_uri: "https://client.example/other" }), 400, "invalid_grant");
-    await expectTokenError(await redeem(client, issued, { code_verifier: undefined }), 400, "invalid_request");
-    await expectTokenError(await redeem(stranger, issued, { redirect_uri: client.redirectUri }), 400, "invalid_grant");
+    await expectTokenError(await redeem(client, issued, { code_verifier: other.verifier }), "invalid_grant");
+    await expectTokenError(await redeem(client, issued, { redirect_uri: "https://client.example/other" }), "invalid_grant");
+    await expectTokenError(await redeem(client, issued, { code_verifier: undefined }), "invalid_request");
+    await expectTokenError(await redeem(stranger, issued, { redirect_uri: client.redirectUri }), "invalid_grant");
 
     expect({
       grants: await db.grant.count(),

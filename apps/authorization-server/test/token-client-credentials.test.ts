@@ -1,38 +1,11 @@
 // The token endpoint with grant_type=client_credentials: a confidential client asking for a token
 // on its own behalf, with no user involved (RFC 6749 §4.4).
+import type { TokenResponse } from "@seven-steps/protocol";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { basic, registerClient, token, type TestClient } from "./fixtures.ts";
-
-interface TokenBody {
-  access_token: string;
-  token_type: string;
-  expires_in: number;
-  refresh_token?: string;
-  scope: string;
-}
-
-interface ErrorBody {
-  error: string;
-  error_description?: string;
-}
-
-/** RFC 6749 §5.1: every token response, success or error, forbids caching. */
-function expectNoStore(response: Response) {
-  expect(response.headers.get("cache-control")).toBe("no-store");
-  expect(response.headers.get("pragma")).toBe("no-cache");
-}
-
-/** An error response (RFC 6749 §5.2) with the given status and `error` code. */
-async function expectTokenError(response: Response, status: number, error: string): Promise<ErrorBody> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-  expectNoStore(response);
-  const body = (await response.json()) as ErrorBody;
-  expect(body.error).toBe(error);
-  return body;
-}
+import { expectNoStore, expectTokenError } from "./token-assertions.ts";
 
 /** A service client: confidential, allowed only client_credentials. */
 function registerServiceClient(options: Parameters<typeof registerClient>[0] = {}): Promise<TestClient> {
@@ -53,7 +26,7 @@ describe("POST /token with grant_type=client_credentials", () => {
 
     expect(response.status).toBe(200);
     expectNoStore(response);
-    const body = (await response.json()) as TokenBody;
+    const body = (await response.json()) as TokenResponse;
     // RFC 6749 §4.4.3: a refresh token SHOULD NOT be included.
     expect(body).toEqual({
       access_token: expect.any(String),
@@ -82,7 +55,7 @@ describe("POST /token with grant_type=client_credentials", () => {
     // RFC 6749 §3.3: without a default scope, the server fails the request with invalid_scope.
     const client = await registerServiceClient();
 
-    await expectTokenError(await token(client, { grant_type: "client_credentials" }), 400, "invalid_scope");
+    await expectTokenError(await token(client, { grant_type: "client_credentials" }), "invalid_scope");
     await expectNothingIssued(client);
   });
 
@@ -92,7 +65,7 @@ describe("POST /token with grant_type=client_credentials", () => {
 
     const response = await token(client, { grant_type: "client_credentials", scope: "photos:read photos:write" });
 
-    await expectTokenError(response, 400, "invalid_scope");
+    await expectTokenError(response, "invalid_scope");
     await expectNothingIssued(client);
   });
 
@@ -102,7 +75,7 @@ describe("POST /token with grant_type=client_credentials", () => {
 
     const response = await token(client, { grant_type: "client_credentials", scope: "photos:read" });
 
-    await expectTokenError(response, 400, "unauthorized_client");
+    await expectTokenError(response, "unauthorized_client");
     await expectNothingIssued(client);
   });
 
@@ -112,7 +85,7 @@ describe("POST /token with grant_type=client_credentials", () => {
 
     const response = await token(client, { grant_type: "client_credentials", scope: "photos:read" });
 
-    await expectTokenError(response, 400, "unauthorized_client");
+    await expectTokenError(response, "unauthorized_client");
     await expectNothingIssued(client);
   });
 
@@ -127,7 +100,7 @@ describe("POST /token with grant_type=client_credentials", () => {
       { headers: { authorization: basic(client.id, `${client.secret}-wrong`) } },
     );
 
-    await expectTokenError(response, 401, "invalid_client");
+    await expectTokenError(response, "invalid_client", 401);
     expect(response.headers.get("www-authenticate")).toMatch(/^Basic /);
     await expectNothingIssued(client);
   });

@@ -1,18 +1,14 @@
-import { isValidErrorDescription, type TokenErrorCode, type TokenErrorResponse, type TokenResponse } from "@seven-steps/protocol";
+import { isValidErrorDescription, type TokenErrorResponse } from "@seven-steps/protocol";
 import { describe, expect, it } from "vitest";
 import { POST as tokenEndpoint } from "@/app/token/route";
 import { db } from "@/db";
-import { basic, issuer, obtainCode, registerClient, type TestClient } from "./fixtures.ts";
+import { basic, issuer, obtainCode, registerClient, registerServiceClient, type TestClient } from "./fixtures.ts";
+import { countTokensOf, expectNoStore, expectTokenError, expectTokens } from "./token-assertions.ts";
 
 const formType = "application/x-www-form-urlencoded";
 /** The largest body the token endpoint reads, and the longest value of one parameter. */
 const maxBodyBytes = 16 * 1024;
 const maxParameterLength = 2048;
-
-/** A confidential client that may ask for a token for itself (RFC 6749 §4.4). */
-function registerServiceClient(): Promise<TestClient> {
-  return registerClient({ grantTypes: "client_credentials", scopes: "photos:read" });
-}
 
 const clientCredentials = { grant_type: "client_credentials", scope: "photos:read" };
 
@@ -37,32 +33,6 @@ function paddedFormBody(fields: Record<string, string>, length: number): string 
   while (length - body.length > 2000) body += `&padding${index++}=${"a".repeat(1000)}`;
   const last = `&padding${index}=`;
   return body + last + "a".repeat(length - body.length - last.length);
-}
-
-/** Token responses, success or error, must not be cached (RFC 6749 §5.1, §5.2). */
-function expectNotCached(response: Response): void {
-  expect(response.headers.get("cache-control")).toBe("no-store");
-  expect(response.headers.get("pragma")).toBe("no-cache");
-}
-
-async function expectTokenIssued(response: Response): Promise<TokenResponse> {
-  expect(response.status).toBe(200);
-  expectNotCached(response);
-  const body = (await response.json()) as TokenResponse;
-  expect(body).toMatchObject({ access_token: expect.any(String), token_type: "Bearer" });
-  return body;
-}
-
-async function expectTokenError(response: Response, error: TokenErrorCode, status = 400): Promise<TokenErrorResponse> {
-  expect(response.status).toBe(status);
-  expectNotCached(response);
-  const body = (await response.json()) as TokenErrorResponse;
-  expect(body.error).toBe(error);
-  return body;
-}
-
-function countTokensOf(client: TestClient): Promise<number> {
-  return db.accessToken.count({ where: { clientId: client.id } });
 }
 
 describe("the body of a token request (RFC 6749 §3.2)", () => {
@@ -98,7 +68,7 @@ describe("the body of a token request (RFC 6749 §3.2)", () => {
       authorization: basic(client.id, client.secret!),
     });
 
-    await expectTokenIssued(response);
+    await expectTokens(response);
   });
 
   it("reads a body of 16 KiB, and refuses a body one byte larger", async () => {
@@ -108,7 +78,7 @@ describe("the body of a token request (RFC 6749 §3.2)", () => {
     expect(Buffer.byteLength(atTheLimit)).toBe(maxBodyBytes);
     expect(Buffer.byteLength(overTheLimit)).toBe(maxBodyBytes + 1);
 
-    await expectTokenIssued(await formTokenRequest(client, atTheLimit));
+    await expectTokens(await formTokenRequest(client, atTheLimit));
     await expectTokenError(await formTokenRequest(client, overTheLimit), "invalid_request");
     expect(await countTokensOf(client)).toBe(1);
   });
@@ -144,7 +114,7 @@ describe("the parameters of a token request (RFC 6749 §3.1, §3.2)", () => {
   it("ignores parameters it does not know", async () => {
     // RFC 6749 §3.2: "The authorization server MUST ignore unrecognized request parameters."
     const client = await registerServiceClient();
-    await expectTokenIssued(await formTokenRequest(client, formBody({ ...clientCredentials, foo: "bar" })));
+    await expectTokens(await formTokenRequest(client, formBody({ ...clientCredentials, foo: "bar" })));
   });
 
   it("requires grant_type", async () => {
@@ -205,7 +175,7 @@ describe("error responses of the token endpoint (RFC 6749 §5.2)", () => {
     for (const [body, headers] of badRequests) {
       const response = await rawTokenRequest(body, headers);
       expect(response.status).toBeGreaterThanOrEqual(400);
-      expectNotCached(response);
+      expectNoStore(response);
       const error = (await response.json()) as TokenErrorResponse;
       expect(Object.keys(error).sort()).toEqual(["error", "error_description"]);
       expect(isValidErrorDescription(error.error_description!)).toBe(true);
@@ -236,7 +206,7 @@ describe("error responses of the token endpoint (RFC 6749 §5.2)", () => {
     for (const [body, headers] of rejected) {
       const response = await rawTokenRequest(body, headers);
       expect(response.status).toBeGreaterThanOrEqual(400);
-      expectNotCached(response);
+      expectNoStore(response);
     }
 
     expect(await countRows()).toEqual(before);
@@ -244,6 +214,6 @@ describe("error responses of the token endpoint (RFC 6749 §5.2)", () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]!.consumedAt).toBeNull();
     // The code is still good: none of the rejected requests spent it.
-    await expectTokenIssued(await formTokenRequest(client, formBody(redemption)));
+    await expectTokens(await formTokenRequest(client, formBody(redemption)));
   });
 });

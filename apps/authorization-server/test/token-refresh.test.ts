@@ -1,47 +1,12 @@
 // The token endpoint with grant_type=refresh_token: a new access token without the user.
 // RFC 6749 §6 (the request and its scope), RFC 9700 §4.14.2 (rotation and reuse detection).
+import type { TokenResponse } from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { obtainTokens, registerClient, token, type TestClient } from "./fixtures.ts";
-
-interface TokenBody {
-  access_token: string;
-  token_type: string;
-  expires_in: number;
-  refresh_token?: string;
-  scope: string;
-}
-
-interface ErrorBody {
-  error: string;
-  error_description?: string;
-}
-
-/** RFC 6749 §5.1: every token response, success or error, forbids caching. */
-function expectNoStore(response: Response) {
-  expect(response.headers.get("cache-control")).toBe("no-store");
-  expect(response.headers.get("pragma")).toBe("no-cache");
-}
-
-/** A successful token response (RFC 6749 §5.1), and its body. */
-async function expectTokens(response: Response): Promise<TokenBody> {
-  expect(response.status).toBe(200);
-  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-  expectNoStore(response);
-  return (await response.json()) as TokenBody;
-}
-
-/** An error response (RFC 6749 §5.2) with the given status and `error` code. */
-async function expectTokenError(response: Response, status: number, error: string): Promise<ErrorBody> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toMatch(/^application\/json/);
-  expectNoStore(response);
-  const body = (await response.json()) as ErrorBody;
-  expect(body.error).toBe(error);
-  return body;
-}
+import { expectNoStore, expectTokenError, expectTokens } from "./token-assertions.ts";
 
 /** A refresh request (RFC 6749 §6), authenticated as the client. */
 function refresh(client: TestClient, refreshToken: string, extra: Record<string, string> = {}): Promise<Response> {
@@ -115,13 +80,13 @@ describe("POST /token with grant_type=refresh_token", () => {
       const renewed = await expectTokens(await refresh(client, original.refresh_token));
 
       // RFC 9700 §4.14.2: a rotated token presented again means one of the two copies was stolen.
-      await expectTokenError(await refresh(client, original.refresh_token), 400, "invalid_grant");
+      await expectTokenError(await refresh(client, original.refresh_token), "invalid_grant");
 
       const { grant } = await storedRefreshToken(original.refresh_token);
       expect(grant.revokedAt).toBeInstanceOf(Date);
       expect(grant.revocationReason).toEqual(expect.stringMatching(/\S/));
 
-      await expectTokenError(await refresh(client, renewed.refresh_token!), 400, "invalid_grant");
+      await expectTokenError(await refresh(client, renewed.refresh_token!), "invalid_grant");
       expect((await storedRefreshToken(renewed.refresh_token!)).rotatedAt).toBeNull();
     });
 
@@ -135,13 +100,13 @@ describe("POST /token with grant_type=refresh_token", () => {
       const winners = responses.filter((response) => response.status === 200);
       const losers = responses.filter((response) => response.status !== 200);
       expect(winners).toHaveLength(1);
-      for (const loser of losers) await expectTokenError(loser, 400, "invalid_grant");
+      for (const loser of losers) await expectTokenError(loser, "invalid_grant");
 
       // The four others presented a token that had just been rotated: reuse, so the grant falls.
       const { grant } = await storedRefreshToken(original.refresh_token);
       expect(grant.revokedAt).toBeInstanceOf(Date);
-      const won = (await winners[0]!.json()) as TokenBody;
-      await expectTokenError(await refresh(client, won.refresh_token!), 400, "invalid_grant");
+      const won = (await winners[0]!.json()) as TokenResponse;
+      await expectTokenError(await refresh(client, won.refresh_token!), "invalid_grant");
       // One rotation only: the original token and the one new token.
       expect((await tokensOf(client)).refreshTokens).toBe(2);
     });
@@ -171,7 +136,6 @@ describe("POST /token with grant_type=refresh_token", () => {
       // RFC 6749 §6: the requested scope MUST NOT include any scope not originally granted.
       await expectTokenError(
         await refresh(client, original.refresh_token, { scope: "profile photos:read photos:write" }),
-        400,
         "invalid_scope",
       );
 
@@ -188,7 +152,7 @@ describe("POST /token with grant_type=refresh_token", () => {
       const client = await registerClient();
       const original = await signedInTokens(client);
 
-      await expectTokenError(await refresh(client, original.refresh_token, { scope }), 400, "invalid_scope");
+      await expectTokenError(await refresh(client, original.refresh_token, { scope }), "invalid_scope");
       expect((await storedRefreshToken(original.refresh_token)).rotatedAt).toBeNull();
     });
   });
@@ -200,7 +164,7 @@ describe("POST /token with grant_type=refresh_token", () => {
       const thief = await registerClient();
       const original = await signedInTokens(owner);
 
-      await expectTokenError(await refresh(thief, original.refresh_token), 400, "invalid_grant");
+      await expectTokenError(await refresh(thief, original.refresh_token), "invalid_grant");
       expect(await tokensOf(thief)).toEqual({ refreshTokens: 0, accessTokens: 0 });
       const { grant, rotatedAt } = await storedRefreshToken(original.refresh_token);
       expect(rotatedAt).toBeNull();
@@ -220,7 +184,7 @@ describe("POST /token with grant_type=refresh_token", () => {
       });
       const before = await tokensOf(client);
 
-      await expectTokenError(await refresh(client, original.refresh_token), 400, "invalid_grant");
+      await expectTokenError(await refresh(client, original.refresh_token), "invalid_grant");
       expect(await tokensOf(client)).toEqual(before);
       expect((await storedRefreshToken(original.refresh_token)).rotatedAt).toBeNull();
     });
@@ -230,7 +194,7 @@ describe("POST /token with grant_type=refresh_token", () => {
       const original = await signedInTokens(client);
       const before = await tokensOf(client);
 
-      await expectTokenError(await refresh(client, `${original.refresh_token}x`), 400, "invalid_grant");
+      await expectTokenError(await refresh(client, `${original.refresh_token}x`), "invalid_grant");
       expect(await tokensOf(client)).toEqual(before);
     });
 
@@ -240,7 +204,7 @@ describe("POST /token with grant_type=refresh_token", () => {
       await signedInTokens(client);
       const before = await tokensOf(client);
 
-      await expectTokenError(await token(client, { grant_type: "refresh_token" }), 400, "invalid_request");
+      await expectTokenError(await token(client, { grant_type: "refresh_token" }), "invalid_request");
       expect(await tokensOf(client)).toEqual(before);
     });
 
@@ -252,7 +216,7 @@ describe("POST /token with grant_type=refresh_token", () => {
       await db.grant.update({ where: { id: grantId }, data: { revokedAt: new Date(), revocationReason: "test" } });
       const before = await tokensOf(client);
 
-      await expectTokenError(await refresh(client, original.refresh_token), 400, "invalid_grant");
+      await expectTokenError(await refresh(client, original.refresh_token), "invalid_grant");
       expect(await tokensOf(client)).toEqual(before);
     });
   });

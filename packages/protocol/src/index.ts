@@ -9,3 +9,8 @@ export * from "./messages/authorization.ts";
 export * from "./messages/token.ts";
 export * from "./messages/metadata.ts";
 export * from "./messages/access-token.ts";
+export * from "./resource-server/errors.ts";
+export * from "./resource-server/issuer-keys.ts";
+export * from "./resource-server/verify-access-token.ts";
+export * from "./resource-server/bearer-token.ts";
+export * from "./http/body.ts";

@@ -1,3 +1,4 @@
+import { BodyEncodingError, BodyTooLargeError, readBodyText } from "@seven-steps/protocol";
 import { InvalidRequest } from "./errors.ts";
 
 /** The longest value any single parameter may have. Longer values are refused, not truncated. */
@@ -91,29 +92,14 @@ export async function readFormParameters(request: Request): Promise<Parameters> 
   if (mediaType !== "application/x-www-form-urlencoded") {
     throw new InvalidRequest("Send the parameters as an application/x-www-form-urlencoded body.");
   }
-  const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  if (declaredLength > maxBodyBytes) throw tooLarge();
-
-  const chunks: Uint8Array[] = [];
-  let received = 0;
-  if (request.body) {
-    for await (const chunk of request.body as unknown as AsyncIterable<Uint8Array>) {
-      received += chunk.byteLength;
-      if (received > maxBodyBytes) throw tooLarge();
-      chunks.push(chunk);
-    }
-  }
-  let text: string;
   try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(Buffer.concat(chunks));
+    return Parameters.parse(await readBodyText(request, maxBodyBytes));
   } catch (error) {
-    throw new InvalidRequest("The request body is not valid UTF-8.", { cause: error });
+    if (error instanceof BodyTooLargeError || error instanceof BodyEncodingError) {
+      throw new InvalidRequest(error.message, { cause: error });
+    }
+    throw error;
   }
-  return Parameters.parse(text);
-}
-
-function tooLarge(): InvalidRequest {
-  return new InvalidRequest(`The request body is larger than ${maxBodyBytes} bytes.`);
 }
 
 /** The parameters of a URL's query string. */
