@@ -1,4 +1,5 @@
-// The demo data: two users, the client registered for the PrintShop app, and photos for each user.
+// The demo data: two users, the client registered for the PrintShop app, and each user's profile
+// and photos at the PhotoCloud API.
 // Idempotent: running it again changes nothing that is already there.
 //
 // The demo credentials below are public on purpose (the README lists them). Never reuse them.
@@ -36,6 +37,19 @@ async function seedClient(): Promise<void> {
   });
 }
 
+/** The PhotoCloud API's own profile of each user, keyed by the same `sub` as the tokens. */
+async function seedProfiles(subjects: Map<string, string>): Promise<void> {
+  for (const user of demoUsers) {
+    const sub = subjects.get(user.username);
+    if (!sub) throw new Error(`No subject for the demo user ${user.username}.`);
+    await database.profile.upsert({
+      where: { sub },
+      update: {},
+      create: { sub, username: user.username, displayName: user.name },
+    });
+  }
+}
+
 async function seedPhotos(subjects: Map<string, string>): Promise<number> {
   for (const { owner, ...photo } of demoPhotos) {
     const ownerSub = subjects.get(owner);
@@ -47,6 +61,7 @@ async function seedPhotos(subjects: Map<string, string>): Promise<number> {
 
 const subjects = await seedUsers();
 await seedClient();
+await seedProfiles(subjects);
 const photos = await seedPhotos(subjects);
 console.info(
   `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the client "${demoClient.id}" and ${photos} photos.`,

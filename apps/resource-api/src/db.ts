@@ -3,5 +3,5 @@ import { env } from "@/env";
 
 export const db = getDatabase(env.DATABASE_URL);
 
-/** The only table the resource API owns. It never reads the authorization server's tables. */
-export const ownTables = ["Photo"] as const;
+/** The tables the resource API owns. It never reads the authorization server's tables. */
+export const ownTables = ["Photo", "Profile"] as const;

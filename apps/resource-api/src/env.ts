@@ -3,14 +3,16 @@ import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
 
 const schema = z.object({
-  /** The SQLite database shared by the three apps; this one reads only the Photo table. */
+  /** The SQLite database shared by the three apps; this one reads only its own tables. */
   DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default(defaultDatabaseUrl),
   /** This API's identifier: access tokens must name it in `aud` (RFC 9068 §4). */
   RESOURCE_API_URL: httpBaseUrl.default("http://localhost:3002"),
   /** The only issuer whose tokens this API accepts (RFC 9068 §4). */
   AUTHORIZATION_SERVER_ISSUER: httpBaseUrl.default("http://localhost:3001"),
-  /** The client app's origin, for the links between the apps. */
+  /** The client app's origin: the only origin browsers may call this API from (CORS). */
   CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
+  /** At least this long between two fetches of the JWKS caused by an unknown `kid`. */
+  JWKS_REFETCH_COOLDOWN_SECONDS: z.coerce.number().int().min(0, "must be 0 or more seconds").default(30),
 });
 
 export const env = loadEnvironment("resource-api", schema, process.env);

@@ -13,13 +13,14 @@ async function counts() {
     users: await database.user.count(),
     clients: await database.client.count(),
     redirectUris: await database.clientRedirectUri.count(),
+    profiles: await database.profile.count(),
     photos: await database.photo.count(),
   };
 }
 
 describe("the seed", () => {
   it("creates the demo users, the demo client and their photos", async () => {
-    expect(await counts()).toEqual({ users: 2, clients: 1, redirectUris: 1, photos: demoPhotos.length });
+    expect(await counts()).toEqual({ users: 2, clients: 1, redirectUris: 1, profiles: 2, photos: demoPhotos.length });
   });
 
   it("stores passwords only as scrypt hashes", async () => {
@@ -48,6 +49,14 @@ describe("the seed", () => {
     const ownersOf = async (sub: string) => database.photo.count({ where: { ownerSub: sub } });
     expect(await ownersOf(alice.id)).toBe(demoPhotos.filter((photo) => photo.owner === "alice").length);
     expect(await ownersOf(bob.id)).toBe(demoPhotos.filter((photo) => photo.owner === "bob").length);
+  });
+
+  it("gives the PhotoCloud API a profile of each user under the same subject identifier", async () => {
+    for (const demoUser of demoUsers) {
+      const user = await database.user.findUniqueOrThrow({ where: { username: demoUser.username } });
+      const profile = await database.profile.findUniqueOrThrow({ where: { sub: user.id } });
+      expect(profile).toMatchObject({ username: demoUser.username, displayName: demoUser.name });
+    }
   });
 
   it("changes nothing when it runs again", async () => {

@@ -1,4 +1,8 @@
+import { BodyEncodingError, BodyTooLargeError, readBodyText } from "../http/body.ts";
 import { InvalidBearerRequest } from "./errors.ts";
+
+/** How much of a form body is read to look for a token in it. */
+const maxFormBytes = 16 * 1024;
 
 /**
  * `credentials = "Bearer" 1*SP b64token`, with
@@ -24,8 +28,12 @@ export async function readBearerToken(request: Request): Promise<string | null> 
   }
   const contentType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (contentType === "application/x-www-form-urlencoded") {
-    const body = new URLSearchParams(await request.clone().text());
-    if (body.has("access_token")) {
+    // A body too large to read here is refused later for its size; it is not read whole.
+    const text = await readBodyText(request.clone(), maxFormBytes).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError || error instanceof BodyEncodingError) return "";
+      throw error;
+    });
+    if (new URLSearchParams(text).has("access_token")) {
       throw new InvalidBearerRequest("Send the access token in the Authorization header; tokens in a form body are refused.");
     }
   }
@@ -36,7 +44,7 @@ export async function readBearerToken(request: Request): Promise<string | null> 
   if (scheme !== "bearer") return null;
   const match = bearerCredentials.exec(header.trim());
   if (!match?.[1]) {
-    throw new InvalidBearerRequest("The Authorization header must be 'Bearer' followed by one space and the token.");
+    throw new InvalidBearerRequest("The Authorization header must be 'Bearer', a space, and the token.");
   }
   return match[1];
 }

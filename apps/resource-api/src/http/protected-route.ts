@@ -1,0 +1,57 @@
+import { bearerChallenge, BearerTokenError, InsufficientScope, SigningKeysUnavailable, type AccessTokenClaims } from "@seven-steps/protocol";
+import { authenticate, NoCredentials } from "@/auth/access-token";
+import { ApiError } from "./api-error.ts";
+import { corsHeaders } from "./cors.ts";
+
+export const realm = "PhotoCloud API";
+
+type RouteContext = { params: Promise<Record<string, string>> };
+type ProtectedHandler = (request: Request, token: AccessTokenClaims, context: RouteContext) => Promise<Response>;
+
+function errorJson(status: number, error: string, description: string, headers: Record<string, string> = {}): Response {
+  return Response.json({ error, error_description: description }, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
+
+/** The one place where a refusal becomes a response, with the status and challenge of RFC 6750 §3. */
+function refusal(error: unknown): Response {
+  if (error instanceof NoCredentials) {
+    // RFC 6750 §3.1: no error code when the request carried no credentials at all.
+    return Response.json(
+      { message: error.message },
+      { status: 401, headers: { "Cache-Control": "no-store", "WWW-Authenticate": bearerChallenge(realm) } },
+    );
+  }
+  if (error instanceof BearerTokenError) {
+    const scope = error instanceof InsufficientScope ? error.requiredScopes : undefined;
+    const challenge = bearerChallenge(realm, { code: error.code, description: error.description, scope });
+    return errorJson(error.status, error.code, error.description, { "WWW-Authenticate": challenge });
+  }
+  if (error instanceof SigningKeysUnavailable) {
+    console.error("resource-api: cannot validate tokens:", error.message);
+    return errorJson(503, "temporarily_unavailable", "The API cannot check access tokens right now; try again shortly.", {
+      "Retry-After": "5",
+    });
+  }
+  if (error instanceof ApiError) return errorJson(error.status, error.code, error.description);
+  console.error("resource-api: unexpected error", error);
+  return errorJson(500, "server_error", "The API met an unexpected error.");
+}
+
+/**
+ * Wraps a route handler that needs an access token with `requiredScopes`: the handler runs only
+ * with a valid token, and every refusal or failure is answered here, with CORS headers for the
+ * client app.
+ */
+export function protectedRoute(requiredScopes: readonly string[], handler: ProtectedHandler) {
+  return async (request: Request, context: RouteContext): Promise<Response> => {
+    let response: Response;
+    try {
+      const token = await authenticate(request, requiredScopes);
+      response = await handler(request, token, context);
+    } catch (error) {
+      response = refusal(error);
+    }
+    for (const [name, value] of Object.entries(corsHeaders(request))) response.headers.set(name, value);
+    return response;
+  };
+}

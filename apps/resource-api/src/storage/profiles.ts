@@ -1,0 +1,5 @@
+import { db } from "@/db";
+
+export function findProfile(sub: string) {
+  return db.profile.findUnique({ where: { sub } });
+}
