@@ -2,11 +2,17 @@ import { defineConfig, devices } from "@playwright/test";
 import { apps, databaseUrl, repositoryRoot } from "./apps.ts";
 import { chromiumArgs, chromiumExecutablePath } from "./browser.ts";
 
+/**
+ * Six-second access tokens, so that a test can watch one expire and be refreshed. Every other
+ * setting is the demo's default.
+ */
+const environment = { DATABASE_URL: databaseUrl, ACCESS_TOKEN_TTL_SECONDS: "6" };
+
 const webServers = Object.values(apps).map((app) => ({
   command: `npm run start --workspace ${app.workspace}`,
   cwd: repositoryRoot,
   url: app.url,
-  env: { DATABASE_URL: databaseUrl },
+  env: environment,
   // The tests need a fresh database; a server left running by `npm run dev` would use another one.
   reuseExistingServer: false,
   timeout: 60_000,

@@ -1,13 +1,37 @@
 import { httpBaseUrl, loadEnvironment } from "@seven-steps/config/env";
+import { defaultDatabaseUrl } from "@seven-steps/db";
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 const schema = z.object({
+  /** The SQLite database shared by the three apps; the client reads only its own table. */
+  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default(defaultDatabaseUrl),
   /** Where this app runs: the base of its redirect URI. */
   CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
   /** The authorization server this client trusts, by its issuer identifier (RFC 8414 §2). */
   AUTHORIZATION_SERVER_ISSUER: httpBaseUrl.default("http://localhost:3001"),
   /** The resource server holding the user's photos. */
   RESOURCE_API_URL: httpBaseUrl.default("http://localhost:3002"),
+  /** PrintShop's registration at the authorization server. The defaults are the demo's, public on purpose. */
+  CLIENT_ID: z.string().min(1, "must not be empty").default("printshop"),
+  CLIENT_SECRET: z.string().min(1, "must not be empty").default("printshop-demo-secret"),
+  /**
+   * Encrypts next-auth's session cookie and the tokens stored on the server. Without it, a random
+   * one is made when the app starts, and every session ends when the app restarts.
+   */
+  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
 });
 
 export const env = loadEnvironment("client", schema, process.env);
+
+const generated = globalThis as { printShopGeneratedSecret?: string };
+if (!env.NEXTAUTH_SECRET) {
+  generated.printShopGeneratedSecret ??= randomBytes(32).toString("base64url");
+  console.info("client: NEXTAUTH_SECRET is not set; using a random secret, so sessions end when the app restarts.");
+}
+
+/** The secret next-auth and the token vault use. */
+export const sessionSecret: string = env.NEXTAUTH_SECRET ?? generated.printShopGeneratedSecret!;
+
+// next-auth reads its own address from NEXTAUTH_URL; it is this app's address.
+process.env.NEXTAUTH_URL = env.CLIENT_APP_URL;

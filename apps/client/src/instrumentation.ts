@@ -1,5 +1,5 @@
-// Runs once when the server starts: a bad configuration stops the app with the reason, instead
-// of failing later, on the first request.
+// Runs once when the server starts: a bad configuration or an unmigrated database stops the app
+// with the reason, instead of failing later, on the first request.
 export async function register() {
   // NEXT_RUNTIME is set by Next.js, not by the user. Checking it keeps Node-only code out of the
   // Edge bundle.
@@ -7,6 +7,8 @@ export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { runStartupChecks } = await import("@seven-steps/config/startup");
   await runStartupChecks("client", async () => {
-    await import("@/env");
+    const { assertDatabaseReady } = await import("@seven-steps/db");
+    const { db, ownTables } = await import("@/db");
+    await assertDatabaseReady(db, ownTables);
   });
 }

@@ -14,3 +14,6 @@ export * from "./resource-server/issuer-keys.ts";
 export * from "./resource-server/verify-access-token.ts";
 export * from "./resource-server/bearer-token.ts";
 export * from "./http/body.ts";
+export * from "./client/discovery.ts";
+export * from "./client/token-request.ts";
+export * from "./client/bearer-challenge.ts";

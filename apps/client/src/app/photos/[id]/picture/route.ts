@@ -1,0 +1,21 @@
+import { currentUser } from "@/auth/session";
+import { callPhotoApi } from "@/photos/photo-api";
+
+/**
+ * A photo's picture, fetched from the PhotoCloud API with PrintShop's access token. The browser
+ * cannot send that token itself (it never has it), so PrintShop fetches on its behalf.
+ */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+  const user = await currentUser();
+  if (!user) return new Response("Sign in to see this picture.", { status: 401 });
+  const { id } = await params;
+  const result = await callPhotoApi(user.sid, `/photos/${encodeURIComponent(id)}/picture`);
+  if (!result.ok) return new Response(null, { status: result.problem.kind === "refused" ? result.problem.status : 502 });
+  return new Response(result.value.body, {
+    headers: {
+      "Content-Type": "image/svg+xml",
+      "Cache-Control": "private, no-store",
+      "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
+    },
+  });
+}

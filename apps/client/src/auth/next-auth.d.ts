@@ -1,0 +1,17 @@
+import "next-auth";
+import "next-auth/jwt";
+
+declare module "next-auth" {
+  interface Session {
+    user: { name?: string; username?: string };
+    /** The row of PrintShop's ClientSession table that holds this session's tokens. */
+    sid?: string;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    username?: string;
+    sid?: string;
+  }
+}

@@ -1,0 +1,42 @@
+import type { NextAuthOptions } from "next-auth";
+import { sessionSecret } from "@/env";
+import type { PhotoCloudProfile } from "@/photos/profile";
+import { startClientSession, endSignedInSession } from "@/tokens/client-session";
+import { printShopCookies } from "./cookies.ts";
+import { photoCloudProvider } from "./provider.ts";
+
+/**
+ * next-auth runs PrintShop's side of steps 1 to 7: it sends the user to PhotoCloud (step 1),
+ * receives the code (step 3), exchanges it (steps 4 and 5) and reads the profile (steps 6 and 7).
+ *
+ * Its session cookie is an encrypted JWT holding who signed in and a session id, nothing more:
+ * the access and refresh tokens go to PrintShop's own table (src/tokens/client-session.ts), so the
+ * browser never receives them.
+ */
+export const authOptions: NextAuthOptions = {
+  secret: sessionSecret,
+  providers: [photoCloudProvider],
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  cookies: printShopCookies,
+  pages: { signIn: "/", error: "/sign-in/problem" },
+  callbacks: {
+    async jwt({ token, account, profile }) {
+      if (!account || !profile) return token;
+      const sid = await startClientSession(account);
+      const { username } = profile as PhotoCloudProfile;
+      return { sub: token.sub, name: token.name, username, sid };
+    },
+    async session({ session, token }) {
+      return {
+        expires: session.expires,
+        user: { name: token.name ?? undefined, username: token.username },
+        sid: token.sid,
+      };
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      if (token?.sid) await endSignedInSession(token.sid);
+    },
+  },
+};

@@ -1,0 +1,15 @@
+import { getServerSession } from "next-auth";
+import { authOptions } from "./options.ts";
+
+export interface SignedInUser {
+  name: string;
+  username: string;
+  sid: string;
+}
+
+/** The user signed in at PrintShop, as next-auth's encrypted cookie says; null when nobody is. */
+export async function currentUser(): Promise<SignedInUser | null> {
+  const session = await getServerSession(authOptions);
+  if (!session?.sid) return null;
+  return { name: session.user.name ?? "", username: session.user.username ?? "", sid: session.sid };
+}

@@ -1,0 +1,121 @@
+import {
+  buildTokenRequest,
+  discoverAuthorizationServer,
+  parseScope,
+  processTokenResponse,
+  TokenEndpointError,
+  type AuthorizationServerMetadata,
+} from "@seven-steps/protocol";
+import { env } from "@/env";
+import { endClientSession, findClientSession, replaceTokens } from "@/storage/client-sessions";
+import { seal, unseal } from "./vault.ts";
+
+export type AccessTokenResult =
+  | { status: "ok"; accessToken: string; scopes: string[] }
+  /** The tokens can no longer be used: the user must sign in again. */
+  | { status: "ended"; reason: string }
+  /** The authorization server could not be reached to renew the token; try again later. */
+  | { status: "unavailable"; reason: string };
+
+type ClientSessionRow = NonNullable<Awaited<ReturnType<typeof findClientSession>>>;
+
+/** Renew an access token when less than this share of its lifetime is left, and at most 30 s before. */
+const refreshShare = 0.2;
+const refreshMarginCap = 30_000;
+
+function needsRefresh(row: ClientSessionRow, now: number): boolean {
+  const lifetime = row.accessTokenExpiresAt.getTime() - row.updatedAt.getTime();
+  const margin = Math.min(refreshMarginCap, Math.max(lifetime, 0) * refreshShare);
+  return row.accessTokenExpiresAt.getTime() - now <= margin;
+}
+
+let metadata: Promise<AuthorizationServerMetadata> | undefined;
+function authorizationServer(): Promise<AuthorizationServerMetadata> {
+  metadata ??= discoverAuthorizationServer(env.AUTHORIZATION_SERVER_ISSUER).catch((error: unknown) => {
+    metadata = undefined;
+    throw error;
+  });
+  return metadata;
+}
+
+/**
+ * Exchanges the session's refresh token for new tokens (RFC 6749 §6) and stores them, the new
+ * refresh token replacing the old one, which the server has just rotated out.
+ */
+async function refresh(row: ClientSessionRow): Promise<AccessTokenResult> {
+  if (!row.refreshToken) return end(row, "The access token expired and PrintShop holds no refresh token.");
+  let tokens;
+  try {
+    const { token_endpoint } = await authorizationServer();
+    const request = buildTokenRequest(
+      token_endpoint,
+      { grant_type: "refresh_token", refresh_token: await unseal(row.refreshToken) },
+      { method: "client_secret_basic", clientId: env.CLIENT_ID, clientSecret: env.CLIENT_SECRET },
+    );
+    tokens = await processTokenResponse(await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(5_000) }));
+  } catch (error) {
+    if (error instanceof TokenEndpointError && error.code !== "invalid_response") {
+      return end(row, `PhotoCloud refused to renew PrintShop's access (${error.code}: ${error.description})`);
+    }
+    return { status: "unavailable", reason: "PhotoCloud could not be reached to renew PrintShop's access." };
+  }
+
+  const stored = await replaceTokens(row.id, row.refreshToken, {
+    accessToken: await seal(tokens.access_token),
+    accessTokenExpiresAt: new Date(Date.now() + (tokens.expires_in ?? 60) * 1000),
+    refreshToken: tokens.refresh_token ? await seal(tokens.refresh_token) : row.refreshToken,
+    scope: tokens.scope ?? row.scope,
+  });
+  if (!stored) return currentAccessToken(row.id);
+  return { status: "ok", accessToken: tokens.access_token, scopes: parseScope(tokens.scope ?? row.scope) };
+}
+
+async function end(row: ClientSessionRow, reason: string): Promise<AccessTokenResult> {
+  await endClientSession(row.id, reason);
+  return { status: "ended", reason };
+}
+
+function current(row: ClientSessionRow | null): Promise<AccessTokenResult> | AccessTokenResult {
+  if (!row) return { status: "ended", reason: "PrintShop no longer holds tokens for this session." };
+  if (row.endedAt) return { status: "ended", reason: row.endedReason ?? "PrintShop's access has ended." };
+  return unseal(row.accessToken).then((accessToken) => ({ status: "ok", accessToken, scopes: parseScope(row.scope) }));
+}
+
+async function currentAccessToken(sid: string): Promise<AccessTokenResult> {
+  return current(await findClientSession(sid));
+}
+
+/**
+ * Reads the session again, then refreshes only if it still needs it: a refresh that finished
+ * a moment ago has already stored new tokens, and its old refresh token must not be sent again.
+ */
+async function refreshIfStillNeeded(sid: string): Promise<AccessTokenResult> {
+  const row = await findClientSession(sid);
+  if (!row || row.endedAt || !needsRefresh(row, Date.now())) return current(row);
+  return refresh(row);
+}
+
+/**
+ * Refreshes in flight, by session. A page often makes several calls at once; they must not each
+ * send the same refresh token, because the server treats a second use as theft and revokes
+ * everything (RFC 9700 §4.14.2). They share one refresh instead.
+ */
+const refreshing = new Map<string, Promise<AccessTokenResult>>();
+
+/**
+ * An access token for the signed-in session `sid`, renewed shortly before it expires.
+ */
+export async function accessTokenFor(sid: string): Promise<AccessTokenResult> {
+  const inFlight = refreshing.get(sid);
+  if (inFlight) return inFlight;
+  const row = await findClientSession(sid);
+  if (!row || row.endedAt || !needsRefresh(row, Date.now())) return current(row);
+
+  // Checked again after the await above; from here to the set below nothing else can run.
+  let pending = refreshing.get(sid);
+  if (!pending) {
+    pending = refreshIfStillNeeded(sid).finally(() => refreshing.delete(sid));
+    refreshing.set(sid, pending);
+  }
+  return pending;
+}

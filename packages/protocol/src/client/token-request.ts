@@ -1,0 +1,79 @@
+import { isTokenErrorCode, type TokenErrorCode } from "../error-codes.ts";
+import type { TokenRequest, TokenResponse } from "../messages/token.ts";
+
+/** How a client authenticates at the token endpoint. */
+export type ClientAuthentication =
+  | { method: "client_secret_basic"; clientId: string; clientSecret: string }
+  | { method: "client_secret_post"; clientId: string; clientSecret: string }
+  | { method: "none"; clientId: string };
+
+/** The token endpoint answered with an error (RFC 6749 §5.2). */
+export class TokenEndpointError extends Error {
+  override readonly name = "TokenEndpointError";
+
+  constructor(
+    readonly code: TokenErrorCode | "invalid_response",
+    readonly description: string,
+    readonly status: number,
+  ) {
+    super(`${code}: ${description}`);
+  }
+}
+
+/** `application/x-www-form-urlencoded` as RFC 6749 Appendix B defines it: spaces as '+'. */
+function formUrlEncode(value: string): string {
+  return encodeURIComponent(value).replaceAll("%20", "+");
+}
+
+/**
+ * Builds a token request: the form body, and the client's credentials in the header
+ * (`client_secret_basic`) or the body (`client_secret_post`, `none`).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ */
+export function buildTokenRequest(
+  tokenEndpoint: string,
+  parameters: TokenRequest,
+  client: ClientAuthentication,
+): { url: string; init: RequestInit & { headers: Record<string, string>; body: string } } {
+  const body = new URLSearchParams();
+  for (const [name, value] of Object.entries(parameters)) if (value !== undefined) body.set(name, value);
+  const headers: Record<string, string> = {
+    "content-type": "application/x-www-form-urlencoded",
+    accept: "application/json",
+  };
+  if (client.method === "client_secret_basic") {
+    const credentials = `${formUrlEncode(client.clientId)}:${formUrlEncode(client.clientSecret)}`;
+    headers.authorization = `Basic ${btoa(credentials)}`;
+  } else {
+    body.set("client_id", client.clientId);
+    if (client.method === "client_secret_post") body.set("client_secret", client.clientSecret);
+  }
+  return { url: tokenEndpoint, init: { method: "POST", headers, body: body.toString() } };
+}
+
+/**
+ * Checks a token endpoint's answer: a successful one must be a Bearer token response; an error
+ * becomes a {@link TokenEndpointError} with the server's `error` and `error_description`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+export async function processTokenResponse(response: Response): Promise<TokenResponse> {
+  let body: Record<string, unknown>;
+  try {
+    body = (await response.json()) as Record<string, unknown>;
+  } catch {
+    throw new TokenEndpointError("invalid_response", `The token endpoint answered ${response.status} without JSON.`, response.status);
+  }
+  if (!response.ok) {
+    const code = isTokenErrorCode(body.error) ? body.error : "invalid_response";
+    const description = typeof body.error_description === "string" ? body.error_description : "No description given.";
+    throw new TokenEndpointError(code, description, response.status);
+  }
+  if (typeof body.access_token !== "string" || String(body.token_type).toLowerCase() !== "bearer") {
+    throw new TokenEndpointError("invalid_response", "The token response has no Bearer access_token.", response.status);
+  }
+  return body as unknown as TokenResponse;
+}
