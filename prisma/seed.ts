@@ -1,4 +1,4 @@
-// The demo data: two users, the client registered for the PrintShop app, and each user's profile
+// The demo data: two users, the clients registered for the PrintShop app and its lab, and each user's profile
 // and photos at the PhotoCloud API.
 // Idempotent: running it again changes nothing that is already there.
 //
@@ -6,7 +6,7 @@
 import { getDatabase } from "@seven-steps/db";
 import { hashPassword, hashSecret } from "@seven-steps/protocol/secrets";
 import { databaseUrl } from "@seven-steps/db/tooling";
-import { demoClient, demoPhotos, demoUsers } from "@seven-steps/db/demo-data";
+import { demoClient, demoLabClient, demoPhotos, demoUsers } from "@seven-steps/db/demo-data";
 
 const database = getDatabase(databaseUrl());
 
@@ -24,7 +24,7 @@ async function seedUsers(): Promise<Map<string, string>> {
   return subjects;
 }
 
-async function seedClient(): Promise<void> {
+async function seedClients(): Promise<void> {
   const { redirectUris, secret, ...client } = demoClient;
   await database.client.upsert({
     where: { id: client.id },
@@ -34,6 +34,12 @@ async function seedClient(): Promise<void> {
       secretHash: hashSecret(secret),
       redirectUris: { create: redirectUris.map((uri) => ({ uri })) },
     },
+  });
+  const { redirectUris: labRedirectUris, ...labClient } = demoLabClient;
+  await database.client.upsert({
+    where: { id: labClient.id },
+    update: {},
+    create: { ...labClient, secretHash: null, redirectUris: { create: labRedirectUris.map((uri) => ({ uri })) } },
   });
 }
 
@@ -60,10 +66,10 @@ async function seedPhotos(subjects: Map<string, string>): Promise<number> {
 }
 
 const subjects = await seedUsers();
-await seedClient();
+await seedClients();
 await seedProfiles(subjects);
 const photos = await seedPhotos(subjects);
 console.info(
-  `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the client "${demoClient.id}" and ${photos} photos.`,
+  `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the clients "${demoClient.id}" and "${demoLabClient.id}", and ${photos} photos.`,
 );
 await database.$disconnect();

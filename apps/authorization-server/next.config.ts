@@ -23,7 +23,7 @@ const contentSecurityPolicy = [
 const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  transpilePackages: ["@seven-steps/config", "@seven-steps/db", "@seven-steps/protocol", "@seven-steps/ui"],
+  transpilePackages: ["@seven-steps/config", "@seven-steps/db", "@seven-steps/inspector", "@seven-steps/protocol", "@seven-steps/ui"],
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
   async headers() {
     return [

@@ -26,6 +26,8 @@ const schema = z.object({
   SESSION_TTL_SECONDS: seconds.default(8 * 3600),
   /** Demo mode shows the demo accounts on the sign-in page. */
   DEMO_MODE: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
+  /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */
+  RECORD_PROTOCOL_MESSAGES: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
 });
 
 export const env = loadEnvironment("authorization-server", schema, process.env);

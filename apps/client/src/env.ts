@@ -20,6 +20,8 @@ const schema = z.object({
    * one is made when the app starts, and every session ends when the app restarts.
    */
   NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */
+  RECORD_PROTOCOL_MESSAGES: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
 });
 
 export const env = loadEnvironment("client", schema, process.env);

@@ -13,6 +13,8 @@ const schema = z.object({
   CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
   /** At least this long between two fetches of the JWKS caused by an unknown `kid`. */
   JWKS_REFETCH_COOLDOWN_SECONDS: z.coerce.number().int().min(0, "must be 0 or more seconds").default(30),
+  /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */
+  RECORD_PROTOCOL_MESSAGES: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
 });
 
 export const env = loadEnvironment("resource-api", schema, process.env);

@@ -17,6 +17,19 @@ export const demoClient = {
   redirectUris: ["http://localhost:3000/api/auth/callback/authorization-server"],
 };
 
+/**
+ * The step-through lab in PrintShop (/lab): a public client, with no secret, as a browser app is.
+ * PKCE is what protects its codes.
+ */
+export const demoLabClient = {
+  id: "printshop-lab",
+  name: "PrintShop Lab",
+  tokenEndpointAuthMethod: "none",
+  allowedScopes: "profile photos:read photos:write",
+  allowedGrantTypes: "authorization_code refresh_token",
+  redirectUris: ["http://localhost:3000/lab/callback"],
+};
+
 export const demoPhotos = [
   { id: "4c6f0f52-0b1e-4d55-9a53-2f0a9a6c1a01", owner: "alice", title: "The Mad Hatter's tea party", motif: "teacup", palette: "rose", takenAt: new Date("2026-03-14T16:00:00Z") },
   { id: "4c6f0f52-0b1e-4d55-9a53-2f0a9a6c1a02", owner: "alice", title: "The white rabbit, late again", motif: "clock", palette: "sky", takenAt: new Date("2026-04-02T09:30:00Z") },

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword, verifySecret } from "@seven-steps/protocol/secrets";
-import { demoClient, demoPhotos, demoUsers } from "./demo-data.ts";
+import { demoClient, demoLabClient, demoPhotos, demoUsers } from "./demo-data.ts";
 import { getDatabase } from "./client.ts";
 import { createSeededDatabase, runDatabaseScript } from "./testing.ts";
 
@@ -20,7 +20,7 @@ async function counts() {
 
 describe("the seed", () => {
   it("creates the demo users, the demo client and their photos", async () => {
-    expect(await counts()).toEqual({ users: 2, clients: 1, redirectUris: 1, profiles: 2, photos: demoPhotos.length });
+    expect(await counts()).toEqual({ users: 2, clients: 2, redirectUris: 2, profiles: 2, photos: demoPhotos.length });
   });
 
   it("stores passwords only as scrypt hashes", async () => {
@@ -41,6 +41,13 @@ describe("the seed", () => {
     expect(verifySecret(demoClient.secret, client.secretHash ?? "")).toBe(true);
     expect(client.redirectUris.map((row) => row.uri)).toEqual(demoClient.redirectUris);
     expect(client.allowedScopes).toBe("profile photos:read photos:write");
+  });
+
+  it("registers the lab as a public client, without a secret", async () => {
+    const lab = await database.client.findUniqueOrThrow({ where: { id: demoLabClient.id }, include: { redirectUris: true } });
+    expect(lab.secretHash).toBeNull();
+    expect(lab.tokenEndpointAuthMethod).toBe("none");
+    expect(lab.redirectUris.map((row) => row.uri)).toEqual(["http://localhost:3000/lab/callback"]);
   });
 
   it("gives each user their own photos, owned by their subject identifier", async () => {

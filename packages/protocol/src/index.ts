@@ -17,3 +17,5 @@ export * from "./http/body.ts";
 export * from "./client/discovery.ts";
 export * from "./client/token-request.ts";
 export * from "./client/bearer-challenge.ts";
+export * from "./client/authorization-request.ts";
+export * from "./client/authorization-response.ts";

@@ -82,7 +82,7 @@ export const steps: readonly Step[] = [
     id: "access-token-request",
     title: "Access token request",
     description:
-      "The client authenticates itself and exchanges the code and its PKCE code verifier for tokens, server to server.",
+      "The client sends the code and its PKCE code verifier straight to the authorization server, authenticating itself if it has a secret, and asks for tokens.",
     from: "client",
     to: "authorization-server",
     channel: "back-channel",

@@ -67,6 +67,11 @@ export class Parameters {
     return value;
   }
 
+  /** Every name and value, as sent, repeated ones included. */
+  entries(): [string, string][] {
+    return [...this.values].flatMap(([name, values]) => values.map((value): [string, string] => [name, value]));
+  }
+
   has(name: string): boolean {
     return this.get(name) !== undefined;
   }

@@ -1,6 +1,6 @@
 import { RoleHome } from "@seven-steps/ui/role-home";
 import { currentUser } from "@/auth/session";
-import { AccountActions } from "@/components/client-header";
+import { ClientNavigation } from "@/components/client-header";
 import { SignInButton } from "@/components/sign-in-button";
 import { env } from "@/env";
 
@@ -16,7 +16,7 @@ export default async function HomePage() {
         ["Reads photos from", env.RESOURCE_API_URL],
       ]}
       links={{ "authorization-server": env.AUTHORIZATION_SERVER_ISSUER, "resource-server": env.RESOURCE_API_URL }}
-      headerActions={<AccountActions user={user} />}
+      headerActions={<ClientNavigation user={user} />}
     >
       <p>
         PrintShop prints your photos. Your photos live at PhotoCloud, and PrintShop never learns your PhotoCloud

@@ -6,6 +6,8 @@ declare module "next-auth" {
     user: { name?: string; username?: string };
     /** The row of PrintShop's ClientSession table that holds this session's tokens. */
     sid?: string;
+    /** The inspector's record of the sign-in that started this session. */
+    flowId?: string;
   }
 }
 
@@ -13,5 +15,6 @@ declare module "next-auth/jwt" {
   interface JWT {
     username?: string;
     sid?: string;
+    flowId?: string;
   }
 }

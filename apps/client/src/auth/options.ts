@@ -1,5 +1,6 @@
 import type { NextAuthOptions } from "next-auth";
 import { sessionSecret } from "@/env";
+import { flowOfAccessToken } from "@/inspector";
 import type { PhotoCloudProfile } from "@/photos/profile";
 import { startClientSession, endSignedInSession } from "@/tokens/client-session";
 import { printShopCookies } from "./cookies.ts";
@@ -24,13 +25,15 @@ export const authOptions: NextAuthOptions = {
       if (!account || !profile) return token;
       const sid = await startClientSession(account);
       const { username } = profile as PhotoCloudProfile;
-      return { sub: token.sub, name: token.name, username, sid };
+      const flowId = account.access_token ? await flowOfAccessToken(account.access_token) : undefined;
+      return { sub: token.sub, name: token.name, username, sid, flowId };
     },
     async session({ session, token }) {
       return {
         expires: session.expires,
         user: { name: token.name ?? undefined, username: token.username },
         sid: token.sid,
+        flowId: token.flowId,
       };
     },
   },

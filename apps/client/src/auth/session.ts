@@ -5,11 +5,13 @@ export interface SignedInUser {
   name: string;
   username: string;
   sid: string;
+  /** The inspector's flow of the sign-in, when the sign-in was recorded. */
+  flowId?: string;
 }
 
 /** The user signed in at PrintShop, as next-auth's encrypted cookie says; null when nobody is. */
 export async function currentUser(): Promise<SignedInUser | null> {
   const session = await getServerSession(authOptions);
   if (!session?.sid) return null;
-  return { name: session.user.name ?? "", username: session.user.username ?? "", sid: session.sid };
+  return { name: session.user.name ?? "", username: session.user.username ?? "", sid: session.sid, flowId: session.flowId };
 }

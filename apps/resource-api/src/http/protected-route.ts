@@ -1,5 +1,6 @@
 import { bearerChallenge, BearerTokenError, InsufficientScope, SigningKeysUnavailable, type AccessTokenClaims } from "@seven-steps/protocol";
 import { authenticate, NoCredentials } from "@/auth/access-token";
+import { recordResourceRequest } from "@/inspector";
 import { ApiError } from "./api-error.ts";
 import { corsHeaders } from "./cors.ts";
 
@@ -40,18 +41,21 @@ function refusal(error: unknown): Response {
 /**
  * Wraps a route handler that needs an access token with `requiredScopes`: the handler runs only
  * with a valid token, and every refusal or failure is answered here, with CORS headers for the
- * client app.
+ * client app. The exchange is then shown to the inspector.
  */
 export function protectedRoute(requiredScopes: readonly string[], handler: ProtectedHandler) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let response: Response;
+    let jti: string | undefined;
     try {
       const token = await authenticate(request, requiredScopes);
+      jti = token.jti;
       response = await handler(request, token, context);
     } catch (error) {
       response = refusal(error);
     }
     for (const [name, value] of Object.entries(corsHeaders(request))) response.headers.set(name, value);
+    await recordResourceRequest(request, response, jti);
     return response;
   };
 }

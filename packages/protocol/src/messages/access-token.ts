@@ -37,3 +37,17 @@ export interface AccessTokenClaims {
 /** The `typ` header value of RFC 9068 §2.1, and the media type it abbreviates. */
 export const accessTokenType = "at+jwt";
 export const accessTokenMediaType = "application/at+jwt";
+
+/** What each claim of an access token means, in one line, for the inspector and the lab. */
+export const accessTokenClaimMeanings: Record<string, string> = {
+  iss: "Who issued the token: the authorization server's issuer identifier.",
+  sub: "Whom the token is about: the user, by an identifier that never changes.",
+  aud: "Who may accept the token: this resource server's identifier, and no other.",
+  exp: "When the token stops working, in seconds since 1970.",
+  iat: "When the token was issued.",
+  nbf: "Before this time the token is not valid yet.",
+  jti: "A unique identifier of this one token.",
+  client_id: "The client the token was issued to.",
+  scope: "What the token allows, as granted by the user.",
+  auth_time: "When the user last entered their password.",
+};

@@ -1,5 +1,6 @@
 import { isScopeSubset } from "@seven-steps/protocol";
 import { authorizationErrorPage } from "@/html/authorization-error-page";
+import { recordAuthorizationRequest } from "@/inspector";
 import { messagePage } from "@/html/message-page";
 import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code";
 import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
@@ -20,6 +21,12 @@ function seeOther(location: string): Response {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  */
 export async function GET(request: Request) {
+  const response = await answerAuthorizationRequest(request);
+  await recordAuthorizationRequest(request, response);
+  return response;
+}
+
+async function answerAuthorizationRequest(request: Request): Promise<Response> {
   try {
     const url = new URL(request.url);
     const validation = await validateAuthorizationRequest(queryParameters(url));

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { currentUser } from "@/auth/session";
 import { AddPhotoForm } from "@/components/add-photo-form";
 import { ClientHeader } from "@/components/client-header";
@@ -44,7 +45,12 @@ export default async function PhotosPage({ searchParams }: { searchParams: Promi
         {photos.ok ? (
           <>
             <p className="text-lg text-muted">
-              Fetched from the PhotoCloud API with an access token for the scopes <code>{photos.scopes.join(" ")}</code>.
+              Fetched from the PhotoCloud API with an access token for the scopes <code>{photos.scopes.join(" ")}</code>.{" "}
+              {user.flowId ? (
+                <Link href={`/inspector/${user.flowId}`} className="font-semibold">
+                  See how this worked, step by step
+                </Link>
+              ) : null}
             </p>
             {photos.value.length === 0 ? <p className="text-xl">No photos yet.</p> : null}
             <ul aria-label="Photos" className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">

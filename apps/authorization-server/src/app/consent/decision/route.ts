@@ -1,10 +1,11 @@
 import { authorizationErrorPage } from "@/html/authorization-error-page";
 import { messagePage } from "@/html/message-page";
+import { recordConsentDecision } from "@/inspector";
 import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code";
 import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
 import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
 import { AccessDenied } from "@/oauth/errors";
-import { readFormParameters } from "@/oauth/parameters";
+import { readFormParameters, type Parameters } from "@/oauth/parameters";
 import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
 import { isSameOriginPost } from "@/session/same-origin";
 import { findSignedInUser, isValidCsrfToken } from "@/session/session";
@@ -23,9 +24,16 @@ function refused(message: string): Response {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
  */
 export async function POST(request: Request) {
+  const form = isSameOriginPost(request) ? await readFormParameters(request).catch(() => null) : null;
+  const response = await decide(request, form);
+  if (form) await recordConsentDecision(request, form, response);
+  return response;
+}
+
+async function decide(request: Request, form: Parameters | null): Promise<Response> {
   try {
     if (!isSameOriginPost(request)) return refused("The consent form was sent from another site.");
-    const form = await readFormParameters(request);
+    if (!form) return messagePage({ status: 400, title: "This decision could not be read", message: "The form was malformed." });
     const user = await findSignedInUser(request.headers.get("cookie"));
     if (!user) {
       const returnTo = `/authorize?${authorizationRequestQuery(form)}`;

@@ -1,4 +1,5 @@
 import { messagePage } from "@/html/message-page";
+import { recordSignIn } from "@/inspector";
 import { readFormParameters, type Parameters } from "@/oauth/parameters";
 import { isSameOriginPost } from "@/session/same-origin";
 import { startSession } from "@/session/session";
@@ -19,15 +20,17 @@ function backToForm(error: string, returnTo: string): Response {
  * again.
  */
 export async function POST(request: Request) {
+  const form = isSameOriginPost(request) ? await readFormParameters(request).catch(() => null) : null;
+  const response = await signIn(request, form);
+  if (form) await recordSignIn(request, form, response);
+  return response;
+}
+
+async function signIn(request: Request, form: Parameters | null): Promise<Response> {
   if (!isSameOriginPost(request)) {
     return messagePage({ status: 403, title: "Sign-in refused", message: "This sign-in form was sent from another site." });
   }
-  let form: Parameters;
-  try {
-    form = await readFormParameters(request);
-  } catch {
-    return backToForm("missing", "/");
-  }
+  if (!form) return backToForm("missing", "/");
   const returnTo = safeReturnTo(form.getIfValid("return_to"));
   const username = form.getIfValid("username");
   const password = form.getIfValid("password");

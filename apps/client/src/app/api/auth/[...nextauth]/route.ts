@@ -1,6 +1,7 @@
 import NextAuth from "next-auth";
 import { authOptions } from "@/auth/options";
 import { env } from "@/env";
+import { recordCallback } from "@/inspector";
 
 const nextAuth = NextAuth(authOptions);
 
@@ -22,7 +23,9 @@ async function GET(request: Request, context: { params: Promise<{ nextauth: stri
     if (description) problem.searchParams.set("error_description", description);
     return Response.redirect(problem, 303);
   }
-  return nextAuth(request, context);
+  const response = await nextAuth(request, context);
+  if (isCallback) await recordCallback(request, response);
+  return response;
 }
 
 export { GET, nextAuth as POST };

@@ -1,0 +1,97 @@
+// What the authorization server tells the inspector: each protocol message it receives and its
+// answer, linked to its flow by the values the flow carries. Recording never changes an answer.
+import { createRecorder } from "@seven-steps/inspector/recorder";
+import { decodeJwt } from "jose";
+import { db } from "@/db";
+import { env } from "@/env";
+import { queryParameters, type Parameters } from "@/oauth/parameters";
+
+export const recorder = createRecorder({ app: "authorization-server", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
+
+/** The query of a redirect back to the client (step 3), or null for a redirect within this server. */
+function redirectToClient(response: Response): URLSearchParams | null {
+  const location = response.headers.get("location");
+  if (!location || location.startsWith("/")) return null;
+  const url = new URL(location);
+  return url.origin === new URL(env.ISSUER).origin ? null : url.searchParams;
+}
+
+/** The PKCE challenge of the authorization request carried in a sign-in's return_to. */
+function challengeInReturnTo(form: Parameters): string | undefined {
+  const returnTo = form.getIfValid("return_to");
+  if (!returnTo?.startsWith("/authorize?")) return undefined;
+  return queryParameters(new URL(returnTo, env.ISSUER)).getIfValid("code_challenge");
+}
+
+/** Step 1 at GET /authorize, and step 3 too when the answer is a redirect back to the client. */
+export async function recordAuthorizationRequest(request: Request, response: Response): Promise<void> {
+  if (!recorder.enabled) return;
+  const query = new URL(request.url).searchParams;
+  const back = redirectToClient(response);
+  await recorder.record({
+    kind: "authorization-request",
+    steps: back ? [1, 3] : [1],
+    from: "user",
+    to: "authorization-server",
+    request,
+    parameters: query,
+    response,
+    belongsTo: { challenge: query.get("code_challenge") ?? undefined },
+    handsOut: { code: back?.get("code") ?? undefined },
+    startsFlow: true,
+  });
+}
+
+/** Step 2, who the user is: the password is masked entirely before it is stored. */
+export async function recordSignIn(request: Request, form: Parameters, response: Response): Promise<void> {
+  if (!recorder.enabled) return;
+  await recorder.record({
+    kind: "sign-in",
+    steps: [2],
+    from: "user",
+    to: "authorization-server",
+    request,
+    parameters: form.entries(),
+    response,
+    belongsTo: { challenge: challengeInReturnTo(form) },
+  });
+}
+
+/** Step 2, what the user allows, answered by step 3: a code, or access_denied. */
+export async function recordConsentDecision(request: Request, form: Parameters, response: Response): Promise<void> {
+  if (!recorder.enabled) return;
+  const back = redirectToClient(response);
+  await recorder.record({
+    kind: "consent",
+    steps: back ? [2, 3] : [2],
+    from: "user",
+    to: "authorization-server",
+    request,
+    parameters: form.entries(),
+    response,
+    belongsTo: { challenge: form.getIfValid("code_challenge") },
+    handsOut: { code: back?.get("code") ?? undefined },
+  });
+}
+
+/** Steps 4 and 5 at POST /token: the code (or refresh token) in, the tokens out. */
+export async function recordTokenRequest(request: Request, form: Parameters | null, response: Response): Promise<void> {
+  if (!recorder.enabled || !form) return;
+  const grantType = form.getIfValid("grant_type");
+  if (grantType !== "authorization_code" && grantType !== "refresh_token") return;
+  const issued = response.ok ? ((await response.clone().json()) as { access_token?: string; refresh_token?: string }) : {};
+  await recorder.record({
+    kind: grantType === "authorization_code" ? "token" : "refresh",
+    steps: [4, 5],
+    from: "client",
+    to: "authorization-server",
+    request,
+    parameters: form.entries(),
+    response,
+    belongsTo: grantType === "authorization_code" ? { code: form.getIfValid("code") } : { refreshToken: form.getIfValid("refresh_token") },
+    handsOut: {
+      jti: issued.access_token ? (decodeJwt(issued.access_token).jti ?? undefined) : undefined,
+      refreshToken: issued.refresh_token,
+    },
+  });
+}

@@ -1,0 +1,16 @@
+import { findFlow, flowHandout } from "@seven-steps/inspector";
+import { db } from "@/db";
+
+/** One flow as a Markdown handout, with a Mermaid sequence diagram, for workshop notes. */
+export async function GET(_request: Request, { params }: { params: Promise<{ flowId: string }> }) {
+  const { flowId } = await params;
+  const flow = await findFlow(db, flowId);
+  if (!flow) return new Response("No such flow, or it has expired.", { status: 404 });
+  return new Response(flowHandout(flow), {
+    headers: {
+      "Content-Type": "text/markdown; charset=utf-8",
+      "Content-Disposition": `attachment; filename="oauth-flow-${flowId.replace(/[^\w-]/g, "")}.md"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { useEffect, useState } from "react";
+import { fetchPictureObjectUrl, type LabPhoto } from "@/lab/resource-step";
+
+/** The photos the API returned, by title, each with its picture fetched with the same token. */
+export function PhotoList({ photos, resourceApiUrl, accessToken }: { photos: LabPhoto[]; resourceApiUrl: string; accessToken: string }) {
+  if (photos.length === 0) return <p className="text-xl">The API returned no photos.</p>;
+  return (
+    <ul aria-label="Photos" className="space-y-3">
+      {photos.map((photo) => (
+        <PhotoItem key={photo.id} photo={photo} resourceApiUrl={resourceApiUrl} accessToken={accessToken} />
+      ))}
+    </ul>
+  );
+}
+
+function PhotoItem({ photo, resourceApiUrl, accessToken }: { photo: LabPhoto; resourceApiUrl: string; accessToken: string }) {
+  const [pictureUrl, setPictureUrl] = useState<string | null>(null);
+
+  useEffect(() => {
+    let objectUrl: string | null = null;
+    let gone = false;
+    fetchPictureObjectUrl(resourceApiUrl, photo.id, accessToken).then(
+      (url) => {
+        if (gone) return URL.revokeObjectURL(url);
+        objectUrl = url;
+        setPictureUrl(url);
+      },
+      // The title is what step 7 is about; without its picture the frame stays empty.
+      () => undefined,
+    );
+    return () => {
+      gone = true;
+      if (objectUrl) URL.revokeObjectURL(objectUrl);
+    };
+  }, [resourceApiUrl, photo.id, accessToken]);
+
+  return (
+    <li className="flex items-center gap-4 rounded-xl border-2 border-line bg-white p-2">
+      <span className="block h-[90px] w-[120px] shrink-0 overflow-hidden rounded-lg bg-slate-100">
+        {pictureUrl ? (
+          // eslint-disable-next-line @next/next/no-img-element -- an object URL, which next/image cannot optimise
+          <img src={pictureUrl} alt="" width={120} height={90} className="h-full w-full object-cover" />
+        ) : null}
+      </span>
+      <span className="text-xl font-semibold">{photo.title}</span>
+    </li>
+  );
+}

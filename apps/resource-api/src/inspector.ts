@@ -1,0 +1,35 @@
+// What the PhotoCloud API tells the inspector: steps 6 and 7 of each request, linked to its flow by
+// the access token's jti. Recording never changes an answer.
+import { createRecorder } from "@seven-steps/inspector/recorder";
+import { decodeJwt } from "jose";
+import { db } from "@/db";
+import { env } from "@/env";
+
+export const recorder = createRecorder({ app: "resource-server", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
+
+/**
+ * The jti of the request's Bearer token, read without checking anything: only to find the flow a
+ * refused token belongs to, never to decide anything.
+ */
+function unverifiedJti(request: Request): string | undefined {
+  const token = /^bearer\s+(\S+)$/i.exec(request.headers.get("authorization")?.trim() ?? "")?.[1];
+  try {
+    return token ? (decodeJwt(token).jti ?? undefined) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Steps 6 and 7: the client's request with its access token, and the API's answer. */
+export async function recordResourceRequest(request: Request, response: Response, jti?: string): Promise<void> {
+  if (!recorder.enabled) return;
+  await recorder.record({
+    kind: "resource",
+    steps: [6, 7],
+    from: "client",
+    to: "resource-server",
+    request,
+    response,
+    belongsTo: { jti: jti ?? unverifiedJti(request) },
+  });
+}

@@ -1,0 +1,161 @@
+// "How this worked": the inspector draws the seven steps from the messages the three apps really
+// exchanged, and what it shows must be what happened, with no secret in sight.
+import type { Browser, Page } from "@playwright/test";
+import { linkKey, maskSecret } from "@seven-steps/inspector";
+import { decodeJwt } from "jose";
+import { apps } from "../apps.ts";
+import { database } from "../fixtures/database.ts";
+import { expect, signInAs, test } from "../fixtures/test.ts";
+import { registerTestUser, type TestUser } from "../fixtures/test-users.ts";
+
+const client = apps.client.url;
+const callbackPrefix = `${client}/api/auth/callback/authorization-server?`;
+
+/** Signs a member in at PrintShop, and returns the code the callback brought. */
+async function signInAtPrintShop(page: Page, user: TestUser): Promise<string> {
+  let code: string | null = null;
+  page.on("request", (request) => {
+    if (request.url().startsWith(callbackPrefix)) code = new URL(request.url()).searchParams.get("code");
+  });
+  await page.goto(client);
+  await page.getByRole("button", { name: "Sign in with PhotoCloud" }).click();
+  await signInAs(page, user.username, user.password);
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page.getByRole("heading", { name: `${user.name}'s photos` })).toBeVisible();
+  expect(code).toBeTruthy();
+  return code!;
+}
+
+async function openInspector(page: Page): Promise<string> {
+  await page.getByRole("link", { name: "See how this worked, step by step" }).click();
+  await expect(page.getByRole("heading", { name: "How this worked" })).toBeVisible();
+  await expect(page.getByRole("status")).toContainText("7 of 7 steps recorded");
+  return new URL(page.url()).pathname.split("/").at(-1)!;
+}
+
+function tokenJti(token: string): string {
+  return decodeJwt(token).jti!;
+}
+
+test("after a sign-in, the inspector shows the seven steps as they really happened", async ({ page, testUser }) => {
+  const code = await signInAtPrintShop(page, testUser);
+  const flowId = await openInspector(page);
+
+  // All seven arrows, none "not yet".
+  const diagram = page.getByRole("list", { name: "The seven steps" });
+  await expect(diagram.getByRole("button")).toHaveCount(7);
+  await expect(diagram.getByRole("button", { name: /not happened yet/ })).toHaveCount(0);
+
+  // Step 3: the code shown is the code PrintShop received, masked, and the flow is the one it opens.
+  await page.getByRole("button", { name: /^Step 3\./ }).click();
+  await expect(page.getByRole("heading", { name: "Step 3: Authorization code" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Step 3: Authorization code" }).getByText(maskSecret(code)).first()).toBeVisible();
+  const codeLink = await database.flowCorrelation.findUniqueOrThrow({ where: { key: linkKey("code", code) } });
+  expect(codeLink.flowId).toBe(flowId);
+
+  // Step 5's token is the token the resource API saw in step 6.
+  const exchanges = await database.protocolExchange.findMany({ where: { flowId }, orderBy: { createdAt: "asc" } });
+  const tokenExchange = exchanges.find((exchange) => exchange.kind === "token")!;
+  const issued = (JSON.parse(tokenExchange.responseBody!) as { access_token: string }).access_token;
+  const resource = exchanges.find((exchange) => exchange.kind === "resource")!;
+  const presented = (JSON.parse(resource.requestHeaders) as { authorization: string }).authorization.replace(/^Bearer /, "");
+  expect(tokenJti(presented)).toBe(tokenJti(issued));
+
+  await page.getByRole("button", { name: /^Step 5\./ }).click();
+  const claims = page.getByRole("region", { name: "Access token claims" });
+  await expect(claims.getByRole("row", { name: /^jti/ })).toContainText(tokenJti(issued));
+  await expect(claims.getByRole("row", { name: /^sub/ })).toContainText("Whom the token is about");
+});
+
+test("no password, client secret or code in clear, in the records or on the page", async ({ page, testUser }) => {
+  const code = await signInAtPrintShop(page, testUser);
+  const flowId = await openInspector(page);
+
+  const secrets = [testUser.password, "printshop-demo-secret", code];
+  const stored = JSON.stringify(await database.protocolExchange.findMany());
+  const links = JSON.stringify(await database.flowCorrelation.findMany({ where: { flowId } }));
+  for (const secret of secrets) {
+    expect(stored).not.toContain(secret);
+    expect(links).not.toContain(secret);
+  }
+  for (let step = 1; step <= 7; step += 1) {
+    await page.getByRole("button", { name: new RegExp(`^Step ${step}\\.`) }).click();
+    const content = await page.content();
+    for (const secret of secrets) expect(content).not.toContain(secret);
+  }
+  // The password was recorded, masked entirely.
+  const signIn = await database.protocolExchange.findFirstOrThrow({ where: { flowId, kind: "sign-in" } });
+  expect(JSON.parse(signIn.requestBody!)).toMatchObject({ username: testUser.username, password: "••••••••" });
+});
+
+test("two people signing in at the same moment each see only their own flow", async ({ browser }) => {
+  const [first, second] = await Promise.all([registerTestUser(), registerTestUser()]);
+
+  async function signInAlone(user: TestUser, openBrowser: Browser): Promise<string> {
+    const context = await openBrowser.newContext();
+    const page = await context.newPage();
+    await signInAtPrintShop(page, user);
+    const flowId = await openInspector(page);
+    await context.close();
+    return flowId;
+  }
+  const [firstFlow, secondFlow] = await Promise.all([signInAlone(first, browser), signInAlone(second, browser)]);
+
+  expect(firstFlow).not.toBe(secondFlow);
+  for (const [flowId, user, other] of [
+    [firstFlow, first, second],
+    [secondFlow, second, first],
+  ] as const) {
+    const signIns = await database.protocolExchange.findMany({ where: { flowId, kind: "sign-in" } });
+    expect(signIns.map((exchange) => JSON.parse(exchange.requestBody!).username)).toEqual([user.username]);
+    const everything = JSON.stringify(await database.protocolExchange.findMany({ where: { flowId } }));
+    expect(everything).not.toContain(other.username);
+  }
+});
+
+test("a flow can be downloaded as a Markdown handout with a Mermaid diagram", async ({ page, testUser }) => {
+  await signInAtPrintShop(page, testUser);
+  await openInspector(page);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download as a Markdown handout" }).click();
+  const handout = await (await download).createReadStream().then(async (stream) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString("utf8");
+  });
+  expect(handout).toContain("```mermaid\nsequenceDiagram");
+  for (let step = 1; step <= 7; step += 1) expect(handout).toMatch(new RegExp(`### ${step}\\. `));
+  expect(handout).not.toContain("(did not happen)");
+});
+
+test("an unknown flow id gets a clear not-found page", async ({ page }) => {
+  const response = await page.goto(`${client}/inspector/no-such-flow`);
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "This flow was not found" })).toBeVisible();
+});
+
+test("on a 1280×720 projector, the four lanes and seven labels fit and do not overlap", async ({ page, testUser }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await signInAtPrintShop(page, testUser);
+  await openInspector(page);
+
+  const boxes = [
+    ...(await page.getByRole("list", { name: "Lanes" }).getByRole("listitem").all()),
+    ...(await page.getByRole("list", { name: "The seven steps" }).getByRole("listitem").locator("span.whitespace-nowrap").all()),
+  ];
+  expect(boxes).toHaveLength(11);
+  const rectangles = await Promise.all(boxes.map((box) => box.boundingBox()));
+  for (const rectangle of rectangles) {
+    expect(rectangle).not.toBeNull();
+    expect(rectangle!.x).toBeGreaterThanOrEqual(0);
+    expect(rectangle!.x + rectangle!.width).toBeLessThanOrEqual(1280);
+    expect(rectangle!.y + rectangle!.height).toBeLessThanOrEqual(720);
+  }
+  for (const [index, a] of rectangles.entries()) {
+    for (const b of rectangles.slice(index + 1)) {
+      const overlap = a!.x < b!.x + b!.width && b!.x < a!.x + a!.width && a!.y < b!.y + b!.height && b!.y < a!.y + a!.height;
+      expect(overlap).toBe(false);
+    }
+  }
+  await page.screenshot({ path: test.info().outputPath("inspector-1280x720.png") });
+});

@@ -1,0 +1,62 @@
+import type { Database } from "@seven-steps/db";
+import type { Role } from "@seven-steps/protocol";
+import { linkKey, type LinkKind } from "./fingerprint.ts";
+import type { ExchangeKind, RecordingApp } from "./recorder.ts";
+
+/** A recorded exchange, as the inspector page shows it. */
+export interface RecordedExchange {
+  id: string;
+  kind: ExchangeKind;
+  steps: number[];
+  recordedBy: RecordingApp;
+  from: Role;
+  to: Role;
+  method: string;
+  url: string;
+  requestHeaders: Record<string, string>;
+  requestBody: Record<string, string> | null;
+  status: number;
+  responseHeaders: Record<string, string>;
+  responseBody: unknown;
+  at: string;
+}
+
+export interface Flow {
+  id: string;
+  exchanges: RecordedExchange[];
+}
+
+/** Flows are kept for a day; after that their link says "not found". */
+export const flowLifetimeMilliseconds = 24 * 60 * 60 * 1000;
+
+/** A flow's exchanges in the order they happened, or null for an unknown or expired flow. */
+export async function findFlow(database: Database, flowId: string, now = new Date()): Promise<Flow | null> {
+  const rows = await database.protocolExchange.findMany({ where: { flowId }, orderBy: { createdAt: "asc" } });
+  const first = rows[0];
+  if (!first || now.getTime() - first.createdAt.getTime() > flowLifetimeMilliseconds) return null;
+  return {
+    id: flowId,
+    exchanges: rows.map((row) => ({
+      id: row.id,
+      kind: row.kind as ExchangeKind,
+      steps: row.steps.split(",").map(Number),
+      recordedBy: row.recordedBy as RecordingApp,
+      from: row.fromRole as Role,
+      to: row.toRole as Role,
+      method: row.method,
+      url: row.url,
+      requestHeaders: JSON.parse(row.requestHeaders) as Record<string, string>,
+      requestBody: row.requestBody === null ? null : (JSON.parse(row.requestBody) as Record<string, string>),
+      status: row.status,
+      responseHeaders: JSON.parse(row.responseHeaders) as Record<string, string>,
+      responseBody: row.responseBody === null ? null : (JSON.parse(row.responseBody) as unknown),
+      at: row.createdAt.toISOString(),
+    })),
+  };
+}
+
+/** The flow a linking value belongs to, such as the `jti` of a client's access token. */
+export async function findFlowId(database: Database, kind: LinkKind, value: string): Promise<string | null> {
+  const correlation = await database.flowCorrelation.findUnique({ where: { key: linkKey(kind, value) } });
+  return correlation?.flowId ?? null;
+}

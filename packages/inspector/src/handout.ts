@@ -1,0 +1,79 @@
+import { roleDescriptions, steps, type Role } from "@seven-steps/protocol";
+import type { Flow, RecordedExchange } from "./flows.ts";
+
+const participants: Record<Role, string> = {
+  user: "U",
+  client: "C",
+  "authorization-server": "AS",
+  "resource-server": "RS",
+};
+
+/** The first exchange that carries a step: what the seven-step diagram shows for it. */
+export function exchangeOfStep(flow: Flow, step: number): RecordedExchange | undefined {
+  return flow.exchanges.find((exchange) => exchange.steps.includes(step));
+}
+
+function codeBlock(language: string, value: unknown): string {
+  return ["```" + language, typeof value === "string" ? value : JSON.stringify(value, null, 2), "```"].join("\n");
+}
+
+function describeExchange(exchange: RecordedExchange): string {
+  const lines = [
+    `**${exchange.method} ${exchange.url}** → ${exchange.status}, recorded by the ${roleDescriptions[exchange.recordedBy].name.toLowerCase()} at ${exchange.at}`,
+    "",
+  ];
+  if (Object.keys(exchange.requestHeaders).length > 0) lines.push("Request headers:", "", codeBlock("json", exchange.requestHeaders), "");
+  if (exchange.requestBody) lines.push("Request parameters:", "", codeBlock("json", exchange.requestBody), "");
+  if (Object.keys(exchange.responseHeaders).length > 0) lines.push("Response headers:", "", codeBlock("json", exchange.responseHeaders), "");
+  if (exchange.responseBody !== null) lines.push("Response body:", "", codeBlock("json", exchange.responseBody), "");
+  return lines.join("\n");
+}
+
+/**
+ * A flow as a Markdown handout for workshop notes: the seven-step sequence as a Mermaid diagram,
+ * then every recorded message, secrets masked as they were stored.
+ */
+export function flowHandout(flow: Flow): string {
+  const diagram = [
+    "sequenceDiagram",
+    ...(["user", "client", "authorization-server", "resource-server"] as const).map(
+      (role) => `  participant ${participants[role]} as ${roleDescriptions[role].name}`,
+    ),
+    ...steps.map((step) => {
+      const arrow = step.channel === "front-channel" ? "-->>" : "->>";
+      const happened = exchangeOfStep(flow, step.number) ? "" : " (did not happen)";
+      const via = step.via ? " (through the browser)" : "";
+      return `  ${participants[step.from]}${arrow}${participants[step.to]}: ${step.number}. ${step.title}${via}${happened}`;
+    }),
+  ];
+
+  const sections = steps.map((step) => {
+    const carriers = flow.exchanges.filter((exchange) => exchange.steps.includes(step.number)).slice(0, 2);
+    const body = carriers.length > 0 ? carriers.map(describeExchange).join("\n") : "_This step did not happen in this flow._\n";
+    return [`### ${step.number}. ${step.title}`, "", step.description, "", body].join("\n");
+  });
+
+  const firstPass = new Set(steps.map((step) => exchangeOfStep(flow, step.number)));
+  const afterwards = flow.exchanges.filter((exchange) => !firstPass.has(exchange));
+  return [
+    "# How this sign-in worked",
+    "",
+    `Flow \`${flow.id}\`, first message at ${flow.exchanges[0]?.at ?? "?"}. Secrets are masked; access tokens are shown, since they expire.`,
+    "",
+    "```mermaid",
+    ...diagram,
+    "```",
+    "",
+    "## The seven steps",
+    "",
+    ...sections,
+    "## Everything, in order",
+    "",
+    ...flow.exchanges.map(
+      (exchange) => `- ${exchange.at}: ${exchange.kind} (steps ${exchange.steps.join(" and ")}), ${exchange.method} ${exchange.url} → ${exchange.status}`,
+    ),
+    "",
+    afterwards.length > 0 ? `${afterwards.length} message(s) came after the first pass through the steps: reloads and refreshes.` : "",
+    "",
+  ].join("\n");
+}
