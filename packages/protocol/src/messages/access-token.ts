@@ -38,6 +38,13 @@ export interface AccessTokenClaims {
 export const accessTokenType = "at+jwt";
 export const accessTokenMediaType = "application/at+jwt";
 
+/** What each member of an access token's header means, in one line, for the inspector and the lab. */
+export const accessTokenHeaderMeanings: Record<string, string> = {
+  typ: "at+jwt: this JWT is an access token, and cannot be mistaken for another kind of JWT.",
+  alg: "How it is signed: ES256, an elliptic-curve signature.",
+  kid: "Which of the server's public keys (at its jwks_uri) checks the signature.",
+};
+
 /** What each claim of an access token means, in one line, for the inspector and the lab. */
 export const accessTokenClaimMeanings: Record<string, string> = {
   iss: "Who issued the token: the authorization server's issuer identifier.",
