@@ -6,7 +6,7 @@
 import { getDatabase } from "@seven-steps/db";
 import { hashPassword, hashSecret } from "@seven-steps/protocol/secrets";
 import { databaseUrl } from "@seven-steps/db/tooling";
-import { demoClient, demoLabClient, demoPhotos, demoUsers } from "@seven-steps/db/demo-data";
+import { demoClient, demoLabClient, demoPhotos, demoResourceServerClient, demoUsers } from "@seven-steps/db/demo-data";
 
 const database = getDatabase(databaseUrl());
 
@@ -34,6 +34,12 @@ async function seedClients(): Promise<void> {
       secretHash: hashSecret(secret),
       redirectUris: { create: redirectUris.map((uri) => ({ uri })) },
     },
+  });
+  const { secret: resourceServerSecret, ...resourceServer } = demoResourceServerClient;
+  await database.client.upsert({
+    where: { id: resourceServer.id },
+    update: {},
+    create: { ...resourceServer, secretHash: hashSecret(resourceServerSecret) },
   });
   const { redirectUris: labRedirectUris, ...labClient } = demoLabClient;
   await database.client.upsert({
@@ -70,6 +76,6 @@ await seedClients();
 await seedProfiles(subjects);
 const photos = await seedPhotos(subjects);
 console.info(
-  `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the clients "${demoClient.id}" and "${demoLabClient.id}", and ${photos} photos.`,
+  `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the clients "${demoClient.id}", "${demoLabClient.id}" and "${demoResourceServerClient.id}", and ${photos} photos.`,
 );
 await database.$disconnect();

@@ -24,6 +24,11 @@ const schema = z.object({
   AUTHORIZATION_CODE_TTL_SECONDS: seconds.max(60, "must be at most 60 seconds").default(60),
   /** How long a sign-in at this server lasts. */
   SESSION_TTL_SECONDS: seconds.default(8 * 3600),
+  /**
+   * The initial access token that dynamic client registration requires (RFC 7591 §3). Without it,
+   * registration is open, which suits a workshop and nothing else.
+   */
+  REGISTRATION_ACCESS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Demo mode shows the demo accounts on the sign-in page. */
   DEMO_MODE: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
   /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */

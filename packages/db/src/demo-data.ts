@@ -30,6 +30,20 @@ export const demoLabClient = {
   redirectUris: ["http://localhost:3000/lab/callback"],
 };
 
+/**
+ * The PhotoCloud API's credentials at the authorization server: it may ask the introspection
+ * endpoint about tokens (RFC 7662), and may not obtain any.
+ */
+export const demoResourceServerClient = {
+  id: "photocloud-api",
+  name: "PhotoCloud API",
+  secret: "photocloud-api-demo-secret",
+  tokenEndpointAuthMethod: "client_secret_basic",
+  allowedScopes: "",
+  allowedGrantTypes: "",
+  canIntrospect: true,
+};
+
 export const demoPhotos = [
   { id: "4c6f0f52-0b1e-4d55-9a53-2f0a9a6c1a01", owner: "alice", title: "The Mad Hatter's tea party", motif: "teacup", palette: "rose", takenAt: new Date("2026-03-14T16:00:00Z") },
   { id: "4c6f0f52-0b1e-4d55-9a53-2f0a9a6c1a02", owner: "alice", title: "The white rabbit, late again", motif: "clock", palette: "sky", takenAt: new Date("2026-04-02T09:30:00Z") },

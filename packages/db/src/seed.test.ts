@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword, verifySecret } from "@seven-steps/protocol/secrets";
-import { demoClient, demoLabClient, demoPhotos, demoUsers } from "./demo-data.ts";
+import { demoClient, demoLabClient, demoPhotos, demoResourceServerClient, demoUsers } from "./demo-data.ts";
 import { getDatabase } from "./client.ts";
 import { createSeededDatabase, runDatabaseScript } from "./testing.ts";
 
@@ -20,7 +20,7 @@ async function counts() {
 
 describe("the seed", () => {
   it("creates the demo users, the demo client and their photos", async () => {
-    expect(await counts()).toEqual({ users: 2, clients: 2, redirectUris: 2, profiles: 2, photos: demoPhotos.length });
+    expect(await counts()).toEqual({ users: 2, clients: 3, redirectUris: 2, profiles: 2, photos: demoPhotos.length });
   });
 
   it("stores passwords only as scrypt hashes", async () => {
@@ -41,6 +41,13 @@ describe("the seed", () => {
     expect(verifySecret(demoClient.secret, client.secretHash ?? "")).toBe(true);
     expect(client.redirectUris.map((row) => row.uri)).toEqual(demoClient.redirectUris);
     expect(client.allowedScopes).toBe("profile photos:read photos:write");
+  });
+
+  it("gives the PhotoCloud API credentials to introspect tokens, and no grant", async () => {
+    const api = await database.client.findUniqueOrThrow({ where: { id: demoResourceServerClient.id } });
+    expect(api.canIntrospect).toBe(true);
+    expect(api.allowedGrantTypes).toBe("");
+    expect(verifySecret(demoResourceServerClient.secret, api.secretHash ?? "")).toBe(true);
   });
 
   it("registers the lab as a public client, without a secret", async () => {

@@ -13,6 +13,8 @@ export interface RegisteredClient {
   allowedScopes: string[];
   allowedGrantTypes: string[];
   redirectUris: string[];
+  /** A resource server's credentials, allowed at the introspection endpoint (RFC 7662 §2.1). */
+  canIntrospect: boolean;
 }
 
 export function isPublicClient(client: RegisteredClient): boolean {
@@ -30,5 +32,6 @@ export async function findClient(clientId: string): Promise<RegisteredClient | n
     allowedScopes: parseScope(row.allowedScopes),
     allowedGrantTypes: row.allowedGrantTypes.split(" ").filter(Boolean),
     redirectUris: row.redirectUris.map((redirectUri) => redirectUri.uri),
+    canIntrospect: row.canIntrospect,
   };
 }
