@@ -3,10 +3,10 @@ import { apps, databaseUrl, repositoryRoot } from "./apps.ts";
 import { chromiumArgs, chromiumExecutablePath } from "./browser.ts";
 
 /**
- * Six-second access tokens, so that a test can watch one expire and be refreshed. Every other
- * setting is the demo's default.
+ * Six-second access tokens, so that a test can watch one expire and be refreshed, and a resource
+ * server that fetches a rotated key within a second. Every other setting is the demo's default.
  */
-const environment = { DATABASE_URL: databaseUrl, ACCESS_TOKEN_TTL_SECONDS: "6" };
+const environment = { DATABASE_URL: databaseUrl, ACCESS_TOKEN_TTL_SECONDS: "6", JWKS_REFETCH_COOLDOWN_SECONDS: "1" };
 
 const webServers = Object.values(apps).map((app) => ({
   command: `npm run start --workspace ${app.workspace}`,
@@ -19,6 +19,12 @@ const webServers = Object.values(apps).map((app) => ({
   stdout: "pipe" as const,
   stderr: "pipe" as const,
 }));
+
+const browser = {
+  ...devices["Desktop Chrome"],
+  viewport: { width: 1280, height: 720 },
+  launchOptions: { executablePath: chromiumExecutablePath(), args: chromiumArgs },
+};
 
 export default defineConfig({
   testDir: "./tests",
@@ -35,14 +41,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
   },
   projects: [
-    {
-      name: "chromium",
-      use: {
-        ...devices["Desktop Chrome"],
-        viewport: { width: 1280, height: 720 },
-        launchOptions: { executablePath: chromiumExecutablePath(), args: chromiumArgs },
-      },
-    },
+    { name: "chromium", use: browser, testIgnore: /key-rotation/ },
+    // Rotating the signing key changes what every app relies on: it runs once the rest is done.
+    { name: "key rotation", use: browser, testMatch: /key-rotation/, dependencies: ["chromium"] },
   ],
   webServer: webServers,
 });

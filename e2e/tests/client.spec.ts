@@ -2,7 +2,7 @@
 // next-auth, and shows their photos from the PhotoCloud API.
 import type { Page, Request } from "@playwright/test";
 import { apps } from "../apps.ts";
-import { database, forgetConsent, grantsOf } from "../fixtures/database.ts";
+import { database, forgetConsent, grantsOf, userId } from "../fixtures/database.ts";
 import { expect, signInAs, test } from "../fixtures/test.ts";
 
 const client = apps.client.url;
@@ -77,7 +77,8 @@ test("the seven steps: alice signs in at PhotoCloud, allows PrintShop, and sees 
 
 test("deny at consent: a page explains what happened, and no token is issued", async ({ page }) => {
   const grantsBefore = (await grantsOf("alice", "printshop")).length;
-  const sessionsBefore = await database.clientSession.count();
+  const alice = await userId("alice");
+  const sessionsBefore = await database.clientSession.count({ where: { subject: alice } });
 
   await startSignIn(page);
   await signInAs(page, "alice", "wonderland");
@@ -87,7 +88,7 @@ test("deny at consent: a page explains what happened, and no token is issued", a
   await expect(page.getByText("error=access_denied")).toBeVisible();
   await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
   expect((await grantsOf("alice", "printshop")).length).toBe(grantsBefore);
-  expect(await database.clientSession.count()).toBe(sessionsBefore);
+  expect(await database.clientSession.count({ where: { subject: alice } })).toBe(sessionsBefore);
 });
 
 test("remembered consent: signing in again does not ask again", async ({ page }) => {
@@ -111,7 +112,7 @@ test("expiry: after the access token expires, the photos still load through a si
   await expect(page.getByRole("list", { name: "Photos" }).getByRole("listitem")).toHaveCount(alicePhotos.length);
 
   // The e2e authorization server issues six-second access tokens; wait until this one is dead.
-  const session = await database.clientSession.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+  const session = await database.clientSession.findFirstOrThrow({ where: { subject: await userId("alice") }, orderBy: { createdAt: "desc" } });
   await expect.poll(() => Date.now(), { timeout: 15_000 }).toBeGreaterThan(session.accessTokenExpiresAt.getTime() + 500);
 
   await page.reload();

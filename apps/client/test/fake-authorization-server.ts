@@ -34,6 +34,8 @@ export class FakeAuthorizationServer {
   });
   /** The Authorization headers the API side received. */
   readonly apiAuthorizations: string[] = [];
+  /** The revocation requests received (RFC 7009): their Authorization header and form. */
+  readonly revocations: { authorization: string; form: URLSearchParams }[] = [];
   private server: Server | undefined;
 
   async start(): Promise<void> {
@@ -45,6 +47,7 @@ export class FakeAuthorizationServer {
             issuer: this.issuer,
             authorization_endpoint: `${this.issuer}/authorize`,
             token_endpoint: `${this.issuer}/token`,
+            revocation_endpoint: `${this.issuer}/revoke`,
           }),
         );
         return;
@@ -55,6 +58,16 @@ export class FakeAuthorizationServer {
         if (answer === "drop") return void request.socket.destroy();
         response.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
         return void response.end(JSON.stringify(answer.body));
+      }
+      if (request.url === "/revoke" && request.method === "POST") {
+        if (this.down) return void request.socket.destroy();
+        let body = "";
+        request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        request.on("end", () => {
+          this.revocations.push({ authorization: request.headers.authorization ?? "", form: new URLSearchParams(body) });
+          response.writeHead(200).end();
+        });
+        return;
       }
       if (request.url === "/token" && this.down) {
         request.socket.destroy();

@@ -19,8 +19,11 @@ async function signedInSession(): Promise<string> {
   return row.id;
 }
 
+const defaultTokenAnswer = server.answer;
+
 afterEach(() => {
   server.photos = () => ({ status: 200, body: { photos: [] } });
+  server.answer = defaultTokenAnswer;
 });
 
 describe("listPhotos", () => {
@@ -77,6 +80,35 @@ describe("listPhotos", () => {
     expect(await listPhotos(await signedInSession())).toEqual({
       ok: false,
       problem: { kind: "failed", status: 500, description: "The API met an unexpected error." },
+    });
+  });
+
+  it("renews a token the API refused as invalid, once, and tries again", async () => {
+    let calls = 0;
+    server.photos = () => {
+      calls += 1;
+      return calls === 1
+        ? { status: 401, headers: { "www-authenticate": 'Bearer realm="PhotoCloud API", error="invalid_token", error_description="The access token has expired."' }, body: {} }
+        : { status: 200, body: { photos: [] } };
+    };
+    server.answer = () => ({ status: 200, body: { access_token: "renewed-token", token_type: "Bearer", expires_in: 600, refresh_token: "next", scope: "profile photos:read" } });
+    expect(await listPhotos(await signedInSession())).toMatchObject({ ok: true, value: [] });
+    expect(server.apiAuthorizations.slice(-2)).toEqual(["Bearer the-access-token", "Bearer renewed-token"]);
+  });
+
+  it("asks the user to sign in again when the token was refused and its renewal too: the grant was revoked", async () => {
+    server.photos = () => ({
+      status: 401,
+      headers: { "www-authenticate": 'Bearer realm="PhotoCloud API", error="invalid_token", error_description="The access token is not active."' },
+      body: {},
+    });
+    server.answer = () => ({ status: 400, body: { error: "invalid_grant", error_description: "The grant of this refresh token was revoked; sign in again." } });
+    expect(await listPhotos(await signedInSession())).toEqual({
+      ok: false,
+      problem: {
+        kind: "signed-out",
+        reason: "PhotoCloud refused to renew PrintShop's access (invalid_grant: The grant of this refresh token was revoked; sign in again.)",
+      },
     });
   });
 

@@ -11,6 +11,15 @@ const schema = z.object({
   AUTHORIZATION_SERVER_ISSUER: httpBaseUrl.default("http://localhost:3001"),
   /** The client app's origin: the only origin browsers may call this API from (CORS). */
   CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
+  /**
+   * How access tokens are checked: `local` verifies the JWT here, against the published keys;
+   * `introspection` asks the authorization server about every token (RFC 7662). A revoked token
+   * fails at once with introspection, and only when it expires with local validation.
+   */
+  TOKEN_VALIDATION: z.enum(["local", "introspection"], "must be local or introspection").default("local"),
+  /** The API's own credentials at the authorization server, for introspection. */
+  INTROSPECTION_CLIENT_ID: z.string().min(1, "must not be empty").default("photocloud-api"),
+  INTROSPECTION_CLIENT_SECRET: z.string().min(1, "must not be empty").default("photocloud-api-demo-secret"),
   /** At least this long between two fetches of the JWKS caused by an unknown `kid`. */
   JWKS_REFETCH_COOLDOWN_SECONDS: z.coerce.number().int().min(0, "must be 0 or more seconds").default(30),
   /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */

@@ -26,6 +26,10 @@ export class FakeAuthorizationServer {
   readonly fetched: string[] = [];
   /** When true, every request is answered 503. */
   down = false;
+  /** How the introspection endpoint answers a token (RFC 7662); inactive unless told otherwise. */
+  introspect: (token: string) => Record<string, unknown> = () => ({ active: false });
+  /** The Authorization headers the introspection endpoint received. */
+  readonly introspectionAuthorizations: string[] = [];
   private server: Server | undefined;
   private published: SigningKey[] = [];
 
@@ -36,11 +40,29 @@ export class FakeAuthorizationServer {
       if (this.down) return void response.writeHead(503).end();
       if (request.url === "/.well-known/oauth-authorization-server") {
         response.writeHead(200, { "content-type": "application/json" });
-        return void response.end(JSON.stringify({ issuer: this.issuer, jwks_uri: `${this.issuer}/jwks` }));
+        return void response.end(
+          JSON.stringify({
+            issuer: this.issuer,
+            jwks_uri: `${this.issuer}/jwks`,
+            authorization_endpoint: `${this.issuer}/authorize`,
+            token_endpoint: `${this.issuer}/token`,
+            introspection_endpoint: `${this.issuer}/introspect`,
+          }),
+        );
       }
       if (request.url === "/jwks") {
         response.writeHead(200, { "content-type": "application/json" });
         return void response.end(JSON.stringify({ keys: this.published.map((key) => key.publicJwk) }));
+      }
+      if (request.url === "/introspect" && request.method === "POST") {
+        this.introspectionAuthorizations.push(request.headers.authorization ?? "");
+        let body = "";
+        request.on("data", (chunk: Buffer) => (body += chunk.toString()));
+        request.on("end", () => {
+          response.writeHead(200, { "content-type": "application/json" });
+          response.end(JSON.stringify(this.introspect(new URLSearchParams(body).get("token") ?? "")));
+        });
+        return;
       }
       response.writeHead(404).end();
     });

@@ -19,3 +19,5 @@ export * from "./client/token-request.ts";
 export * from "./client/bearer-challenge.ts";
 export * from "./client/authorization-request.ts";
 export * from "./client/authorization-response.ts";
+export * from "./messages/token-lifecycle.ts";
+export * from "./resource-server/introspect-access-token.ts";

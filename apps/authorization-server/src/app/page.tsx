@@ -28,6 +28,13 @@ export default async function HomePage() {
           /.well-known/oauth-authorization-server
         </a>
       </p>
+      <p className="text-base">
+        Building an app that uses PhotoCloud?{" "}
+        <a className="font-semibold underline" href="/developers">
+          Register a client
+        </a>{" "}
+        on the Developers page.
+      </p>
     </RoleHome>
   );
 }

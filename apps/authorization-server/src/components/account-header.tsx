@@ -1,19 +1,25 @@
 import { AppHeader } from "@seven-steps/ui/app-header";
+import Link from "next/link";
 import type { SignedInUser } from "@/session/session";
 
-/** Who is signed in at this server, and a way to sign out. */
+/** Who is signed in at this server, the apps they allowed, and a way to sign out. */
 export function AccountActions({ user }: { user: SignedInUser | null }) {
   if (!user) return null;
   return (
-    <form method="post" action="/sign-out" className="flex items-center gap-3">
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <Link href="/connected-apps" className="font-semibold">
+        Connected apps
+      </Link>
       <span className="text-base text-muted">
         Signed in as <strong className="text-ink">{user.name}</strong> ({user.username})
       </span>
-      <input type="hidden" name="csrf_token" value={user.csrfToken} />
-      <button type="submit" className="rounded-lg border border-line px-3 py-1 text-base hover:bg-paper">
-        Sign out
-      </button>
-    </form>
+      <form method="post" action="/sign-out">
+        <input type="hidden" name="csrf_token" value={user.csrfToken} />
+        <button type="submit" className="rounded-lg border border-line px-3 py-1 text-base hover:bg-paper">
+          Sign out
+        </button>
+      </form>
+    </div>
   );
 }
 

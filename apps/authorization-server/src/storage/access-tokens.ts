@@ -1,4 +1,4 @@
-import type { DatabaseClient } from "@/db";
+import { db, type DatabaseClient } from "@/db";
 
 export async function saveAccessToken(
   data: {
@@ -13,4 +13,12 @@ export async function saveAccessToken(
   database: DatabaseClient,
 ): Promise<void> {
   await database.accessToken.create({ data });
+}
+
+export function findAccessToken(jti: string) {
+  return db.accessToken.findUnique({ where: { jti }, include: { grant: true } });
+}
+
+export async function revokeAccessToken(jti: string, now = new Date()): Promise<void> {
+  await db.accessToken.updateMany({ where: { jti, revokedAt: null }, data: { revokedAt: now } });
 }

@@ -1,4 +1,4 @@
-import { parseScope } from "@seven-steps/protocol";
+import { formatScope, parseScope } from "@seven-steps/protocol";
 import { db } from "@/db";
 
 export type TokenEndpointAuthMethod = "client_secret_basic" | "client_secret_post" | "none";
@@ -34,4 +34,30 @@ export async function findClient(clientId: string): Promise<RegisteredClient | n
     redirectUris: row.redirectUris.map((redirectUri) => redirectUri.uri),
     canIntrospect: row.canIntrospect,
   };
+}
+
+/** A client to store: everything of a {@link RegisteredClient} but the rights only an operator gives. */
+export type NewClient = Omit<RegisteredClient, "canIntrospect">;
+
+/**
+ * Stores a newly registered client and its redirect URIs, in one transaction: either all of it is
+ * stored, or nothing. Returns when it was registered. A registered client is never allowed to
+ * introspect tokens: that right is for resource servers, given by an operator.
+ */
+export async function createClient(client: NewClient): Promise<Date> {
+  const [row] = await db.$transaction([
+    db.client.create({
+      data: {
+        id: client.id,
+        name: client.name,
+        secretHash: client.secretHash,
+        tokenEndpointAuthMethod: client.tokenEndpointAuthMethod,
+        allowedScopes: formatScope(client.allowedScopes),
+        allowedGrantTypes: client.allowedGrantTypes.join(" "),
+        canIntrospect: false,
+      },
+    }),
+    db.clientRedirectUri.createMany({ data: client.redirectUris.map((uri) => ({ clientId: client.id, uri })) }),
+  ]);
+  return row.createdAt;
 }

@@ -22,3 +22,33 @@ export async function revokeGrant(id: string, reason: string, now = new Date()):
 export function findGrant(id: string) {
   return db.grant.findUnique({ where: { id } });
 }
+
+/** The clients a user has allowed, with their active grants: the "Connected apps". */
+export async function listConnectedApps(userId: string) {
+  const consents = await db.consent.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
+  const clients = await db.client.findMany({ where: { id: { in: consents.map((consent) => consent.clientId) } } });
+  const grants = await db.grant.findMany({ where: { userId, revokedAt: null } });
+  return consents.map((consent) => ({
+    clientId: consent.clientId,
+    clientName: clients.find((client) => client.id === consent.clientId)?.name ?? consent.clientId,
+    scope: consent.scope,
+    since: consent.createdAt,
+    lastUsedAt: grants
+      .filter((grant) => grant.clientId === consent.clientId)
+      .reduce<Date | null>((latest, grant) => (latest && latest > grant.lastUsedAt ? latest : grant.lastUsedAt), null),
+  }));
+}
+
+/**
+ * Ends everything a user gave a client: every grant, so every token issued under them, and the
+ * remembered consent, so the client must ask again.
+ */
+export async function disconnectApp(userId: string, clientId: string, now = new Date()): Promise<void> {
+  await db.$transaction([
+    db.grant.updateMany({
+      where: { userId, clientId, revokedAt: null },
+      data: { revokedAt: now, revocationReason: "access removed by the user" },
+    }),
+    db.consent.deleteMany({ where: { userId, clientId } }),
+  ]);
+}

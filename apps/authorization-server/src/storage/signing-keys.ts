@@ -20,3 +20,16 @@ export async function saveFirstSigningKey(data: { kid: string; algorithm: string
     return existing ?? transaction.signingKey.create({ data });
   });
 }
+
+/** Retires every current key and stores a new one, in one transaction; returns what changed. */
+export async function replaceCurrentSigningKey(
+  data: { kid: string; algorithm: string; publicJwk: string; privateJwk: string },
+  now: Date,
+): Promise<{ kid: string; retired: string[] }> {
+  return db.$transaction(async (transaction) => {
+    const current = await transaction.signingKey.findMany({ where: { retiredAt: null }, select: { kid: true } });
+    await transaction.signingKey.updateMany({ where: { retiredAt: null }, data: { retiredAt: now } });
+    await transaction.signingKey.create({ data: { ...data, createdAt: now } });
+    return { kid: data.kid, retired: current.map((key) => key.kid) };
+  });
+}

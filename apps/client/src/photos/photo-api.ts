@@ -1,6 +1,6 @@
 import { parseBearerChallenge } from "@seven-steps/protocol";
 import { env } from "@/env";
-import { accessTokenFor } from "@/tokens/access-token";
+import { accessTokenFor, renewAccessToken, type AccessTokenResult } from "@/tokens/access-token";
 import type { Problem } from "./problem.ts";
 
 export type { Problem } from "./problem.ts";
@@ -21,7 +21,16 @@ export type ApiResult<T> = { ok: true; value: T; scopes: string[] } | { ok: fals
  * header (RFC 6750 §2.1), refreshed first if it is about to expire.
  */
 export async function callPhotoApi(sid: string, path: string, init: RequestInit = {}): Promise<ApiResult<Response>> {
-  const token = await accessTokenFor(sid);
+  const result = await callOnce(await accessTokenFor(sid), path, init);
+  // A token refused as invalid may have been revoked or may have just expired: renew it once, and
+  // try again. If the grant itself was revoked, the renewal is refused and the user signs in again.
+  if (!result.ok && result.problem.kind === "refused" && result.problem.error === "invalid_token") {
+    return callOnce(await renewAccessToken(sid), path, init);
+  }
+  return result;
+}
+
+async function callOnce(token: AccessTokenResult, path: string, init: RequestInit): Promise<ApiResult<Response>> {
   if (token.status === "ended") return { ok: false, problem: { kind: "signed-out", reason: token.reason } };
   if (token.status === "unavailable") {
     return { ok: false, problem: { kind: "unreachable", service: "PhotoCloud Accounts", reason: token.reason } };

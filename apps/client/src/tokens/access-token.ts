@@ -1,13 +1,6 @@
-import {
-  buildTokenRequest,
-  discoverAuthorizationServer,
-  parseScope,
-  processTokenResponse,
-  TokenEndpointError,
-  type AuthorizationServerMetadata,
-} from "@seven-steps/protocol";
-import { env } from "@/env";
+import { buildTokenRequest, parseScope, processTokenResponse, TokenEndpointError } from "@seven-steps/protocol";
 import { endClientSession, findClientSession, replaceTokens } from "@/storage/client-sessions";
+import { authorizationServer, printShopCredentials } from "./authorization-server.ts";
 import { seal, unseal } from "./vault.ts";
 
 export type AccessTokenResult =
@@ -29,15 +22,6 @@ function needsRefresh(row: ClientSessionRow, now: number): boolean {
   return row.accessTokenExpiresAt.getTime() - now <= margin;
 }
 
-let metadata: Promise<AuthorizationServerMetadata> | undefined;
-function authorizationServer(): Promise<AuthorizationServerMetadata> {
-  metadata ??= discoverAuthorizationServer(env.AUTHORIZATION_SERVER_ISSUER).catch((error: unknown) => {
-    metadata = undefined;
-    throw error;
-  });
-  return metadata;
-}
-
 /**
  * Exchanges the session's refresh token for new tokens (RFC 6749 §6) and stores them, the new
  * refresh token replacing the old one, which the server has just rotated out.
@@ -50,7 +34,7 @@ async function refresh(row: ClientSessionRow): Promise<AccessTokenResult> {
     const request = buildTokenRequest(
       token_endpoint,
       { grant_type: "refresh_token", refresh_token: await unseal(row.refreshToken) },
-      { method: "client_secret_basic", clientId: env.CLIENT_ID, clientSecret: env.CLIENT_SECRET },
+      printShopCredentials,
     );
     tokens = await processTokenResponse(await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(5_000) }));
   } catch (error) {
@@ -89,9 +73,9 @@ async function currentAccessToken(sid: string): Promise<AccessTokenResult> {
  * Reads the session again, then refreshes only if it still needs it: a refresh that finished
  * a moment ago has already stored new tokens, and its old refresh token must not be sent again.
  */
-async function refreshIfStillNeeded(sid: string): Promise<AccessTokenResult> {
+async function refreshIfStillNeeded(sid: string, force: boolean): Promise<AccessTokenResult> {
   const row = await findClientSession(sid);
-  if (!row || row.endedAt || !needsRefresh(row, Date.now())) return current(row);
+  if (!row || row.endedAt || (!force && !needsRefresh(row, Date.now()))) return current(row);
   return refresh(row);
 }
 
@@ -110,11 +94,22 @@ export async function accessTokenFor(sid: string): Promise<AccessTokenResult> {
   if (inFlight) return inFlight;
   const row = await findClientSession(sid);
   if (!row || row.endedAt || !needsRefresh(row, Date.now())) return current(row);
+  return startRefresh(sid, false);
+}
 
-  // Checked again after the await above; from here to the set below nothing else can run.
+/**
+ * A new access token now, whatever the old one's expiry: for when the resource server refused the
+ * old one as invalid (it may have been revoked). Single-flight like any refresh.
+ */
+export async function renewAccessToken(sid: string): Promise<AccessTokenResult> {
+  return refreshing.get(sid) ?? startRefresh(sid, true);
+}
+
+function startRefresh(sid: string, force: boolean): Promise<AccessTokenResult> {
+  // Checked again: from here to the set below nothing else can run.
   let pending = refreshing.get(sid);
   if (!pending) {
-    pending = refreshIfStillNeeded(sid).finally(() => refreshing.delete(sid));
+    pending = refreshIfStillNeeded(sid, force).finally(() => refreshing.delete(sid));
     refreshing.set(sid, pending);
   }
   return pending;

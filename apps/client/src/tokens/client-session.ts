@@ -1,6 +1,8 @@
 import type { Account } from "next-auth";
-import { createClientSession, deleteClientSession } from "@/storage/client-sessions";
-import { seal } from "./vault.ts";
+import { buildRevocationRequest } from "@seven-steps/protocol";
+import { createClientSession, deleteClientSession, findClientSession } from "@/storage/client-sessions";
+import { authorizationServer, printShopCredentials } from "./authorization-server.ts";
+import { seal, unseal } from "./vault.ts";
 
 /**
  * Stores the tokens of a new sign-in (step 5) on PrintShop's server, encrypted, and returns the
@@ -19,7 +21,28 @@ export async function startClientSession(account: Account): Promise<string> {
   return row.id;
 }
 
-/** Sign-out: PrintShop forgets the tokens it held for this session. */
+/**
+ * Sign-out: PrintShop gives its refresh token back to PhotoCloud (RFC 7009), which revokes the
+ * grant and every token issued under it, then forgets the tokens it held. If PhotoCloud cannot be
+ * reached, the tokens are forgotten all the same; they expire on their own.
+ */
 export async function endSignedInSession(sid: string): Promise<void> {
+  const row = await findClientSession(sid);
+  if (row?.refreshToken && !row.endedAt) {
+    try {
+      const { revocation_endpoint } = await authorizationServer();
+      if (revocation_endpoint) {
+        const request = buildRevocationRequest(
+          revocation_endpoint,
+          { token: await unseal(row.refreshToken), token_type_hint: "refresh_token" },
+          printShopCredentials,
+        );
+        const response = await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(5_000) });
+        if (!response.ok) console.warn(`client: the revocation endpoint answered ${response.status} at sign-out.`);
+      }
+    } catch (error) {
+      console.warn("client: could not revoke the refresh token at sign-out:", (error as Error).message);
+    }
+  }
   await deleteClientSession(sid);
 }

@@ -1,4 +1,13 @@
-import { issuerKeys, readBearerToken, verifyAccessToken, type AccessTokenClaims } from "@seven-steps/protocol";
+import {
+  discoverAuthorizationServer,
+  introspectAccessToken,
+  IntrospectionUnavailable,
+  issuerKeys,
+  readBearerToken,
+  verifyAccessToken,
+  type AccessTokenClaims,
+  type AuthorizationServerMetadata,
+} from "@seven-steps/protocol";
 import { env } from "@/env";
 
 /** The authorization server's keys, found through its metadata and cached (RFC 8414, RFC 9068 §4). */
@@ -11,16 +20,39 @@ export class NoCredentials extends Error {
   override readonly name = "NoCredentials";
 }
 
+let metadata: Promise<AuthorizationServerMetadata> | undefined;
+
+/** The introspection endpoint, from the authorization server's metadata. */
+async function introspectionEndpoint(): Promise<string> {
+  metadata ??= discoverAuthorizationServer(env.AUTHORIZATION_SERVER_ISSUER).catch((error: unknown) => {
+    metadata = undefined;
+    throw new IntrospectionUnavailable("The authorization server's metadata could not be fetched.", { cause: error });
+  });
+  const endpoint = (await metadata).introspection_endpoint;
+  if (!endpoint) throw new IntrospectionUnavailable("The authorization server offers no introspection endpoint.");
+  return endpoint;
+}
+
 /**
- * Steps 6 and 7, on this side: the access token of the request, validated locally and strictly,
- * with the scopes this route needs. Its `sub` decides whose data the request may touch.
+ * Steps 6 and 7, on this side: the access token of the request, validated strictly, with the
+ * scopes this route needs. Its `sub` decides whose data the request may touch.
+ *
+ * By default the JWT is checked here (RFC 9068 §4), with no call to the authorization server;
+ * TOKEN_VALIDATION=introspection asks the authorization server instead (RFC 7662).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
- * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
  */
 export async function authenticate(request: Request, requiredScopes: readonly string[]): Promise<AccessTokenClaims> {
   const token = await readBearerToken(request);
   if (token === null) throw new NoCredentials("This request needs an access token in an Authorization: Bearer header.");
+  if (env.TOKEN_VALIDATION === "introspection") {
+    return introspectAccessToken(token, {
+      introspectionEndpoint: await introspectionEndpoint(),
+      client: { method: "client_secret_basic", clientId: env.INTROSPECTION_CLIENT_ID, clientSecret: env.INTROSPECTION_CLIENT_SECRET },
+      audience: env.RESOURCE_API_URL,
+      requiredScopes,
+    });
+  }
   return verifyAccessToken(token, {
     issuer: env.AUTHORIZATION_SERVER_ISSUER,
     audience: env.RESOURCE_API_URL,

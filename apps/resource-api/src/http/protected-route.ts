@@ -1,4 +1,11 @@
-import { bearerChallenge, BearerTokenError, InsufficientScope, SigningKeysUnavailable, type AccessTokenClaims } from "@seven-steps/protocol";
+import {
+  bearerChallenge,
+  BearerTokenError,
+  InsufficientScope,
+  IntrospectionUnavailable,
+  SigningKeysUnavailable,
+  type AccessTokenClaims,
+} from "@seven-steps/protocol";
 import { authenticate, NoCredentials } from "@/auth/access-token";
 import { recordResourceRequest } from "@/inspector";
 import { ApiError } from "./api-error.ts";
@@ -27,7 +34,7 @@ function refusal(error: unknown): Response {
     const challenge = bearerChallenge(realm, { code: error.code, description: error.description, scope });
     return errorJson(error.status, error.code, error.description, { "WWW-Authenticate": challenge });
   }
-  if (error instanceof SigningKeysUnavailable) {
+  if (error instanceof SigningKeysUnavailable || error instanceof IntrospectionUnavailable) {
     console.error("resource-api: cannot validate tokens:", error.message);
     return errorJson(503, "temporarily_unavailable", "The API cannot check access tokens right now; try again shortly.", {
       "Retry-After": "5",

@@ -1,4 +1,5 @@
 import { isTokenErrorCode, type TokenErrorCode } from "../error-codes.ts";
+import type { RevocationRequest } from "../messages/token-lifecycle.ts";
 import type { TokenRequest, TokenResponse } from "../messages/token.ts";
 
 /** How a client authenticates at the token endpoint. */
@@ -25,18 +26,23 @@ function formUrlEncode(value: string): string {
   return encodeURIComponent(value).replaceAll("%20", "+");
 }
 
+export interface AuthenticatedFormRequest {
+  url: string;
+  init: RequestInit & { headers: Record<string, string>; body: string };
+}
+
 /**
- * Builds a token request: the form body, and the client's credentials in the header
- * (`client_secret_basic`) or the body (`client_secret_post`, `none`).
+ * A form POST from a client to an endpoint of the authorization server (token, revocation,
+ * introspection), with the client's credentials in the header (`client_secret_basic`) or the body
+ * (`client_secret_post`, `none`).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  */
-export function buildTokenRequest(
-  tokenEndpoint: string,
-  parameters: TokenRequest,
+export function buildClientRequest(
+  endpoint: string,
+  parameters: Readonly<Record<string, string | undefined>>,
   client: ClientAuthentication,
-): { url: string; init: RequestInit & { headers: Record<string, string>; body: string } } {
+): AuthenticatedFormRequest {
   const body = new URLSearchParams();
   for (const [name, value] of Object.entries(parameters)) if (value !== undefined) body.set(name, value);
   const headers: Record<string, string> = {
@@ -50,7 +56,43 @@ export function buildTokenRequest(
     body.set("client_id", client.clientId);
     if (client.method === "client_secret_post") body.set("client_secret", client.clientSecret);
   }
-  return { url: tokenEndpoint, init: { method: "POST", headers, body: body.toString() } };
+  return { url: endpoint, init: { method: "POST", headers, body: body.toString() } };
+}
+
+/**
+ * A token request: steps 4, a refresh, or client credentials.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ */
+export function buildTokenRequest(tokenEndpoint: string, parameters: TokenRequest, client: ClientAuthentication): AuthenticatedFormRequest {
+  return buildClientRequest(tokenEndpoint, { ...parameters }, client);
+}
+
+/**
+ * A revocation request: the client gives a token back.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
+ */
+export function buildRevocationRequest(
+  revocationEndpoint: string,
+  parameters: RevocationRequest,
+  client: ClientAuthentication,
+): AuthenticatedFormRequest {
+  return buildClientRequest(revocationEndpoint, { ...parameters }, client);
+}
+
+/**
+ * An introspection request: a resource server asks about a token.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7662#section-2.1
+ */
+export function buildIntrospectionRequest(
+  introspectionEndpoint: string,
+  parameters: RevocationRequest,
+  client: ClientAuthentication,
+): AuthenticatedFormRequest {
+  return buildClientRequest(introspectionEndpoint, { ...parameters }, client);
 }
 
 /**

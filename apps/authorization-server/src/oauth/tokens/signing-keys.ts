@@ -1,6 +1,6 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from "jose";
 import { env } from "@/env";
-import { findCurrentSigningKey, findPublishedSigningKeys, saveFirstSigningKey } from "@/storage/signing-keys";
+import { findCurrentSigningKey, findPublishedSigningKeys, replaceCurrentSigningKey, saveFirstSigningKey } from "@/storage/signing-keys";
 
 /** Access tokens are signed with ES256 (ECDSA P-256 and SHA-256) only. */
 export const signingAlgorithm = "ES256";
@@ -10,8 +10,11 @@ export interface SigningKey {
   privateKey: CryptoKey;
 }
 
-/** How long the process trusts its cached current key before asking the database again. */
-const cacheMilliseconds = 30_000;
+/**
+ * How long the process trusts its cached current key before asking the database again: after
+ * `npm run keys:rotate`, new tokens are signed with the new key within this time.
+ */
+const cacheMilliseconds = 5_000;
 let cached: { key: SigningKey; loadedAt: number } | undefined;
 
 /**
@@ -19,16 +22,33 @@ let cached: { key: SigningKey; loadedAt: number } | undefined;
  * public key. The private key stays in the authorization server's table; production servers keep
  * it in a KMS or HSM instead.
  */
-async function createSigningKey() {
+async function newSigningKey() {
   const { publicKey, privateKey } = await generateKeyPair(signingAlgorithm, { extractable: true });
   const publicJwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(publicJwk);
-  return saveFirstSigningKey({
+  return {
     kid,
     algorithm: signingAlgorithm,
     publicJwk: JSON.stringify({ ...publicJwk, kid, alg: signingAlgorithm, use: "sig" }),
     privateJwk: JSON.stringify(await exportJWK(privateKey)),
-  });
+  };
+}
+
+async function createSigningKey() {
+  return saveFirstSigningKey(await newSigningKey());
+}
+
+/**
+ * Key rotation: a new key signs from now on, and the current one is retired. The retired key stays
+ * in the JWKS for one access-token lifetime, so every token it signed keeps validating until it
+ * expires; resource servers fetch the new key when they first meet its `kid`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7517#section-5
+ */
+export async function rotateSigningKey(now = new Date()): Promise<{ kid: string; retired: string[]; publishedUntil: Date }> {
+  const { kid, retired } = await replaceCurrentSigningKey(await newSigningKey(), now);
+  cached = undefined;
+  return { kid, retired, publishedUntil: new Date(now.getTime() + env.ACCESS_TOKEN_TTL_SECONDS * 1000) };
 }
 
 /**

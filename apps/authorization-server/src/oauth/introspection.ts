@@ -1,0 +1,76 @@
+import { accessTokenType, type IntrospectionResponse } from "@seven-steps/protocol";
+import { hashSecret } from "@seven-steps/protocol/secrets";
+import { createLocalJWKSet, jwtVerify } from "jose";
+import { env } from "@/env";
+import { findAccessToken } from "@/storage/access-tokens";
+import { findRefreshToken } from "@/storage/refresh-tokens";
+import type { Parameters } from "./parameters.ts";
+import { publishedPublicKeys, signingAlgorithm } from "./tokens/signing-keys.ts";
+
+const inactive: IntrospectionResponse = { active: false };
+const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
+
+/**
+ * An access token is active when it is this server's (its signature checks out with a published
+ * key), has not expired, and neither it nor its grant was revoked.
+ */
+async function asAccessToken(token: string, now: Date): Promise<IntrospectionResponse | null> {
+  let claims;
+  try {
+    ({ payload: claims } = await jwtVerify(token, createLocalJWKSet({ keys: await publishedPublicKeys(now) }), {
+      algorithms: [signingAlgorithm],
+      typ: accessTokenType,
+      issuer: env.ISSUER,
+      currentDate: now,
+    }));
+  } catch {
+    return null;
+  }
+  const stored = claims.jti ? await findAccessToken(claims.jti) : null;
+  if (!stored || stored.revokedAt || stored.grant?.revokedAt) return inactive;
+  return {
+    active: true,
+    token_type: "Bearer",
+    scope: stored.scope,
+    client_id: stored.clientId,
+    sub: stored.subject,
+    aud: claims.aud,
+    iss: claims.iss,
+    jti: stored.jti,
+    iat: claims.iat,
+    exp: claims.exp,
+  };
+}
+
+/** A refresh token is active until it is rotated, expires, or its grant is revoked. */
+async function asRefreshToken(token: string, now: Date): Promise<IntrospectionResponse | null> {
+  const stored = await findRefreshToken(hashSecret(token));
+  if (!stored) return null;
+  if (stored.rotatedAt || stored.expiresAt <= now || stored.grant.revokedAt) return inactive;
+  return {
+    active: true,
+    token_type: "refresh_token",
+    scope: stored.scope,
+    client_id: stored.clientId,
+    sub: stored.grant.userId,
+    iss: env.ISSUER,
+    iat: seconds(stored.createdAt),
+    exp: seconds(stored.expiresAt),
+  };
+}
+
+/**
+ * Tells a resource server whether a token is active and what it allows. Anything inactive,
+ * whatever the reason, is `{ "active": false }` and nothing more.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7662#section-2.2
+ */
+export async function introspectToken(parameters: Parameters, now = new Date()): Promise<IntrospectionResponse> {
+  const token = parameters.require("token");
+  const lookups = parameters.get("token_type_hint") === "refresh_token" ? [asRefreshToken, asAccessToken] : [asAccessToken, asRefreshToken];
+  for (const lookup of lookups) {
+    const answer = await lookup(token, now);
+    if (answer) return answer;
+  }
+  return inactive;
+}

@@ -1,0 +1,29 @@
+import type { ClientMetadata, ClientMetadataRequest } from "./client-metadata.ts";
+import { checkAuthMethod, checkClientName, checkGrantTypes, checkRedirectUris, checkResponseTypes, checkScope } from "./checks.ts";
+
+/**
+ * Checks the metadata of a registration request and fills in the defaults, in this order, each
+ * check free to rely on the ones before it:
+ *
+ * 1. `client_name`;
+ * 2. `token_endpoint_auth_method`: confidential or public;
+ * 3. `grant_types`, which depend on whether the client has a secret;
+ * 4. `response_types`, which must agree with the grant types;
+ * 5. `redirect_uris`, required when the grant types include `authorization_code`;
+ * 6. `scope`.
+ *
+ * The first rule broken is the error. Members this server does not understand are ignored
+ * (RFC 7591 §2): they are never read.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.1
+ */
+export function validateClientMetadata(metadata: ClientMetadataRequest): ClientMetadata {
+  const client_name = checkClientName(metadata);
+  const token_endpoint_auth_method = checkAuthMethod(metadata);
+  const grant_types = checkGrantTypes(metadata, token_endpoint_auth_method);
+  const response_types = checkResponseTypes(metadata, grant_types);
+  const redirect_uris = checkRedirectUris(metadata, grant_types);
+  const scope = checkScope(metadata);
+  return { client_name, redirect_uris, grant_types, response_types, token_endpoint_auth_method, scope };
+}
