@@ -3,21 +3,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { listPhotos } from "@/photos/photo-api";
-import { seal } from "@/tokens/vault";
 import { fakeAuthorizationServer as server } from "./fake-authorization-server.ts";
-
-async function signedInSession(): Promise<string> {
-  const row = await db.clientSession.create({
-    data: {
-      subject: "alice-sub",
-      accessToken: await seal("the-access-token"),
-      accessTokenExpiresAt: new Date(Date.now() + 600_000),
-      refreshToken: await seal("the-refresh-token"),
-      scope: "profile photos:read",
-    },
-  });
-  return row.id;
-}
+import { signedInSession } from "./fixtures.ts";
 
 const defaultTokenAnswer = server.answer;
 

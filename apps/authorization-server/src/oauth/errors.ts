@@ -9,8 +9,8 @@ import type { AuthorizationErrorCode, TokenErrorCode } from "@seven-steps/protoc
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-export abstract class OAuthError extends Error {
-  abstract readonly code: AuthorizationErrorCode | TokenErrorCode;
+export abstract class OAuthError<Code extends string = AuthorizationErrorCode | TokenErrorCode> extends Error {
+  abstract readonly code: Code;
   /** The HTTP status at the token endpoint: 400 unless RFC 6749 §5.2 says otherwise. */
   readonly status: number = 400;
 

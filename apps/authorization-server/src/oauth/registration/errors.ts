@@ -1,3 +1,5 @@
+import { OAuthError } from "../errors.ts";
+
 /**
  * The error codes of the registration endpoint. RFC 7591 §3.2.2 defines the first two for client
  * metadata the server refuses; a missing or wrong initial access token is answered the way its
@@ -19,18 +21,8 @@ export type ClientMetadataField =
  * `error_description`; `field` names the metadata it concerns, so a form can show the message
  * next to that field.
  */
-export abstract class RegistrationError extends Error {
-  abstract readonly code: RegistrationErrorCode;
+export abstract class RegistrationError extends OAuthError<RegistrationErrorCode> {
   abstract readonly field: ClientMetadataField | undefined;
-  readonly status: number = 400;
-
-  constructor(
-    readonly description: string,
-    options?: { cause?: unknown },
-  ) {
-    super(description, options);
-    this.name = new.target.name;
-  }
 }
 
 /**
