@@ -1,16 +1,30 @@
-// The three apps as the end-to-end tests start them: production builds on their usual ports,
-// sharing a database of their own that is created afresh for each run.
+// The three apps as the end-to-end tests start them: production builds, sharing a database of
+// their own that is created afresh for each run. They run on the demo's ports (3000 to 3002), or
+// on three ports from E2E_PORT_BASE, so that the tests can run while `npm run dev` does.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const portBase = Number(process.env.E2E_PORT_BASE || 3000);
 
 export const repositoryRoot = path.resolve(here, "..");
-export const databaseFile = path.join(here, ".data", "e2e.db");
+export const databaseFile = path.join(here, ".data", `e2e-${portBase}.db`);
 export const databaseUrl = `file:${databaseFile}`;
 
 export const apps = {
-  client: { workspace: "@seven-steps/client", url: "http://localhost:3000" },
-  authorizationServer: { workspace: "@seven-steps/authorization-server", url: "http://localhost:3001" },
-  resourceApi: { workspace: "@seven-steps/resource-api", url: "http://localhost:3002" },
+  client: { workspace: "@seven-steps/client", port: portBase, url: `http://localhost:${portBase}` },
+  authorizationServer: { workspace: "@seven-steps/authorization-server", port: portBase + 1, url: `http://localhost:${portBase + 1}` },
+  resourceApi: { workspace: "@seven-steps/resource-api", port: portBase + 2, url: `http://localhost:${portBase + 2}` },
 } as const;
+
+/** Where each app finds the others: the configuration every app under test receives. */
+export const appEnvironment = {
+  CLIENT_APP_URL: apps.client.url,
+  ISSUER: apps.authorizationServer.url,
+  AUTHORIZATION_SERVER_ISSUER: apps.authorizationServer.url,
+  RESOURCE_API_URL: apps.resourceApi.url,
+};
+
+/** PrintShop's and the lab's redirect URIs on these ports. */
+export const printShopRedirectUri = `${apps.client.url}/api/auth/callback/authorization-server`;
+export const labRedirectUri = `${apps.client.url}/lab/callback`;

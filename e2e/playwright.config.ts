@@ -1,18 +1,18 @@
 import { defineConfig, devices } from "@playwright/test";
-import { apps, databaseUrl, repositoryRoot } from "./apps.ts";
+import { appEnvironment, apps, databaseUrl, repositoryRoot } from "./apps.ts";
 import { chromiumArgs, chromiumExecutablePath } from "./browser.ts";
 
 /**
  * Six-second access tokens, so that a test can watch one expire and be refreshed, and a resource
  * server that fetches a rotated key within a second. Every other setting is the demo's default.
  */
-const environment = { DATABASE_URL: databaseUrl, ACCESS_TOKEN_TTL_SECONDS: "6", JWKS_REFETCH_COOLDOWN_SECONDS: "1" };
+const environment = { ...appEnvironment, DATABASE_URL: databaseUrl, ACCESS_TOKEN_TTL_SECONDS: "6", JWKS_REFETCH_COOLDOWN_SECONDS: "1" };
 
 const webServers = Object.values(apps).map((app) => ({
   command: `npm run start --workspace ${app.workspace}`,
   cwd: repositoryRoot,
   url: app.url,
-  env: environment,
+  env: { ...environment, PORT: String(app.port) },
   // The tests need a fresh database; a server left running by `npm run dev` would use another one.
   reuseExistingServer: false,
   timeout: 60_000,
@@ -41,9 +41,14 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
   },
   projects: [
-    { name: "chromium", use: browser, testIgnore: /key-rotation/ },
-    // Rotating the signing key changes what every app relies on: it runs once the rest is done.
-    { name: "key rotation", use: browser, testMatch: /key-rotation/, dependencies: ["chromium"] },
+    { name: "chromium", use: browser, testIgnore: [/key-rotation/, /stress\//, /faults\//, /after\//] },
+    // Heavy traffic (fuzzing, load) runs once the functional tests are done, so they never slow
+    // those down; then what changes the whole system (the signing key, stopping servers); and
+    // last, the scans of what everything before left in the database and the logs.
+    { name: "stress", use: browser, testMatch: /stress\//, dependencies: ["chromium"] },
+    { name: "key rotation", use: browser, testMatch: /key-rotation/, dependencies: ["stress"] },
+    { name: "faults", use: browser, testMatch: /faults\//, dependencies: ["key rotation"] },
+    { name: "after everything", use: browser, testMatch: /after\//, dependencies: ["faults"] },
   ],
   webServer: webServers,
 });

@@ -4,7 +4,8 @@ import { chromium } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { databaseFile, databaseUrl, repositoryRoot } from "./apps.ts";
+import { getDatabase } from "@seven-steps/db";
+import { databaseFile, databaseUrl, labRedirectUri, printShopRedirectUri, repositoryRoot } from "./apps.ts";
 import { chromiumExecutablePath } from "./browser.ts";
 
 const browser = chromiumExecutablePath() ?? chromium.executablePath();
@@ -28,3 +29,18 @@ if (setup.status !== 0) {
   console.error("\n✖ The end-to-end database could not be created; see the errors above.\n");
   process.exit(1);
 }
+
+// The seed registers PrintShop and its lab for the demo's ports; on other ports, their redirect
+// URIs follow the client app.
+const database = getDatabase(databaseUrl);
+for (const [clientId, uri] of [
+  ["printshop", printShopRedirectUri],
+  ["printshop-lab", labRedirectUri],
+] as const) {
+  await database.clientRedirectUri.upsert({
+    where: { clientId_uri: { clientId, uri } },
+    update: {},
+    create: { clientId, uri },
+  });
+}
+await database.$disconnect();

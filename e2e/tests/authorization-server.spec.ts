@@ -29,7 +29,7 @@ test("alice signs in at the authorization server, allows the client, and the cli
   const { url, verifier, state } = await authorizationUrl(testClient);
   await page.goto(url);
 
-  await expect(page).toHaveURL(/^http:\/\/localhost:3001\/sign-in\?return_to=/);
+  await expect(page).toHaveURL(new RegExp(`^${issuer}/sign-in\\?return_to=`));
   await expect(page.getByRole("heading", { name: "Sign in to PhotoCloud" })).toBeVisible();
   await expect(page.getByText(`to continue to ${testClient.name}`)).toBeVisible();
   await expect(page.getByRole("complementary", { name: "Demo accounts" })).toContainText("wonderland");
@@ -38,7 +38,7 @@ test("alice signs in at the authorization server, allows the client, and the cli
   await expect(page.getByRole("heading", { name: `${testClient.name} wants to access your PhotoCloud account` })).toBeVisible();
   const requested = page.getByRole("list", { name: "Requested access" });
   await expect(requested.getByRole("listitem")).toHaveText([/See your name and username/, /See your photos/]);
-  await expect(page.getByText("you will be sent back to localhost:3000")).toBeVisible();
+  await expect(page.getByText(`you will be sent back to ${new URL(apps.client.url).host}`)).toBeVisible();
   await page.getByRole("button", { name: "Allow" }).click();
 
   await expect.poll(() => callbacks.length).toBe(1);

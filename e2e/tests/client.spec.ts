@@ -1,13 +1,13 @@
 // The seven steps from the client's side: PrintShop signs its users in through PhotoCloud with
 // next-auth, and shows their photos from the PhotoCloud API.
 import type { Page, Request } from "@playwright/test";
-import { apps } from "../apps.ts";
+import { apps, printShopRedirectUri } from "../apps.ts";
 import { database, forgetConsent, grantsOf, userId } from "../fixtures/database.ts";
 import { expect, signInAs, test } from "../fixtures/test.ts";
 
 const client = apps.client.url;
 const issuer = apps.authorizationServer.url;
-const redirectUri = `${client}/api/auth/callback/authorization-server`;
+const redirectUri = printShopRedirectUri;
 const alicePhotos = ["Through the looking-glass", "The Queen's rose garden", "The white rabbit, late again", "The Mad Hatter's tea party"];
 const bobPhotos = ["Bricks, neatly stacked", "A crane over the river", "Scaffolding at sunrise"];
 
@@ -133,7 +133,7 @@ test("isolation: bob signs in and sees only bob's photos", async ({ page }) => {
   for (const title of alicePhotos) await expect(page.getByRole("img", { name: title })).toHaveCount(0);
 });
 
-test("the password never reaches PrintShop: no request to port 3000 carries it", async ({ page }) => {
+test("the password never reaches PrintShop: no request to the client app carries it", async ({ page }) => {
   const requests = recordRequests(page);
   await startSignIn(page);
   await signInAs(page, "alice", "wonderland");

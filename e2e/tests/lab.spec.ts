@@ -23,7 +23,7 @@ test("the step-through lab completes all seven steps, and the inspector recorded
 
   await expect(page.getByRole("heading", { name: "Step 5: Access token" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Step 6: Access resource" })).toBeVisible();
-  await expect(page.getByText(/^curl -i 'http:\/\/localhost:3002\/photos'/).first()).toBeVisible();
+  await expect(page.getByText(`curl -i '${apps.resourceApi.url}/photos'`).first()).toBeVisible();
   await page.getByRole("button", { name: "Next: call the API" }).click();
 
   await expect(page.getByRole("heading", { name: "Step 7: Resource delivery" })).toBeVisible();

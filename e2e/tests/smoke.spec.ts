@@ -31,9 +31,9 @@ for (const { name, url, role, heading } of pages) {
 
 test("the apps link to one another", async ({ page }) => {
   await page.goto(apps.client.url);
-  await page.getByRole("link", { name: "Open localhost:3001" }).click();
+  await page.getByRole("link", { name: `Open ${new URL(apps.authorizationServer.url).host}` }).click();
   await expect(page).toHaveURL(`${apps.authorizationServer.url}/`);
-  await page.getByRole("link", { name: "Open localhost:3002" }).click();
+  await page.getByRole("link", { name: `Open ${new URL(apps.resourceApi.url).host}` }).click();
   await expect(page).toHaveURL(`${apps.resourceApi.url}/`);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("This is the resource server.");
 });

@@ -1,5 +1,7 @@
 #!/usr/bin/env node
 // Starts one of the three apps with Next.js:  run-app <dev|start> --name <app> --port <port>
+// The PORT environment variable, when set, overrides --port (the end-to-end tests use it to run
+// the apps on other ports).
 //
 // Before starting, it checks that the port is free, so that a clash is reported with the app's
 // name instead of a bare EADDRINUSE, and instead of Next.js quietly moving to another port
@@ -24,7 +26,8 @@ try {
   fail(`${error.message}\n  ${usage}`);
 }
 const [mode] = parsed.positionals;
-const { name, port } = parsed.values;
+const { name } = parsed.values;
+const port = process.env.PORT || parsed.values.port;
 if ((mode !== "dev" && mode !== "start") || !name || !port || !/^\d+$/.test(port)) fail(usage);
 
 const problem = await findPortProblem(Number(port));
