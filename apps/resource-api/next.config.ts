@@ -1,10 +1,17 @@
+import { securityHeaders } from "@seven-steps/config/security-headers";
 import type { NextConfig } from "next";
+
+// eslint-disable-next-line no-restricted-properties -- set by Next.js itself, not configuration
+const development = process.env.NODE_ENV !== "production";
 
 const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   transpilePackages: ["@seven-steps/config", "@seven-steps/db", "@seven-steps/inspector", "@seven-steps/protocol", "@seven-steps/ui"],
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders({ development }) }];
+  },
 };
 
 export default config;

@@ -26,9 +26,12 @@ const schema = z.object({
 
 export const env = loadEnvironment("client", schema, process.env);
 
+/** Set by Next.js: development relaxes the Content-Security-Policy for hot reloading. */
+export const isDevelopment = process.env.NODE_ENV !== "production";
+
 const generated = globalThis as { printShopGeneratedSecret?: string };
-if (!env.NEXTAUTH_SECRET) {
-  generated.printShopGeneratedSecret ??= randomBytes(32).toString("base64url");
+if (!env.NEXTAUTH_SECRET && !generated.printShopGeneratedSecret) {
+  generated.printShopGeneratedSecret = randomBytes(32).toString("base64url");
   console.info("client: NEXTAUTH_SECRET is not set; using a random secret, so sessions end when the app restarts.");
 }
 

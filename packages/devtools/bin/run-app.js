@@ -9,6 +9,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { findPortProblem } from "../src/ports.js";
 
@@ -33,10 +34,13 @@ if ((mode !== "dev" && mode !== "start") || !name || !port || !/^\d+$/.test(port
 const problem = await findPortProblem(Number(port));
 if (problem) fail(`${name} cannot start on port ${port}: ${problem}`);
 
+// Development runs `next dev`; production runs Next.js behind our small server (see its header).
 const next = createRequire(path.join(process.cwd(), "package.json")).resolve("next/dist/bin/next");
-const child = spawn(process.execPath, [next, mode, "--port", port], {
+const productionServer = fileURLToPath(new URL("../src/production-server.js", import.meta.url));
+const command = mode === "dev" ? [next, "dev", "--port", port] : [productionServer, port];
+const child = spawn(process.execPath, command, {
   stdio: "inherit",
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+  env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: mode === "dev" ? "development" : "production" },
 });
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

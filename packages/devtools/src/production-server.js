@@ -1,0 +1,29 @@
+// The production server of an app: Next.js's own request handler behind a plain Node.js HTTP
+// server, run from the app's folder:  node production-server.js <port>
+//
+// It exists for one reason. The Fetch standard cannot represent the methods TRACE, TRACK and
+// CONNECT, so Next.js, which turns every request into a fetch Request, answers them with a 500.
+// They are refused here, with the 405 they deserve (RFC 9110 §15.5.6), before Next.js sees them.
+import { createServer } from "node:http";
+import { createRequire } from "node:module";
+import path from "node:path";
+
+const port = Number(process.argv[2]);
+const unsupported = new Set(["TRACE", "TRACK", "CONNECT"]);
+const allowed = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
+
+const next = createRequire(path.join(process.cwd(), "package.json"))("next");
+const app = next({ dev: false, dir: process.cwd(), port });
+await app.prepare();
+const handle = app.getRequestHandler();
+
+createServer((request, response) => {
+  if (unsupported.has(request.method ?? "")) {
+    response.writeHead(405, { Allow: allowed, "Content-Type": "application/json", "Cache-Control": "no-store" });
+    response.end(JSON.stringify({ error: "invalid_request", error_description: `The method ${request.method} is not allowed.` }));
+    return;
+  }
+  void handle(request, response);
+}).listen(port, () => {
+  console.info(`▲ Next.js production server ready on http://localhost:${port}`);
+});
