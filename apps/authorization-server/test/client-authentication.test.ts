@@ -2,8 +2,9 @@ import type { TokenErrorResponse } from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { POST as tokenEndpoint } from "@/app/token/route";
 import { db } from "@/db";
-import { basic, obtainCode, registerClient, registerServiceClient, token, type TestClient } from "./fixtures.ts";
+import { basic, formRequest, obtainCode, registerClient, registerServiceClient, token, type TestClient } from "./fixtures.ts";
 import { countTokensOf, expectNoStore, expectTokenError, expectTokens } from "./token-assertions.ts";
 
 /** The request the confidential clients below make: a token for themselves (RFC 6749 §4.4). */
@@ -248,5 +249,35 @@ describe("error responses of client authentication", () => {
       expect(await response.text()).not.toContain(secret);
       expect(headerValues).not.toContain(secret);
     }
+  });
+});
+
+describe("throttling of failed client authentications (RFC 6819 §5.1.4.2.3)", () => {
+  function attempt(client: { id: string }, secret: string, address: string) {
+    return tokenEndpoint(
+      formRequest("/token", { grant_type: "client_credentials", scope: "photos:read" }, {
+        origin: null,
+        headers: { authorization: basic(client.id, secret), "x-forwarded-for": address },
+      }),
+    );
+  }
+
+  it("refuses a client for a while after ten failures from one address, with 429 and Retry-After, even with the right secret", async () => {
+    const client = await registerServiceClient();
+    for (let failure = 0; failure < 10; failure += 1) {
+      await expectTokenError(await attempt(client, "wrong-secret", "198.51.100.7"), "invalid_client", 401);
+    }
+    const refused = await attempt(client, client.secret!, "198.51.100.7");
+    await expectTokenError(refused, "invalid_client", 429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await countTokensOf(client)).toBe(0);
+  });
+
+  it("does not refuse the same client from another address, nor another client", async () => {
+    const client = await registerServiceClient();
+    const other = await registerServiceClient();
+    for (let failure = 0; failure < 10; failure += 1) await attempt(client, "wrong-secret", "198.51.100.8");
+    await expectTokens(await attempt(client, client.secret!, "198.51.100.9"));
+    await expectTokens(await attempt(other, other.secret!, "198.51.100.8"));
   });
 });

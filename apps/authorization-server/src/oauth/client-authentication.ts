@@ -1,5 +1,7 @@
 import { verifySecret } from "@seven-steps/protocol/secrets";
 import { findClient, type RegisteredClient, type TokenEndpointAuthMethod } from "@/storage/clients";
+import { clientAddress } from "@/throttling/client-address";
+import { recordFailure, secondsUntilAllowed, type ThrottlePolicy } from "@/throttling/throttle";
 import { InvalidClient, InvalidRequest } from "./errors.ts";
 import type { Parameters } from "./parameters.ts";
 
@@ -73,6 +75,33 @@ function readCredentials(request: Request, parameters: Parameters): PresentedCre
 export async function authenticateClient(request: Request, parameters: Parameters): Promise<RegisteredClient> {
   const credentials = readCredentials(request, parameters);
   const triedBasic = credentials.method === "client_secret_basic";
+  const throttles = clientAuthenticationThrottles(credentials.clientId, clientAddress(request));
+  const retryAfterSeconds = await secondsUntilAllowed(throttles.map(({ key }) => key));
+  if (retryAfterSeconds > 0) {
+    throw new InvalidClient(`Too many failed client authentications; try again in ${retryAfterSeconds} seconds.`, triedBasic, {
+      retryAfterSeconds,
+    });
+  }
+  try {
+    return await checkCredentials(credentials, triedBasic);
+  } catch (error) {
+    if (error instanceof InvalidClient) for (const { key, policy } of throttles) await recordFailure(key, policy);
+    throw error;
+  }
+}
+
+/**
+ * Failed client authentications are slowed down, then refused for a while (RFC 6819
+ * §5.1.4.2.3), per client and address. Unlike passwords, client secrets are 256 random bits and
+ * cannot be guessed, so there is no limit per client alone: it would let anyone lock a client out
+ * for everyone by sending wrong secrets.
+ */
+function clientAuthenticationThrottles(clientId: string, address: string): { key: string; policy: ThrottlePolicy }[] {
+  return [{ key: `client-auth:${clientId}@${address}`, policy: { maxFailures: 10, windowSeconds: 15 * 60, blockSeconds: 60 } }];
+}
+
+/** The registered client, if the presented credentials are its own, by the method it registered. */
+async function checkCredentials(credentials: PresentedCredentials, triedBasic: boolean): Promise<RegisteredClient> {
   const client = await findClient(credentials.clientId);
 
   if (credentials.clientSecret !== undefined) {

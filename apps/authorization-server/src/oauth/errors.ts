@@ -13,6 +13,8 @@ export abstract class OAuthError<Code extends string = AuthorizationErrorCode | 
   abstract readonly code: Code;
   /** The HTTP status at the token endpoint: 400 unless RFC 6749 §5.2 says otherwise. */
   readonly status: number = 400;
+  /** Set when the caller must wait before trying again (sent as Retry-After). */
+  readonly retryAfterSeconds?: number;
 
   constructor(
     readonly description: string,
@@ -29,19 +31,22 @@ export class InvalidRequest extends OAuthError {
 
 /**
  * Client authentication failed. 401 with `WWW-Authenticate: Basic` when the client tried the
- * Authorization header (RFC 6749 §5.2), 400 otherwise.
+ * Authorization header (RFC 6749 §5.2), 400 otherwise; 429 with Retry-After when the client has
+ * failed too often and must wait.
  */
 export class InvalidClient extends OAuthError {
   readonly code = "invalid_client";
   override readonly status: number;
+  override readonly retryAfterSeconds?: number;
 
   constructor(
     description: string,
     readonly triedBasicAuthentication: boolean,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; retryAfterSeconds?: number },
   ) {
     super(description, options);
-    this.status = triedBasicAuthentication ? 401 : 400;
+    this.retryAfterSeconds = options?.retryAfterSeconds;
+    this.status = options?.retryAfterSeconds ? 429 : triedBasicAuthentication ? 401 : 400;
   }
 }
 

@@ -40,6 +40,7 @@ export function tokenErrorResponse(error: unknown): Response {
   if (oauthError instanceof InvalidClient && oauthError.triedBasicAuthentication) {
     headers["WWW-Authenticate"] = `Basic realm="${env.ISSUER}", charset="UTF-8"`;
   }
+  if (oauthError.retryAfterSeconds) headers["Retry-After"] = String(oauthError.retryAfterSeconds);
   return Response.json(body, { status: oauthError.status, headers });
 }
 

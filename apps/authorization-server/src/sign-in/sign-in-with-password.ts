@@ -33,8 +33,10 @@ export async function signInWithPassword(
     { key: `sign-in:${account}@${address}`, policy: perAccountAndAddress },
     { key: `sign-in:${account}`, policy: perAccount },
   ];
-  const waits = await Promise.all(keys.map(({ key }) => secondsUntilAllowed(key, now)));
-  const retryAfterSeconds = Math.max(...waits);
+  const retryAfterSeconds = await secondsUntilAllowed(
+    keys.map(({ key }) => key),
+    now,
+  );
   if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
 
   const user = await findUserByUsername(account);
@@ -45,9 +47,4 @@ export async function signInWithPassword(
   }
   await clearFailures(keys[0]!.key);
   return { outcome: "signed-in", userId: user.id };
-}
-
-/** The address a request came from, as Next.js reports it. */
-export function clientAddress(request: Request): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || "unknown";
 }

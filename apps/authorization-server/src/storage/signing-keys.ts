@@ -26,10 +26,11 @@ export async function replaceCurrentSigningKey(
   data: { kid: string; algorithm: string; publicJwk: string; privateJwk: string },
   now: Date,
 ): Promise<{ kid: string; retired: string[] }> {
+  // Writes first, then reads what it retired: see recordFailure in throttling/throttle.ts for why.
   return db.$transaction(async (transaction) => {
-    const current = await transaction.signingKey.findMany({ where: { retiredAt: null }, select: { kid: true } });
     await transaction.signingKey.updateMany({ where: { retiredAt: null }, data: { retiredAt: now } });
+    const retired = await transaction.signingKey.findMany({ where: { retiredAt: now }, select: { kid: true } });
     await transaction.signingKey.create({ data: { ...data, createdAt: now } });
-    return { kid: data.kid, retired: current.map((key) => key.kid) };
+    return { kid: data.kid, retired: retired.map((key) => key.kid) };
   });
 }

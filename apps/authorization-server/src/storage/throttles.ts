@@ -1,7 +1,16 @@
 import type { DatabaseClient } from "@/db";
 
-export function findThrottle(key: string, database: DatabaseClient) {
-  return database.throttle.findUnique({ where: { key } });
+/** Adds one failure to `key`, creating it when new: a single INSERT ... ON CONFLICT DO UPDATE. */
+export function incrementFailures(key: string, now: Date, database: DatabaseClient) {
+  return database.throttle.upsert({
+    where: { key },
+    update: { failures: { increment: 1 } },
+    create: { key, failures: 1, windowStartedAt: now, blockedUntil: null },
+  });
+}
+
+export function findThrottles(keys: string[], database: DatabaseClient) {
+  return database.throttle.findMany({ where: { key: { in: keys } } });
 }
 
 export async function saveThrottle(

@@ -4,7 +4,8 @@ import { readFormParameters, type Parameters } from "@/oauth/parameters";
 import { isSameOriginPost } from "@/session/same-origin";
 import { startSession } from "@/session/session";
 import { safeReturnTo } from "@/sign-in/return-to";
-import { clientAddress, signInWithPassword } from "@/sign-in/sign-in-with-password";
+import { signInWithPassword } from "@/sign-in/sign-in-with-password";
+import { clientAddress } from "@/throttling/client-address";
 
 function seeOther(location: string, headers: Record<string, string> = {}): Response {
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", ...headers } });
