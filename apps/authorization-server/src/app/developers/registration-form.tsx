@@ -1,8 +1,6 @@
-"use client";
-
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
-import type { ClientInformationResponse } from "@/oauth/registration/client-metadata";
-import { registerClientFromForm, type RegistrationFormField, type RegistrationFormState, type RegistrationFormValues } from "./actions";
+import type { ReactNode } from "react";
+import { maxParameterLength } from "@/oauth/parameters";
+import type { RegistrationFormError, RegistrationFormField, RegistrationFormValues } from "@/oauth/registration/form";
 
 const inputClass = "w-full rounded-lg border-2 border-line bg-white px-3 py-2 aria-invalid:border-red-700";
 
@@ -50,33 +48,26 @@ function Choice({ children }: { children: ReactNode }) {
 }
 
 /**
- * The registration form of the Developers page. It posts to a server action that calls the same
- * `registerClient` as POST /register; a refused registration comes back with the form as it was
- * and the error next to its field.
+ * The registration form of the Developers page, a plain HTML form posted to /developers/register.
+ * A refused registration shows it again as it was, with the error next to its field; that field
+ * takes the focus, which brings it into view and has a screen reader read its error.
  */
 export function RegistrationForm({
-  initialValues,
+  values,
+  error,
   scopes,
   asksForInitialAccessToken,
-  metadataUrl,
 }: {
-  initialValues: RegistrationFormValues;
+  values: RegistrationFormValues;
+  error: RegistrationFormError | undefined;
   scopes: { scope: string; consentText: string }[];
   asksForInitialAccessToken: boolean;
-  metadataUrl: string;
 }) {
-  const [state, formAction, pending] = useActionState<RegistrationFormState, FormData>(registerClientFromForm, {
-    outcome: "editing",
-    values: initialValues,
-  });
-  if (state.outcome === "registered") return <RegisteredClient client={state.client} metadataUrl={metadataUrl} />;
-
-  const { values, error } = state;
   const errorFor = (...fields: RegistrationFormField[]) => (error && fields.includes(error.field) ? error.message : undefined);
   const invalid = (...fields: RegistrationFormField[]) => (errorFor(...fields) ? true : undefined);
 
   return (
-    <form action={formAction} className="space-y-7" aria-label="Register a client">
+    <form method="post" action="/developers/register" className="space-y-7" aria-label="Register a client">
       <FieldError id="form-error" message={errorFor("form")} />
 
       <div className="space-y-2">
@@ -93,6 +84,7 @@ export function RegistrationForm({
           required
           maxLength={100}
           autoComplete="off"
+          autoFocus={invalid("client_name")}
           aria-invalid={invalid("client_name")}
           aria-describedby={errorFor("client_name") ? "client_name-hint client_name-error" : "client_name-hint"}
           className={inputClass}
@@ -114,8 +106,10 @@ export function RegistrationForm({
           defaultValue={values.redirect_uris}
           required
           rows={3}
+          maxLength={maxParameterLength}
           spellCheck={false}
           placeholder="https://app.example/callback"
+          autoFocus={invalid("redirect_uris")}
           aria-invalid={invalid("redirect_uris")}
           aria-describedby={errorFor("redirect_uris") ? "redirect_uris-hint redirect_uris-error" : "redirect_uris-hint"}
           className={`${inputClass} font-mono text-base`}
@@ -161,13 +155,14 @@ export function RegistrationForm({
         errorId="scope-error"
       >
         <div className="space-y-2">
-          {scopes.map(({ scope, consentText }) => (
+          {scopes.map(({ scope, consentText }, index) => (
             <Choice key={scope}>
               <input
                 type="checkbox"
                 name="scope"
                 value={scope}
                 defaultChecked={values.scopes.includes(scope)}
+                autoFocus={index === 0 ? invalid("scope") : undefined}
                 className="mt-1.5 size-5 shrink-0 accent-role-authorization-server"
               />
               <span className="grid flex-1 grid-cols-[1fr_auto] items-baseline gap-x-4">
@@ -223,6 +218,7 @@ export function RegistrationForm({
             type="password"
             autoComplete="off"
             required
+            autoFocus={invalid("initial_access_token")}
             aria-invalid={invalid("initial_access_token")}
             aria-describedby={
               errorFor("initial_access_token") ? "initial_access_token-hint initial_access_token-error" : "initial_access_token-hint"
@@ -233,93 +229,9 @@ export function RegistrationForm({
         </div>
       ) : null}
 
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-role-authorization-server px-8 py-3 text-xl font-semibold text-white disabled:opacity-60"
-      >
-        {pending ? "Registering…" : "Register client"}
+      <button type="submit" className="rounded-lg bg-role-authorization-server px-8 py-3 text-xl font-semibold text-white">
+        Register client
       </button>
     </form>
-  );
-}
-
-/** A value the app must be configured with, large enough to read from the back of the room. */
-function Credential({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="space-y-1">
-      <p className="font-mono text-base text-muted">{label}</p>
-      <p className="rounded-lg border-2 border-line bg-white px-4 py-2 font-mono text-xl font-semibold break-all select-all">{value}</p>
-    </div>
-  );
-}
-
-/** The new client, with its secret shown this one time. */
-function RegisteredClient({ client, metadataUrl }: { client: ClientInformationResponse; metadataUrl: string }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  // The result replaces the form, which may have been scrolled far down: bring it into view.
-  useEffect(() => heading.current?.focus(), []);
-
-  return (
-    <section aria-labelledby="registered-heading" className="space-y-6">
-      <div
-        role="status"
-        className="space-y-1 rounded-xl border-2 border-role-authorization-server bg-role-authorization-server-soft px-5 py-4"
-      >
-        <h2 id="registered-heading" ref={heading} tabIndex={-1} className="text-2xl font-bold outline-none">
-          ✓ {client.client_name} is registered
-        </h2>
-        <p>Configure your app with these values.</p>
-      </div>
-
-      <Credential label="client_id" value={client.client_id} />
-      {client.client_secret === undefined ? (
-        <p>
-          <strong>No client secret:</strong> a public client proves itself with PKCE (RFC 7636) in every authorization request.
-        </p>
-      ) : (
-        <div className="space-y-2">
-          <Credential label="client_secret" value={client.client_secret} />
-          <p role="note" className="rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-800">
-            Copy the secret now: it is shown this once. PhotoCloud Accounts keeps only its SHA-256 hash, so it cannot show it again.
-          </p>
-        </div>
-      )}
-
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-xl border-2 border-line bg-white px-5 py-4 text-base">
-        <dt className="font-mono text-muted">redirect_uris</dt>
-        <dd className="min-w-0 font-mono break-all">
-          <ul>
-            {client.redirect_uris.map((uri) => (
-              <li key={uri}>{uri}</li>
-            ))}
-          </ul>
-        </dd>
-        <dt className="font-mono text-muted">scope</dt>
-        <dd className="font-mono">{client.scope}</dd>
-        <dt className="font-mono text-muted">grant_types</dt>
-        <dd className="font-mono">{client.grant_types.join(" ")}</dd>
-        <dt className="font-mono text-muted">token_endpoint_auth_method</dt>
-        <dd className="font-mono">{client.token_endpoint_auth_method}</dd>
-      </dl>
-
-      <div className="space-y-1">
-        <p>Your app finds this server&apos;s endpoints in its metadata (RFC 8414):</p>
-        <a href={metadataUrl} className="block font-mono text-base break-all text-role-client underline">
-          {metadataUrl}
-        </a>
-      </div>
-
-      <details className="rounded-xl border-2 border-line bg-white px-5 py-3">
-        <summary className="cursor-pointer font-semibold">The registration response (RFC 7591 §3.2.1)</summary>
-        <pre className="mt-3 overflow-x-auto text-sm">{JSON.stringify(client, null, 2)}</pre>
-      </details>
-
-      <p>
-        <a href="/developers" className="font-semibold text-role-client underline">
-          Register another client
-        </a>
-      </p>
-    </section>
   );
 }
