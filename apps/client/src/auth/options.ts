@@ -4,6 +4,7 @@ import { flowOfAccessToken } from "@/inspector";
 import type { PhotoCloudProfile } from "@/photos/profile";
 import { startClientSession, endSignedInSession } from "@/tokens/client-session";
 import { printShopCookies } from "./cookies.ts";
+import { nextAuthLogger } from "./logger.ts";
 import { photoCloudProvider } from "./provider.ts";
 
 /**
@@ -19,7 +20,9 @@ export const authOptions: NextAuthOptions = {
   providers: [photoCloudProvider],
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   cookies: printShopCookies,
-  pages: { signIn: "/", error: "/sign-in/problem" },
+  logger: nextAuthLogger,
+  // next-auth sends failed sign-ins to the signIn page, not the error page; both explain them.
+  pages: { signIn: "/sign-in", error: "/sign-in/problem" },
   callbacks: {
     async jwt({ token, account, profile }) {
       if (!account || !profile) return token;

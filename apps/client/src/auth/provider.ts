@@ -1,6 +1,7 @@
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "@/env";
 import { fetchProfile, type PhotoCloudProfile } from "@/photos/profile";
+import { revokeAtPhotoCloud } from "@/tokens/client-session";
 
 /** The scopes PrintShop asks for: who you are, and your photos, to read and to add. */
 export const requestedScope = "profile photos:read photos:write";
@@ -30,7 +31,14 @@ export const photoCloudProvider: OAuthConfig<PhotoCloudProfile> = {
     url: `${env.RESOURCE_API_URL}/me`,
     async request({ tokens }) {
       if (!tokens.access_token) throw new Error("The token response has no access token.");
-      return fetchProfile(tokens.access_token);
+      try {
+        return await fetchProfile(tokens.access_token);
+      } catch (error) {
+        // The sign-in fails here and next-auth drops the tokens: give the refresh token back, so
+        // the grant does not linger at PhotoCloud.
+        if (tokens.refresh_token) await revokeAtPhotoCloud(tokens.refresh_token, "after a failed sign-in");
+        throw error;
+      }
     },
   },
   profile(profile) {

@@ -22,27 +22,27 @@ export async function startClientSession(account: Account): Promise<string> {
 }
 
 /**
- * Sign-out: PrintShop gives its refresh token back to PhotoCloud (RFC 7009), which revokes the
- * grant and every token issued under it, then forgets the tokens it held. If PhotoCloud cannot be
- * reached, the tokens are forgotten all the same; they expire on their own.
+ * Gives a refresh token back to PhotoCloud (RFC 7009), which revokes its grant and every token
+ * issued under it. Best effort: if PhotoCloud cannot be reached, the failure is logged.
+ */
+export async function revokeAtPhotoCloud(refreshToken: string, when: string): Promise<void> {
+  try {
+    const { revocation_endpoint } = await authorizationServer();
+    if (!revocation_endpoint) return;
+    const request = buildRevocationRequest(revocation_endpoint, { token: refreshToken, token_type_hint: "refresh_token" }, printShopCredentials);
+    const response = await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) console.warn(`client: the revocation endpoint answered ${response.status} ${when}.`);
+  } catch (error) {
+    console.warn(`client: could not revoke the refresh token ${when}:`, (error as Error).message);
+  }
+}
+
+/**
+ * Sign-out: PrintShop gives its refresh token back to PhotoCloud, then forgets the tokens it held.
+ * If PhotoCloud cannot be reached, the tokens are forgotten all the same; they expire on their own.
  */
 export async function endSignedInSession(sid: string): Promise<void> {
   const row = await findClientSession(sid);
-  if (row?.refreshToken && !row.endedAt) {
-    try {
-      const { revocation_endpoint } = await authorizationServer();
-      if (revocation_endpoint) {
-        const request = buildRevocationRequest(
-          revocation_endpoint,
-          { token: await unseal(row.refreshToken), token_type_hint: "refresh_token" },
-          printShopCredentials,
-        );
-        const response = await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(5_000) });
-        if (!response.ok) console.warn(`client: the revocation endpoint answered ${response.status} at sign-out.`);
-      }
-    } catch (error) {
-      console.warn("client: could not revoke the refresh token at sign-out:", (error as Error).message);
-    }
-  }
+  if (row?.refreshToken && !row.endedAt) await revokeAtPhotoCloud(await unseal(row.refreshToken), "at sign-out");
   await deleteClientSession(sid);
 }

@@ -6,7 +6,6 @@ import { ClientHeader } from "@/components/client-header";
 import { ProblemNotice } from "@/components/problem-notice";
 import { SignInButton } from "@/components/sign-in-button";
 import { listPhotos } from "@/photos/photo-api";
-import { printAction } from "./actions";
 
 export const metadata: Metadata = { title: "Your photos" };
 
@@ -32,11 +31,18 @@ export default async function PhotosPage({ searchParams }: { searchParams: Promi
 
   const photos = await listPhotos(user.sid);
   const printed = typeof query.printed === "string" ? query.printed : undefined;
+  const added = typeof query.added === "string" ? query.added : undefined;
+  const addError = typeof query.add_error === "string" ? query.add_error : undefined;
   return (
     <>
       <ClientHeader user={user} />
       <main className="mx-auto max-w-6xl space-y-6 px-6 py-10">
         <h1 className="text-4xl font-bold tracking-tight">{user.name}&apos;s photos</h1>
+        {added ? (
+          <p role="status" className="rounded-lg bg-role-client-soft px-4 py-3 text-lg">
+            &ldquo;{added}&rdquo; was added to your album at PhotoCloud.
+          </p>
+        ) : null}
         {printed ? (
           <p role="status" className="rounded-lg bg-role-client-soft px-4 py-3 text-lg">
             &ldquo;{printed}&rdquo; is on its way to the printer. (Pretend: no printer is harmed in this demo.)
@@ -63,7 +69,7 @@ export default async function PhotosPage({ searchParams }: { searchParams: Promi
                       <p className="font-semibold">{photo.title}</p>
                       <p className="text-base text-muted">{new Date(photo.taken_at).toLocaleDateString("en-GB", { dateStyle: "long" })}</p>
                     </div>
-                    <form action={printAction}>
+                    <form method="post" action="/photos/print">
                       <input type="hidden" name="title" value={photo.title} />
                       <button type="submit" aria-label={`Print ${photo.title}`} className="rounded-lg border-2 border-role-client px-4 py-1 font-semibold text-role-client">
                         Print
@@ -73,7 +79,7 @@ export default async function PhotosPage({ searchParams }: { searchParams: Promi
                 </li>
               ))}
             </ul>
-            {photos.scopes.includes("photos:write") ? <AddPhotoForm /> : null}
+            {photos.scopes.includes("photos:write") ? <AddPhotoForm error={addError} /> : null}
           </>
         ) : (
           <ProblemNotice problem={photos.problem} />
