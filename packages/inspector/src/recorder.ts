@@ -97,8 +97,10 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
         responseBody: body === undefined ? null : JSON.stringify(maskJson(body)),
       },
     });
+    // One INSERT per link, never a read followed by a write: in WAL mode, a transaction that reads
+    // and then writes fails ("database is locked") when another app wrote in between.
     for (const key of [...ownKeys, ...keysOf(exchange.handsOut)]) {
-      await database.flowCorrelation.upsert({ where: { key }, update: {}, create: { key, flowId } });
+      await database.$executeRaw`INSERT INTO "FlowCorrelation" ("key", "flowId", "createdAt") VALUES (${key}, ${flowId}, ${new Date()}) ON CONFLICT ("key") DO NOTHING`;
     }
   }
 
