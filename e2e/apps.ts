@@ -10,6 +10,8 @@ const portBase = Number(process.env.E2E_PORT_BASE || 3000);
 export const repositoryRoot = path.resolve(here, "..");
 export const databaseFile = path.join(here, ".data", `e2e-${portBase}.db`);
 export const databaseUrl = `file:${databaseFile}`;
+/** Where the apps under test write their logs, which the tests read for leaked secrets. */
+export const logFolder = path.join(here, ".data", `logs-${portBase}`);
 
 export const apps = {
   client: { workspace: "@seven-steps/client", port: portBase, url: `http://localhost:${portBase}` },

@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
-import { appEnvironment, apps, databaseUrl, repositoryRoot } from "./apps.ts";
+import path from "node:path";
+import { appEnvironment, apps, databaseUrl, logFolder, repositoryRoot } from "./apps.ts";
 import { chromiumArgs, chromiumExecutablePath } from "./browser.ts";
 
 /**
@@ -8,8 +9,9 @@ import { chromiumArgs, chromiumExecutablePath } from "./browser.ts";
  */
 const environment = { ...appEnvironment, DATABASE_URL: databaseUrl, ACCESS_TOKEN_TTL_SECONDS: "6", JWKS_REFETCH_COOLDOWN_SECONDS: "1" };
 
-const webServers = Object.values(apps).map((app) => ({
-  command: `npm run start --workspace ${app.workspace}`,
+// Each app's output also goes to a log file, which the last tests read for leaked secrets.
+const webServers = Object.entries(apps).map(([name, app]) => ({
+  command: `node e2e/run-logged.js ${path.join(logFolder, `${name}.log`)} npm run start --workspace ${app.workspace}`,
   cwd: repositoryRoot,
   url: app.url,
   env: { ...environment, PORT: String(app.port) },

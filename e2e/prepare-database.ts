@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { getDatabase } from "@seven-steps/db";
-import { databaseFile, databaseUrl, labRedirectUri, printShopRedirectUri, repositoryRoot } from "./apps.ts";
+import { databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot } from "./apps.ts";
 import { chromiumExecutablePath } from "./browser.ts";
 
 const browser = chromiumExecutablePath() ?? chromium.executablePath();
@@ -19,6 +19,7 @@ if (!existsSync(browser)) {
 }
 
 mkdirSync(path.dirname(databaseFile), { recursive: true });
+rmSync(logFolder, { recursive: true, force: true });
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });
 const setup = spawnSync("npm", ["run", "db:setup", "--workspace", "@seven-steps/db"], {
   cwd: repositoryRoot,
