@@ -40,6 +40,8 @@ describe("the request guard in front of Next.js", () => {
     const action = new Request(page, { method: "POST", headers: { "next-action": "7f00", host: "localhost:3001" }, body: "[]" });
 
     expect(await refusal(action)).toEqual({ status: 400, error: "invalid_request" });
+    const actionForm = '--b\r\nContent-Disposition: form-data; name="$ACTION_ID_7f00"\r\n\r\n\r\n--b--\r\n';
+    expect(await refusal(multipart(actionForm))).toEqual({ status: 400, error: "invalid_request" });
   });
 
   it("refuses a multipart post from another site, and one whose body cannot be read", async () => {

@@ -4,6 +4,8 @@
  * first. Found by the fuzzer in e2e/tests/stress/fuzz.spec.ts.
  */
 
+const noServerActions = "This app has no server actions; its forms post to their own routes.";
+
 const methods = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]);
 
 function refuse(status: number, message: string, headers: Record<string, string> = {}): Response {
@@ -34,16 +36,17 @@ function isSameOriginPost(request: Request): boolean {
   }
 }
 
-/** A multipart form Next.js can read, whose action fields (`$ACTION_…:n`) are JSON as it expects. */
-async function isReadableMultipart(request: Request): Promise<boolean> {
+/**
+ * What a multipart body holds, as Next.js would see it: unreadable, a server action (the
+ * `$ACTION_…` fields React's forms add), or an ordinary form.
+ */
+async function multipartKind(request: Request): Promise<"unreadable" | "server-action" | "form"> {
   try {
     const form = await request.clone().formData();
-    for (const [name, value] of form) {
-      if (/^\$ACTION_\d+:\d+$/.test(name) && typeof value === "string") JSON.parse(value);
-    }
-    return true;
+    for (const name of form.keys()) if (name.startsWith("$ACTION_")) return "server-action";
+    return "form";
   } catch {
-    return false;
+    return "unreadable";
   }
 }
 
@@ -51,21 +54,24 @@ async function isReadableMultipart(request: Request): Promise<boolean> {
  * The answer for a request that must not reach Next.js, or null to let it through.
  *
  * No page of these apps has a server action: every form posts to a route handler of its own. So a
- * request naming one (the `Next-Action` header) is refused outright, rather than left to Next.js,
- * which would print a stack for each. An app that adds a server action must drop that check.
+ * request naming one (the `Next-Action` header, or `$ACTION_…` form fields) is refused outright,
+ * rather than left to Next.js, which would print a stack for each. An app that adds a server
+ * action must drop those checks.
  */
 export async function guardRequest(request: Request): Promise<Response | null> {
   if (!methods.has(request.method)) {
     return refuse(405, `The method ${request.method} is not allowed.`, { Allow: [...methods].join(", ") });
   }
   if (!decodes(new URL(request.url).pathname)) return refuse(400, "The path is not correctly percent-encoded.");
-  if (request.headers.has("next-action")) return refuse(400, "This app has no server actions; its forms post to their own routes.");
+  if (request.headers.has("next-action")) return refuse(400, noServerActions);
   if (request.method === "POST") {
     const multipart = (request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data");
     if (multipart && !isSameOriginPost(request)) {
       return refuse(403, "This form was sent from another site.");
     }
-    if (multipart && !(await isReadableMultipart(request))) return refuse(400, "The multipart form body cannot be read.");
+    const kind = multipart ? await multipartKind(request) : "form";
+    if (kind === "unreadable") return refuse(400, "The multipart form body cannot be read.");
+    if (kind === "server-action") return refuse(400, noServerActions);
   }
   return null;
 }

@@ -1,12 +1,18 @@
 // The production server of an app: Next.js's own request handler behind a plain Node.js HTTP
 // server, run from the app's folder:  node production-server.js <port>
 //
-// It exists for one reason. The Fetch standard cannot represent the methods TRACE, TRACK and
-// CONNECT, so Next.js, which turns every request into a fetch Request, answers them with a 500.
-// They are refused here, with the 405 they deserve (RFC 9110 §15.5.6), before Next.js sees them.
+// It exists for two reasons, both found by the fuzzer (e2e/tests/stress/fuzz.spec.ts):
+// - The Fetch standard cannot represent the methods TRACE, TRACK and CONNECT, so Next.js, which
+//   turns every request into a fetch Request, answers them with a 500. They are refused here, with
+//   the 405 they deserve (RFC 9110 §15.5.6), before Next.js sees them.
+// - A request Node.js cannot parse at all (a method it does not know, a malformed header) gets a
+//   bare 400 from Node.js, which then closes the connection at once. A client still sending its
+//   body sees the connection reset, not the answer. Here the answer says what was wrong, and the
+//   rest of the body is read and dropped before the connection closes.
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { answerUnparsableRequest } from "./unparsable-request.js";
 
 const port = Number(process.argv[2]);
 const unsupported = new Set(["TRACE", "TRACK", "CONNECT"]);
@@ -17,13 +23,18 @@ const app = next({ dev: false, dir: process.cwd(), port });
 await app.prepare();
 const handle = app.getRequestHandler();
 
-createServer((request, response) => {
+const server = createServer((request, response) => {
   if (unsupported.has(request.method ?? "")) {
+    request.resume();
     response.writeHead(405, { Allow: allowed, "Content-Type": "application/json", "Cache-Control": "no-store" });
     response.end(JSON.stringify({ error: "invalid_request", error_description: `The method ${request.method} is not allowed.` }));
     return;
   }
   void handle(request, response);
-}).listen(port, () => {
+});
+
+server.on("clientError", answerUnparsableRequest);
+
+server.listen(port, () => {
   console.info(`▲ Next.js production server ready on http://localhost:${port}`);
 });
