@@ -13,6 +13,11 @@ function failureOf(code) {
   return { status: 400, reason: "Bad Request", message: "The request is not valid HTTP.", extra: "" };
 }
 
+/** Whether the unparsable request was a HEAD, whose answer must have no body (RFC 9110 §9.3.2). */
+function isHead(error) {
+  return Buffer.isBuffer(error.rawPacket) && error.rawPacket.subarray(0, 5).toString("latin1") === "HEAD ";
+}
+
 /**
  * Answers a request Node.js could not parse, then closes the connection. By default Node.js writes
  * a bare 400 and closes at once, so a client still sending its body sees the connection reset,
@@ -34,6 +39,6 @@ export function answerUnparsableRequest(error, socket) {
   socket.resume();
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nCache-Control: no-store\r\nConnection: close\r\n${extra}` +
-      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
+      `Content-Length: ${Buffer.byteLength(body)}\r\n\r\n${isHead(error) ? "" : body}`,
   );
 }

@@ -3,6 +3,7 @@ import { sessionSecret } from "@/env";
 import { flowOfAccessToken } from "@/inspector";
 import type { PhotoCloudProfile } from "@/photos/profile";
 import { startClientSession, endSignedInSession } from "@/tokens/client-session";
+import { redirectOnThisSite } from "./callback-url.ts";
 import { printShopCookies } from "./cookies.ts";
 import { nextAuthLogger } from "./logger.ts";
 import { photoCloudProvider } from "./provider.ts";
@@ -24,6 +25,7 @@ export const authOptions: NextAuthOptions = {
   // next-auth sends failed sign-ins to the signIn page, not the error page; both explain them.
   pages: { signIn: "/sign-in", error: "/sign-in/problem" },
   callbacks: {
+    redirect: async (where) => redirectOnThisSite(where),
     async jwt({ token, account, profile }) {
       if (!account || !profile) return token;
       const sid = await startClientSession(account);
