@@ -12,7 +12,11 @@ export async function saveAccessToken(
   },
   database: DatabaseClient,
 ): Promise<void> {
-  await database.accessToken.create({ data });
+  // Plain SQL, for every token response stores one: an ORM create costs five times as much in
+  // Prisma 6, which compiles each query on the main thread. Dates are stored as Prisma stores them.
+  await database.$executeRaw`
+    INSERT INTO "AccessToken" ("jti", "grantId", "clientId", "subject", "scope", "issuedAt", "expiresAt")
+    VALUES (${data.jti}, ${data.grantId}, ${data.clientId}, ${data.subject}, ${data.scope}, ${data.issuedAt}, ${data.expiresAt})`;
 }
 
 export function findAccessToken(jti: string) {

@@ -21,7 +21,30 @@ export function isPublicClient(client: RegisteredClient): boolean {
   return client.tokenEndpointAuthMethod === "none";
 }
 
+/**
+ * How long this process keeps a client it has read. Every token and authorization request looks
+ * its client up, and a client never changes once registered (nothing here updates or deletes
+ * one), so reading it again each time would only cost time: about half a millisecond, for Prisma
+ * compiles every query. A change an operator makes in the database by hand applies within this.
+ */
+const cacheMilliseconds = 10_000;
+const cacheLimit = 1_000;
+const cache = new Map<string, { client: RegisteredClient; loadedAt: number }>();
+
+/** The registered client with this id, or null. Unknown ids are not cached: a new client is found at once. */
 export async function findClient(clientId: string): Promise<RegisteredClient | null> {
+  const cached = cache.get(clientId);
+  if (cached && Date.now() - cached.loadedAt < cacheMilliseconds) return cached.client;
+  const client = await readClient(clientId);
+  cache.delete(clientId);
+  if (client) {
+    if (cache.size >= cacheLimit) cache.delete(cache.keys().next().value!);
+    cache.set(clientId, { client, loadedAt: Date.now() });
+  }
+  return client;
+}
+
+async function readClient(clientId: string): Promise<RegisteredClient | null> {
   const row = await db.client.findUnique({ where: { id: clientId }, include: { redirectUris: true } });
   if (!row) return null;
   return {

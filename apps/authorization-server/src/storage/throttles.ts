@@ -1,3 +1,4 @@
+import { Prisma } from "@seven-steps/db";
 import type { DatabaseClient } from "@/db";
 
 /** Adds one failure to `key`, creating it when new: a single INSERT ... ON CONFLICT DO UPDATE. */
@@ -9,8 +10,14 @@ export function incrementFailures(key: string, now: Date, database: DatabaseClie
   });
 }
 
+/**
+ * When each of `keys` is blocked until, if it has a row. Every token request and sign-in asks, so
+ * this is plain SQL: Prisma 6 compiles each ORM query on the main thread, which costs about
+ * 0.3 ms here, against 0.1 ms for a raw one.
+ */
 export function findThrottles(keys: string[], database: DatabaseClient) {
-  return database.throttle.findMany({ where: { key: { in: keys } } });
+  return database.$queryRaw<{ blockedUntil: Date | null }[]>`
+    SELECT "blockedUntil" FROM "Throttle" WHERE "key" IN (${Prisma.join(keys)})`;
 }
 
 export async function saveThrottle(
