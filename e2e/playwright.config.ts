@@ -1,7 +1,7 @@
 import { defineConfig, devices } from "@playwright/test";
 import path from "node:path";
 import { appEnvironment, apps, databaseUrl, logFolder, repositoryRoot } from "./apps.ts";
-import { chromiumArgs, chromiumExecutablePath } from "./browser.ts";
+import { chromiumArgs, chromiumExecutablePath } from "@seven-steps/devtools/chromium";
 
 /**
  * Six-second access tokens, so that a test can watch one expire and be refreshed, and a resource

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { getDatabase } from "@seven-steps/db";
 import { databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot } from "./apps.ts";
-import { chromiumExecutablePath } from "./browser.ts";
+import { chromiumExecutablePath } from "@seven-steps/devtools/chromium";
 
 const browser = chromiumExecutablePath() ?? chromium.executablePath();
 if (!existsSync(browser)) {

@@ -12,6 +12,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { findPortProblem } from "../src/ports.js";
+import { productionServerFlags } from "../src/production-server-flags.js";
 
 const usage = "usage: run-app <dev|start> --name <app> --port <port>";
 
@@ -37,7 +38,7 @@ if (problem) fail(`${name} cannot start on port ${port}: ${problem}`);
 // Development runs `next dev`; production runs Next.js behind our small server (see its header).
 const next = createRequire(path.join(process.cwd(), "package.json")).resolve("next/dist/bin/next");
 const productionServer = fileURLToPath(new URL("../src/production-server.js", import.meta.url));
-const command = mode === "dev" ? [next, "dev", "--port", port] : [productionServer, port];
+const command = mode === "dev" ? [next, "dev", "--port", port] : [...productionServerFlags, productionServer, port];
 const child = spawn(process.execPath, command, {
   stdio: "inherit",
   env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: mode === "dev" ? "development" : "production" },

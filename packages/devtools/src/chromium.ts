@@ -1,5 +1,6 @@
-// Which Chromium Playwright drives. Debian's package on machines that have it (the CI machine
-// installs it), a path named in PLAYWRIGHT_CHROMIUM_PATH, or else Playwright's own browser.
+// Which Chromium Playwright drives, in the end-to-end tests and the benchmark: Debian's package on
+// machines that have it (the CI machine installs it), a path named in PLAYWRIGHT_CHROMIUM_PATH, or
+// else Playwright's own browser.
 import { existsSync } from "node:fs";
 
 const debianChromium = "/usr/bin/chromium";

@@ -1,0 +1,2 @@
+/** Node.js flags for the apps' production servers. */
+export const productionServerFlags: string[];
