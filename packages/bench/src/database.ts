@@ -1,0 +1,51 @@
+// A fresh database for each run: migrated and seeded as `npm run db:setup` does, PrintShop's
+// redirect URI moved to the benchmark's port, and members made for the browser row.
+import { getDatabase } from "@seven-steps/db";
+import type { FlowUser } from "@seven-steps/devtools/http-flow";
+import { hashPassword } from "@seven-steps/protocol/secrets";
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync } from "node:fs";
+import path from "node:path";
+import { apps, databaseFile, databaseUrl, repositoryRoot } from "./apps.ts";
+
+export const database = getDatabase(databaseUrl);
+
+export function createDatabase(): void {
+  mkdirSync(path.dirname(databaseFile), { recursive: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });
+  const setup = spawnSync("npm", ["run", "db:setup", "--workspace", "@seven-steps/db"], {
+    cwd: repositoryRoot,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  if (setup.status !== 0) throw new Error("the benchmark's database could not be created; see the errors above");
+}
+
+/** PrintShop is seeded for port 3000; here it runs on the benchmark's port. */
+export async function registerPrintShopRedirectUri(): Promise<void> {
+  const uri = `${apps.client.url}/api/auth/callback/authorization-server`;
+  await database.clientRedirectUri.upsert({
+    where: { clientId_uri: { clientId: "printshop", uri } },
+    update: {},
+    create: { clientId: "printshop", uri },
+  });
+}
+
+/**
+ * New members, each with a profile and two photos at the API: every sign-in of the browser row is
+ * a member's first, so it shows every step, the consent page included.
+ */
+export async function createMembers(count: number): Promise<FlowUser[]> {
+  const passwordHash = await hashPassword("bench-password");
+  const members: FlowUser[] = [];
+  for (let index = 0; index < count; index++) {
+    const username = `bench-member-${index}`;
+    const user = await database.user.create({ data: { username, name: `Bench member ${index}`, passwordHash } });
+    await database.profile.create({ data: { sub: user.id, username, displayName: `Bench member ${index}` } });
+    for (const title of ["Harbour at dawn", "Lighthouse at dusk"]) {
+      await database.photo.create({ data: { ownerSub: user.id, title, motif: "sun", palette: "sky", takenAt: new Date() } });
+    }
+    members.push({ username, password: "bench-password" });
+  }
+  return members;
+}
