@@ -23,18 +23,17 @@ export function findAuthorizationCode(codeHash: string) {
 
 /**
  * Marks the code used, if and only if nobody has used it yet. A single conditional UPDATE, so of
- * two concurrent redemptions exactly one gets `true` (RFC 6749 §4.1.2: single use).
+ * two concurrent redemptions exactly one gets `true` (RFC 6749 §4.1.2: single use). Plain SQL,
+ * like every write of a token request: Prisma 6 compiles each ORM query on the main thread.
  */
 export async function consumeAuthorizationCode(id: string, now: Date, database: DatabaseClient): Promise<boolean> {
-  const { count } = await database.authorizationCode.updateMany({
-    where: { id, consumedAt: null },
-    data: { consumedAt: now },
-  });
+  const count = await database.$executeRaw`
+    UPDATE "AuthorizationCode" SET "consumedAt" = ${now} WHERE "id" = ${id} AND "consumedAt" IS NULL`;
   return count === 1;
 }
 
 export async function linkCodeToGrant(id: string, grantId: string, database: DatabaseClient): Promise<void> {
-  await database.authorizationCode.update({ where: { id }, data: { grantId } });
+  await database.$executeRaw`UPDATE "AuthorizationCode" SET "grantId" = ${grantId} WHERE "id" = ${id}`;
 }
 
 /** The grant issued from a code, if it was redeemed. */

@@ -1,14 +1,24 @@
+import { randomUUID } from "node:crypto";
 import { db, type DatabaseClient } from "@/db";
 
-export function createGrant(
+/**
+ * Stores a new grant and returns it. Plain SQL, for it is written by every code redemption: the
+ * id and both dates are given here, as Prisma would have given them.
+ */
+export async function createGrant(
   data: { clientId: string; userId: string; scope: string; authTime: Date },
   database: DatabaseClient,
+  now = new Date(),
 ) {
-  return database.grant.create({ data });
+  const grant = { id: randomUUID(), ...data, createdAt: now, lastUsedAt: now, revokedAt: null, revocationReason: null };
+  await database.$executeRaw`
+    INSERT INTO "Grant" ("id", "clientId", "userId", "scope", "authTime", "createdAt", "lastUsedAt")
+    VALUES (${grant.id}, ${grant.clientId}, ${grant.userId}, ${grant.scope}, ${grant.authTime}, ${now}, ${now})`;
+  return grant;
 }
 
 export async function touchGrant(id: string, now: Date, database: DatabaseClient): Promise<void> {
-  await database.grant.update({ where: { id }, data: { lastUsedAt: now } });
+  await database.$executeRaw`UPDATE "Grant" SET "lastUsedAt" = ${now} WHERE "id" = ${id}`;
 }
 
 /**

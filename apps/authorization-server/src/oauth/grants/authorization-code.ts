@@ -99,6 +99,7 @@ export async function exchangeAuthorizationCode(
     const grant = await createGrant(
       { clientId: client.id, userId: code.userId, scope: code.scope, authTime: code.authTime },
       transaction,
+      now,
     );
     await linkCodeToGrant(code.id, grant.id, transaction);
     await recordAccessToken({ ...tokenRequest, grantId: grant.id }, accessToken, now, transaction);

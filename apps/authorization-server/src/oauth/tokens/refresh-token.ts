@@ -25,6 +25,7 @@ export async function issueRefreshToken(
       expiresAt: new Date(now.getTime() + env.REFRESH_TOKEN_TTL_SECONDS * 1000),
     },
     database,
+    now,
   );
   return token;
 }
