@@ -1,24 +1,13 @@
-import { computeCodeChallenge, generateCodeVerifier } from "@seven-steps/protocol";
 import { apps } from "../apps.ts";
+import { authorizationRequest } from "../fixtures/http-flow.ts";
 import { expect, signInAs, test } from "../fixtures/test.ts";
 import type { TestClient } from "../fixtures/test-clients.ts";
 
 const issuer = apps.authorizationServer.url;
 
-async function authorizationUrl(client: TestClient, scope = "profile photos:read") {
-  const verifier = generateCodeVerifier();
-  const state = `state-${Math.random().toString(36).slice(2)}`;
-  const url = new URL("/authorize", issuer);
-  url.search = new URLSearchParams({
-    response_type: "code",
-    client_id: client.id,
-    redirect_uri: client.redirectUri,
-    scope,
-    state,
-    code_challenge: await computeCodeChallenge(verifier),
-    code_challenge_method: "S256",
-  }).toString();
-  return { url: url.toString(), verifier, state };
+async function authorizationUrl(client: TestClient, scope?: string) {
+  const { query, verifier, state } = await authorizationRequest(client, scope);
+  return { url: `${issuer}/authorize?${new URLSearchParams(query)}`, verifier, state };
 }
 
 test("alice signs in at the authorization server, allows the client, and the client gets a code", async ({

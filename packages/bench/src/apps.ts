@@ -5,9 +5,8 @@
 import { findPortProblem } from "@seven-steps/devtools/ports";
 import { productionServerFlags } from "@seven-steps/devtools/production-server-flags";
 import { waitUntilAnswering } from "@seven-steps/devtools/wait";
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { createWriteStream, mkdirSync } from "node:fs";
-import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";

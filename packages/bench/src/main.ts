@@ -18,8 +18,8 @@ import { photoListLoad, publicRouteLoad } from "./resource-api.ts";
 import {
   clientCredentialsLoad,
   codeRedemptionLoad,
+  codeMinter,
   codesNeeded,
-  mintCodes,
   redeemCodes,
   refreshLoad,
   refreshTokensNeeded,
@@ -57,7 +57,8 @@ async function run(): Promise<Measurements> {
   const webClient = await registerWebClient();
 
   step("warming up");
-  const warmUpCodes = await mintCodes(webClient, codeMember!, 200);
+  const mintCodes = await codeMinter(webClient, codeMember!);
+  const warmUpCodes = await mintCodes(200);
   const [signIn] = await redeemCodes(webClient, warmUpCodes);
   for (const load of [frameworkFloorLoad(), clientCredentialsLoad(serviceClient), publicRouteLoad(), photoListLoad(signIn!.access_token)]) {
     await warmUp(load);
@@ -70,12 +71,12 @@ async function run(): Promise<Measurements> {
 
   const codeCount = codesNeeded(clientCredentials.requestsPerSecond);
   step(`3. token endpoint, authorization_code: minting ${codeCount} codes through /authorize first`);
-  const codes = await mintCodes(webClient, codeMember!, codeCount);
+  const codes = await mintCodes(codeCount);
   const authorizationCode = await measure(codeRedemptionLoad(webClient, codes));
   if (codes.length === 0) console.warn("  the codes ran out before the end: the requests without one count as errors");
 
   step("4. token endpoint, refresh_token with rotation");
-  const refreshStart = await redeemCodes(webClient, await mintCodes(webClient, codeMember!, refreshTokensNeeded));
+  const refreshStart = await redeemCodes(webClient, await mintCodes(refreshTokensNeeded));
   const refreshToken = await measure(refreshLoad(webClient, refreshStart.map((tokens) => tokens.refresh_token!)));
 
   step("5. resource API, public and protected");

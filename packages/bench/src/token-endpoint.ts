@@ -39,25 +39,27 @@ export interface MintedCode {
 
 /**
  * Codes minted through the real authorization endpoint, as a signed-in member who has already
- * consented: each GET /authorize answers at once with a redirect that carries a new code.
+ * consented: each GET /authorize answers at once with a redirect that carries a new code. Signs
+ * the member in and consents once, and returns the function that mints.
  */
-export async function mintCodes(client: FlowClient, member: FlowUser, count: number): Promise<MintedCode[]> {
+export async function codeMinter(client: FlowClient, member: FlowUser): Promise<(count: number) => Promise<MintedCode[]>> {
   const browser = new Browser(issuer);
-  const first = await authorizationRequest(client);
-  await authorize(browser, member, first); // signs in and consents; that code is left unused
-  const codes: MintedCode[] = [];
-  const mintOne = async () => {
+  await authorize(browser, member, await authorizationRequest(client)); // that first code is left unused
+  const mintOne = async (): Promise<MintedCode> => {
     const request = await authorizationRequest(client);
     const response = await browser.fetch(`${issuer}/authorize?${new URLSearchParams(request.query)}`);
     const code = new URL(response.headers.get("location") ?? "", issuer).searchParams.get("code");
     if (response.status !== 303 || !code) throw new Error(`minting a code failed: ${response.status}`);
-    codes.push({ code, verifier: request.verifier });
+    return { code, verifier: request.verifier };
   };
-  const workers = Array.from({ length: 8 }, async (_, worker) => {
-    for (let index = worker; index < count; index += 8) await mintOne();
-  });
-  await Promise.all(workers);
-  return codes;
+  return async (count) => {
+    const codes: MintedCode[] = [];
+    const workers = Array.from({ length: 8 }, async (_, worker) => {
+      for (let index = worker; index < count; index += 8) codes.push(await mintOne());
+    });
+    await Promise.all(workers);
+    return codes;
+  };
 }
 
 function form(fields: Record<string, string>): string {
