@@ -1,7 +1,13 @@
-import { getDatabase, type Prisma } from "@seven-steps/db";
+import { getDatabase, getSql, type Prisma } from "@seven-steps/db";
 import { env } from "@/env";
 
 export const db = getDatabase(env.DATABASE_URL);
+
+/**
+ * Plain SQL on the same file, for the queries of the token endpoint, which runs them on every
+ * request: Prisma 6 compiles each query on the main thread (packages/db/src/sql.ts).
+ */
+export const sql = getSql(env.DATABASE_URL);
 
 /** The client the storage modules run on: the database itself, or a transaction. */
 export type DatabaseClient = Prisma.TransactionClient;

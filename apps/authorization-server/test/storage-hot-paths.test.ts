@@ -2,9 +2,10 @@
 // SQL): it must still store and find exactly what the ORM would.
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { db } from "@/db";
+import { db, sql } from "@/db";
 import { findAccessToken, saveAccessToken } from "@/storage/access-tokens";
 import { findClient } from "@/storage/clients";
+import { consumeAuthorizationCode, findAuthorizationCode, linkCodeToGrant, saveAuthorizationCode } from "@/storage/authorization-codes";
 import { createGrant, findGrant, touchGrant } from "@/storage/grants";
 import { findRefreshToken, rotateRefreshToken, saveRefreshToken } from "@/storage/refresh-tokens";
 import { findThrottles } from "@/storage/throttles";
@@ -24,7 +25,7 @@ describe("the access token record", () => {
       issuedAt: new Date("2026-11-25T10:00:00.123Z"),
       expiresAt: new Date("2026-11-25T10:10:00.123Z"),
     };
-    await saveAccessToken(data, db);
+    await sql.transaction((writer) => saveAccessToken(data, writer));
 
     expect(await findAccessToken(data.jti)).toMatchObject({ ...data, revokedAt: null, grant: null });
   });
@@ -36,7 +37,7 @@ describe("the grant and refresh token records", () => {
     const user = await db.user.findUniqueOrThrow({ where: { username: alice.username } });
     const now = new Date("2026-11-25T10:00:00.000Z");
     const authTime = new Date("2026-11-25T09:59:00.000Z");
-    const grant = await createGrant({ clientId: client.id, userId: user.id, scope: "profile", authTime }, db, now);
+    const grant = await sql.transaction((writer) => createGrant({ clientId: client.id, userId: user.id, scope: "profile", authTime }, writer, now));
     expect(await findGrant(grant.id)).toEqual({
       id: grant.id,
       clientId: client.id,
@@ -51,28 +52,98 @@ describe("the grant and refresh token records", () => {
 
     const tokenHash = `test-hash-${randomUUID()}`;
     const expiresAt = new Date("2026-12-09T10:00:00.000Z");
-    await saveRefreshToken({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", expiresAt }, db, now);
+    await sql.transaction((writer) => saveRefreshToken({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", expiresAt }, writer, now));
     const stored = await findRefreshToken(tokenHash);
     expect(stored).toMatchObject({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", createdAt: now, expiresAt, rotatedAt: null });
+    expect(stored?.grant).toEqual({ userId: user.id, authTime, revokedAt: null });
+    expect(await db.refreshToken.findUnique({ where: { tokenHash } })).toMatchObject({ createdAt: now, expiresAt, rotatedAt: null });
     expect(stored?.id).toMatch(/^[0-9a-f-]{36}$/);
 
     const later = new Date("2026-11-25T10:05:00.000Z");
-    expect(await rotateRefreshToken(stored!.id, later, db)).toBe(true);
-    expect(await rotateRefreshToken(stored!.id, later, db)).toBe(false);
+    expect(await sql.transaction((writer) => rotateRefreshToken(stored!.id, later, writer))).toBe(true);
+    expect(await sql.transaction((writer) => rotateRefreshToken(stored!.id, later, writer))).toBe(false);
     expect((await findRefreshToken(tokenHash))?.rotatedAt).toEqual(later);
-    await touchGrant(grant.id, later, db);
+    await sql.transaction((writer) => touchGrant(grant.id, later, writer));
     expect((await findGrant(grant.id))?.lastUsedAt).toEqual(later);
   });
 
   it("does not rotate a refresh token whose grant was revoked", async () => {
     const client = await registerClient();
     const user = await db.user.findUniqueOrThrow({ where: { username: alice.username } });
-    const grant = await createGrant({ clientId: client.id, userId: user.id, scope: "profile", authTime: new Date() }, db);
+    const now = new Date();
     const tokenHash = `test-hash-${randomUUID()}`;
-    await saveRefreshToken({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", expiresAt: new Date(Date.now() + 60_000) }, db);
+    const grant = await sql.transaction((writer) => {
+      const created = createGrant({ clientId: client.id, userId: user.id, scope: "profile", authTime: now }, writer, now);
+      saveRefreshToken({ tokenHash, grantId: created.id, clientId: client.id, scope: "profile", expiresAt: new Date(now.getTime() + 60_000) }, writer, now);
+      return created;
+    });
     await db.grant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
 
-    expect(await rotateRefreshToken((await findRefreshToken(tokenHash))!.id, new Date(), db)).toBe(false);
+    const stored = await findRefreshToken(tokenHash);
+    expect(stored?.grant.revokedAt).toBeInstanceOf(Date);
+    expect(await sql.transaction((writer) => rotateRefreshToken(stored!.id, new Date(), writer))).toBe(false);
+  });
+});
+
+describe("the authorization code", () => {
+  it("is read by plain SQL as Prisma stored it, consumed once only, and linked to its grant", async () => {
+    const client = await registerClient();
+    const user = await db.user.findUniqueOrThrow({ where: { username: alice.username } });
+    const code = {
+      codeHash: `test-code-${randomUUID()}`,
+      clientId: client.id,
+      userId: user.id,
+      redirectUri: "https://app.example/callback",
+      redirectUriInRequest: true,
+      codeChallenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+      codeChallengeMethod: "S256",
+      scope: "profile photos:read",
+      authTime: new Date("2026-11-25T09:59:00.000Z"),
+      expiresAt: new Date("2026-11-25T10:01:00.000Z"),
+    };
+    await saveAuthorizationCode(code);
+
+    const stored = await findAuthorizationCode(code.codeHash);
+    expect(stored).toEqual({ ...code, id: expect.stringMatching(/^[0-9a-f-]{36}$/), consumedAt: null });
+    expect(await findAuthorizationCode(`test-code-${randomUUID()}`)).toBeNull();
+
+    const now = new Date("2026-11-25T10:00:30.000Z");
+    const grant = await sql.transaction((writer) => {
+      expect(consumeAuthorizationCode(stored!.id, now, writer)).toBe(true);
+      expect(consumeAuthorizationCode(stored!.id, now, writer)).toBe(false);
+      const created = createGrant({ clientId: client.id, userId: user.id, scope: code.scope, authTime: code.authTime }, writer, now);
+      linkCodeToGrant(stored!.id, created.id, writer);
+      return created;
+    });
+    expect(await db.authorizationCode.findUnique({ where: { id: stored!.id } })).toMatchObject({ consumedAt: now, grantId: grant.id });
+    expect((await findAuthorizationCode(code.codeHash))?.consumedAt).toEqual(now);
+  });
+
+  it("stays unused when the transaction that consumed it fails", async () => {
+    const client = await registerClient();
+    const user = await db.user.findUniqueOrThrow({ where: { username: alice.username } });
+    const codeHash = `test-code-${randomUUID()}`;
+    await saveAuthorizationCode({
+      codeHash,
+      clientId: client.id,
+      userId: user.id,
+      redirectUri: "https://app.example/callback",
+      redirectUriInRequest: false,
+      codeChallenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+      codeChallengeMethod: "S256",
+      scope: "profile",
+      authTime: new Date(),
+      expiresAt: new Date(Date.now() + 60_000),
+    });
+    const stored = await findAuthorizationCode(codeHash);
+
+    await expect(
+      sql.transaction((writer) => {
+        consumeAuthorizationCode(stored!.id, new Date(), writer);
+        throw new Error("the grant could not be stored");
+      }),
+    ).rejects.toThrow("the grant could not be stored");
+    expect((await findAuthorizationCode(codeHash))?.consumedAt).toBeNull();
   });
 });
 
@@ -82,8 +153,8 @@ describe("the throttle lookup", () => {
     const blockedUntil = new Date("2026-11-25T10:05:00.000Z");
     await db.throttle.create({ data: { key, failures: 10, windowStartedAt: new Date(), blockedUntil } });
 
-    expect(await findThrottles([key, `test-throttle:${randomUUID()}`], db)).toEqual([{ blockedUntil }]);
-    expect(await findThrottles([`test-throttle:${randomUUID()}`], db)).toEqual([]);
+    expect(await findThrottles([key, `test-throttle:${randomUUID()}`])).toEqual([{ blockedUntil }]);
+    expect(await findThrottles([`test-throttle:${randomUUID()}`])).toEqual([]);
   });
 });
 

@@ -1,6 +1,8 @@
-import { db, type DatabaseClient } from "@/db";
+import type { SqlWriter } from "@seven-steps/db";
+import { db } from "@/db";
 
-export async function saveAccessToken(
+/** Plain SQL, inside the token request's transaction: every token response stores one (see db.ts). */
+export function saveAccessToken(
   data: {
     jti: string;
     grantId: string | null;
@@ -10,13 +12,19 @@ export async function saveAccessToken(
     issuedAt: Date;
     expiresAt: Date;
   },
-  database: DatabaseClient,
-): Promise<void> {
-  // Plain SQL, for every token response stores one: an ORM create costs five times as much in
-  // Prisma 6, which compiles each query on the main thread. Dates are stored as Prisma stores them.
-  await database.$executeRaw`
-    INSERT INTO "AccessToken" ("jti", "grantId", "clientId", "subject", "scope", "issuedAt", "expiresAt")
-    VALUES (${data.jti}, ${data.grantId}, ${data.clientId}, ${data.subject}, ${data.scope}, ${data.issuedAt}, ${data.expiresAt})`;
+  writer: SqlWriter,
+): void {
+  writer.run(
+    `INSERT INTO "AccessToken" ("jti", "grantId", "clientId", "subject", "scope", "issuedAt", "expiresAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    data.jti,
+    data.grantId,
+    data.clientId,
+    data.subject,
+    data.scope,
+    data.issuedAt,
+    data.expiresAt,
+  );
 }
 
 export function findAccessToken(jti: string) {

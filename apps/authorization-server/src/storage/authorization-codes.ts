@@ -1,4 +1,5 @@
-import { db, type DatabaseClient } from "@/db";
+import { fromSqlDate, type SqlWriter } from "@seven-steps/db";
+import { db, sql } from "@/db";
 
 export interface NewAuthorizationCode {
   codeHash: string;
@@ -17,23 +18,45 @@ export async function saveAuthorizationCode(code: NewAuthorizationCode): Promise
   await db.authorizationCode.create({ data: code });
 }
 
-export function findAuthorizationCode(codeHash: string) {
-  return db.authorizationCode.findUnique({ where: { codeHash } });
+/** A stored code, as the token endpoint reads it. */
+export interface StoredAuthorizationCode extends NewAuthorizationCode {
+  id: string;
+  consumedAt: Date | null;
+}
+
+/** The code with this hash, if any. Plain SQL: every code redemption reads it (see db.ts). */
+export async function findAuthorizationCode(codeHash: string): Promise<StoredAuthorizationCode | null> {
+  const row = await sql.one<Omit<StoredAuthorizationCode, "redirectUriInRequest" | "authTime" | "expiresAt" | "consumedAt"> & {
+    redirectUriInRequest: number;
+    authTime: string;
+    expiresAt: string;
+    consumedAt: string | null;
+  }>(
+    `SELECT "id", "codeHash", "clientId", "userId", "redirectUri", "redirectUriInRequest", "codeChallenge",
+            "codeChallengeMethod", "scope", "authTime", "expiresAt", "consumedAt"
+     FROM "AuthorizationCode" WHERE "codeHash" = ?`,
+    codeHash,
+  );
+  if (!row) return null;
+  return {
+    ...row,
+    redirectUriInRequest: row.redirectUriInRequest === 1,
+    authTime: fromSqlDate(row.authTime),
+    expiresAt: fromSqlDate(row.expiresAt),
+    consumedAt: fromSqlDate(row.consumedAt),
+  };
 }
 
 /**
  * Marks the code used, if and only if nobody has used it yet. A single conditional UPDATE, so of
- * two concurrent redemptions exactly one gets `true` (RFC 6749 §4.1.2: single use). Plain SQL,
- * like every write of a token request: Prisma 6 compiles each ORM query on the main thread.
+ * two concurrent redemptions exactly one gets `true` (RFC 6749 §4.1.2: single use).
  */
-export async function consumeAuthorizationCode(id: string, now: Date, database: DatabaseClient): Promise<boolean> {
-  const count = await database.$executeRaw`
-    UPDATE "AuthorizationCode" SET "consumedAt" = ${now} WHERE "id" = ${id} AND "consumedAt" IS NULL`;
-  return count === 1;
+export function consumeAuthorizationCode(id: string, now: Date, writer: SqlWriter): boolean {
+  return writer.run(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "id" = ? AND "consumedAt" IS NULL`, now, id) === 1;
 }
 
-export async function linkCodeToGrant(id: string, grantId: string, database: DatabaseClient): Promise<void> {
-  await database.$executeRaw`UPDATE "AuthorizationCode" SET "grantId" = ${grantId} WHERE "id" = ${id}`;
+export function linkCodeToGrant(id: string, grantId: string, writer: SqlWriter): void {
+  writer.run(`UPDATE "AuthorizationCode" SET "grantId" = ? WHERE "id" = ?`, grantId, id);
 }
 
 /** The grant issued from a code, if it was redeemed. */

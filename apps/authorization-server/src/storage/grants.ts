@@ -1,24 +1,28 @@
 import { randomUUID } from "node:crypto";
-import { db, type DatabaseClient } from "@/db";
+import type { SqlWriter } from "@seven-steps/db";
+import { db } from "@/db";
 
 /**
  * Stores a new grant and returns it. Plain SQL, for it is written by every code redemption: the
  * id and both dates are given here, as Prisma would have given them.
  */
-export async function createGrant(
-  data: { clientId: string; userId: string; scope: string; authTime: Date },
-  database: DatabaseClient,
-  now = new Date(),
-) {
+export function createGrant(data: { clientId: string; userId: string; scope: string; authTime: Date }, writer: SqlWriter, now: Date) {
   const grant = { id: randomUUID(), ...data, createdAt: now, lastUsedAt: now, revokedAt: null, revocationReason: null };
-  await database.$executeRaw`
-    INSERT INTO "Grant" ("id", "clientId", "userId", "scope", "authTime", "createdAt", "lastUsedAt")
-    VALUES (${grant.id}, ${grant.clientId}, ${grant.userId}, ${grant.scope}, ${grant.authTime}, ${now}, ${now})`;
+  writer.run(
+    `INSERT INTO "Grant" ("id", "clientId", "userId", "scope", "authTime", "createdAt", "lastUsedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    grant.id,
+    grant.clientId,
+    grant.userId,
+    grant.scope,
+    grant.authTime,
+    now,
+    now,
+  );
   return grant;
 }
 
-export async function touchGrant(id: string, now: Date, database: DatabaseClient): Promise<void> {
-  await database.$executeRaw`UPDATE "Grant" SET "lastUsedAt" = ${now} WHERE "id" = ${id}`;
+export function touchGrant(id: string, now: Date, writer: SqlWriter): void {
+  writer.run(`UPDATE "Grant" SET "lastUsedAt" = ? WHERE "id" = ?`, now, id);
 }
 
 /**

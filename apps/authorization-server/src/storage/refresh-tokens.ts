@@ -1,19 +1,72 @@
 import { randomUUID } from "node:crypto";
-import { db, type DatabaseClient } from "@/db";
+import { fromSqlDate, type SqlWriter } from "@seven-steps/db";
+import { sql } from "@/db";
 
-export async function saveRefreshToken(
-  data: { tokenHash: string; grantId: string; clientId: string; scope: string; expiresAt: Date },
-  database: DatabaseClient,
-  now = new Date(),
-): Promise<void> {
-  // Plain SQL, as every write of a token request; the id and creation date as Prisma gives them.
-  await database.$executeRaw`
-    INSERT INTO "RefreshToken" ("id", "tokenHash", "grantId", "clientId", "scope", "createdAt", "expiresAt")
-    VALUES (${randomUUID()}, ${data.tokenHash}, ${data.grantId}, ${data.clientId}, ${data.scope}, ${now}, ${data.expiresAt})`;
+/** A stored refresh token and what the token endpoint needs of its grant. */
+export interface StoredRefreshToken {
+  id: string;
+  tokenHash: string;
+  grantId: string;
+  clientId: string;
+  scope: string;
+  createdAt: Date;
+  expiresAt: Date;
+  rotatedAt: Date | null;
+  grant: { userId: string; authTime: Date; revokedAt: Date | null };
 }
 
-export function findRefreshToken(tokenHash: string) {
-  return db.refreshToken.findUnique({ where: { tokenHash }, include: { grant: true } });
+/** Plain SQL, as every query of a token request (see db.ts); the id and creation date as Prisma gives them. */
+export function saveRefreshToken(
+  data: { tokenHash: string; grantId: string; clientId: string; scope: string; expiresAt: Date },
+  writer: SqlWriter,
+  now: Date,
+): void {
+  writer.run(
+    `INSERT INTO "RefreshToken" ("id", "tokenHash", "grantId", "clientId", "scope", "createdAt", "expiresAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    randomUUID(),
+    data.tokenHash,
+    data.grantId,
+    data.clientId,
+    data.scope,
+    now,
+    data.expiresAt,
+  );
+}
+
+/** The refresh token with this hash, with its grant, if any. */
+export async function findRefreshToken(tokenHash: string): Promise<StoredRefreshToken | null> {
+  const row = await sql.one<{
+    id: string;
+    tokenHash: string;
+    grantId: string;
+    clientId: string;
+    scope: string;
+    createdAt: string;
+    expiresAt: string;
+    rotatedAt: string | null;
+    userId: string;
+    authTime: string;
+    revokedAt: string | null;
+  }>(
+    `SELECT "RefreshToken"."id", "tokenHash", "grantId", "RefreshToken"."clientId", "RefreshToken"."scope",
+            "RefreshToken"."createdAt", "expiresAt", "rotatedAt", "Grant"."userId", "Grant"."authTime", "Grant"."revokedAt"
+     FROM "RefreshToken" JOIN "Grant" ON "Grant"."id" = "RefreshToken"."grantId"
+     WHERE "tokenHash" = ?`,
+    tokenHash,
+  );
+  if (!row) return null;
+  return {
+    id: row.id,
+    tokenHash: row.tokenHash,
+    grantId: row.grantId,
+    clientId: row.clientId,
+    scope: row.scope,
+    createdAt: fromSqlDate(row.createdAt),
+    expiresAt: fromSqlDate(row.expiresAt),
+    rotatedAt: fromSqlDate(row.rotatedAt),
+    grant: { userId: row.userId, authTime: fromSqlDate(row.authTime), revokedAt: fromSqlDate(row.revokedAt) },
+  };
 }
 
 /**
@@ -21,10 +74,13 @@ export function findRefreshToken(tokenHash: string) {
  * still stands. One conditional UPDATE: of two concurrent refreshes with the same token, exactly
  * one wins (RFC 9700 §4.14.2).
  */
-export async function rotateRefreshToken(id: string, now: Date, database: DatabaseClient): Promise<boolean> {
-  const count = await database.$executeRaw`
-    UPDATE "RefreshToken" SET "rotatedAt" = ${now}
-    WHERE "id" = ${id} AND "rotatedAt" IS NULL
-      AND EXISTS (SELECT 1 FROM "Grant" WHERE "Grant"."id" = "RefreshToken"."grantId" AND "Grant"."revokedAt" IS NULL)`;
-  return count === 1;
+export function rotateRefreshToken(id: string, now: Date, writer: SqlWriter): boolean {
+  const changed = writer.run(
+    `UPDATE "RefreshToken" SET "rotatedAt" = ?
+     WHERE "id" = ? AND "rotatedAt" IS NULL
+       AND EXISTS (SELECT 1 FROM "Grant" WHERE "Grant"."id" = "RefreshToken"."grantId" AND "Grant"."revokedAt" IS NULL)`,
+    now,
+    id,
+  );
+  return changed === 1;
 }

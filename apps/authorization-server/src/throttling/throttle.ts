@@ -18,7 +18,7 @@ const maxBlockSeconds = 15 * 60;
 
 /** Seconds until every one of `keys` may try again; 0 when none is blocked. One query. */
 export async function secondsUntilAllowed(keys: string[], now = new Date()): Promise<number> {
-  const throttles = await findThrottles(keys, db);
+  const throttles = await findThrottles(keys);
   const until = Math.max(0, ...throttles.map((throttle) => throttle.blockedUntil?.getTime() ?? 0));
   return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
 }

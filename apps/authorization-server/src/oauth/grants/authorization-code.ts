@@ -1,11 +1,12 @@
 import { isCodeVerifier, parseScope, verifyCodeChallenge, type TokenResponse } from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
-import { db } from "@/db";
+import { sql } from "@/db";
 import {
   consumeAuthorizationCode,
   findAuthorizationCode,
   findGrantIdOfCode,
   linkCodeToGrant,
+  type StoredAuthorizationCode,
 } from "@/storage/authorization-codes";
 import type { RegisteredClient } from "@/storage/clients";
 import { createGrant, revokeGrant } from "@/storage/grants";
@@ -13,8 +14,6 @@ import { InvalidGrant, InvalidRequest } from "../errors.ts";
 import type { Parameters } from "../parameters.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
-
-type StoredCode = NonNullable<Awaited<ReturnType<typeof findAuthorizationCode>>>;
 
 const replayDescription =
   "The authorization code was already used. Every token issued from it has been revoked; start the sign-in again.";
@@ -26,7 +25,7 @@ const replayDescription =
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.5
  */
-async function refuseReplay(code: StoredCode): Promise<never> {
+async function refuseReplay(code: StoredAuthorizationCode): Promise<never> {
   const grantId = await findGrantIdOfCode(code.id);
   if (grantId) await revokeGrant(grantId, "authorization code replayed");
   throw new InvalidGrant(replayDescription);
@@ -38,7 +37,7 @@ async function refuseReplay(code: StoredCode): Promise<never> {
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  */
-function checkRedirectUriMatches(parameters: Parameters, code: StoredCode): void {
+function checkRedirectUriMatches(parameters: Parameters, code: StoredAuthorizationCode): void {
   const redirectUri = parameters.get("redirect_uri");
   if (redirectUri === undefined && code.redirectUriInRequest) {
     throw new InvalidRequest("The redirect_uri parameter is required: the authorization request included it.");
@@ -54,7 +53,7 @@ function checkRedirectUriMatches(parameters: Parameters, code: StoredCode): void
  *
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
  */
-async function checkCodeVerifier(parameters: Parameters, code: StoredCode): Promise<void> {
+async function checkCodeVerifier(parameters: Parameters, code: StoredAuthorizationCode): Promise<void> {
   const codeVerifier = parameters.require("code_verifier", ": this server requires PKCE");
   if (!isCodeVerifier(codeVerifier)) {
     throw new InvalidRequest("The code_verifier must be 43 to 128 characters from A-Z, a-z, 0-9, '-', '.', '_' and '~'.");
@@ -94,16 +93,12 @@ export async function exchangeAuthorizationCode(
   // Signed before the transaction, which stays short: it holds the database's write lock.
   const accessToken = await signAccessToken(tokenRequest, now);
   const issuesRefreshToken = client.allowedGrantTypes.includes("refresh_token");
-  const outcome = await db.$transaction(async (transaction) => {
-    if (!(await consumeAuthorizationCode(code.id, now, transaction))) return "replayed" as const;
-    const grant = await createGrant(
-      { clientId: client.id, userId: code.userId, scope: code.scope, authTime: code.authTime },
-      transaction,
-      now,
-    );
-    await linkCodeToGrant(code.id, grant.id, transaction);
-    await recordAccessToken({ ...tokenRequest, grantId: grant.id }, accessToken, now, transaction);
-    const refreshToken = issuesRefreshToken ? await issueRefreshToken(grant, scopes, now, transaction) : undefined;
+  const outcome = await sql.transaction((writer) => {
+    if (!consumeAuthorizationCode(code.id, now, writer)) return "replayed" as const;
+    const grant = createGrant({ clientId: client.id, userId: code.userId, scope: code.scope, authTime: code.authTime }, writer, now);
+    linkCodeToGrant(code.id, grant.id, writer);
+    recordAccessToken({ ...tokenRequest, grantId: grant.id }, accessToken, now, writer);
+    const refreshToken = issuesRefreshToken ? issueRefreshToken(grant, scopes, now, writer) : undefined;
     return { accessToken, refreshToken };
   });
   if (outcome === "replayed") return refuseReplay(code);

@@ -1,5 +1,5 @@
 import { formatScope, type TokenResponse } from "@seven-steps/protocol";
-import { db } from "@/db";
+import { sql } from "@/db";
 import { isPublicClient, type RegisteredClient } from "@/storage/clients";
 import { UnauthorizedClient } from "../errors.ts";
 import type { Parameters } from "../parameters.ts";
@@ -23,7 +23,7 @@ export async function issueClientCredentialsToken(
   const scopes = requireAllowedScope(parameters, client.allowedScopes);
   const tokenRequest = { subject: client.id, clientId: client.id, scopes };
   const accessToken = await signAccessToken(tokenRequest, now);
-  await recordAccessToken(tokenRequest, accessToken, now, db);
+  await sql.transaction((writer) => recordAccessToken(tokenRequest, accessToken, now, writer));
   return {
     access_token: accessToken.token,
     token_type: "Bearer",

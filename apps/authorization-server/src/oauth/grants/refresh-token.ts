@@ -1,16 +1,14 @@
 import { formatScope, missingScopes, parseScope, type TokenResponse } from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
-import { db } from "@/db";
+import { sql } from "@/db";
 import type { RegisteredClient } from "@/storage/clients";
 import { revokeGrant, touchGrant } from "@/storage/grants";
-import { findRefreshToken, rotateRefreshToken } from "@/storage/refresh-tokens";
+import { findRefreshToken, rotateRefreshToken, type StoredRefreshToken } from "@/storage/refresh-tokens";
 import { InvalidGrant, InvalidScope } from "../errors.ts";
 import type { Parameters } from "../parameters.ts";
 import { parseRequestedScope } from "../requested-scope.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
-
-type StoredRefreshToken = NonNullable<Awaited<ReturnType<typeof findRefreshToken>>>;
 
 /**
  * A refresh token presented after it was rotated has been copied: either the client or an
@@ -74,12 +72,12 @@ export async function refreshAccessToken(
   };
   const accessToken = await signAccessToken(tokenRequest, now);
 
-  const refreshToken = await db.$transaction(async (transaction) => {
-    if (!(await rotateRefreshToken(token.id, now, transaction))) return undefined;
-    await recordAccessToken(tokenRequest, accessToken, now, transaction);
-    await touchGrant(token.grantId, now, transaction);
+  const refreshToken = await sql.transaction((writer) => {
+    if (!rotateRefreshToken(token.id, now, writer)) return undefined;
+    recordAccessToken(tokenRequest, accessToken, now, writer);
+    touchGrant(token.grantId, now, writer);
     // RFC 6749 §6: the new refresh token has exactly the scope of the one it replaces.
-    return issueRefreshToken({ id: token.grantId, clientId: client.id }, granted, now, transaction);
+    return issueRefreshToken({ id: token.grantId, clientId: client.id }, granted, now, writer);
   });
   if (refreshToken === undefined) {
     const current = await findRefreshToken(token.tokenHash);

@@ -1,7 +1,7 @@
 import { accessTokenType, formatScope } from "@seven-steps/protocol";
 import { SignJWT } from "jose";
 import { randomUUID } from "node:crypto";
-import type { DatabaseClient } from "@/db";
+import type { SqlWriter } from "@seven-steps/db";
 import { env } from "@/env";
 import { saveAccessToken } from "@/storage/access-tokens";
 import { currentSigningKey, signingAlgorithm } from "./signing-keys.ts";
@@ -50,13 +50,8 @@ export async function signAccessToken(request: AccessTokenRequest, now: Date): P
 }
 
 /** Records an issued access token by its `jti`, so that revoking its grant can reach it. */
-export async function recordAccessToken(
-  request: AccessTokenRequest,
-  signed: SignedAccessToken,
-  now: Date,
-  database: DatabaseClient,
-): Promise<void> {
-  await saveAccessToken(
+export function recordAccessToken(request: AccessTokenRequest, signed: SignedAccessToken, now: Date, writer: SqlWriter): void {
+  saveAccessToken(
     {
       jti: signed.jti,
       grantId: request.grantId ?? null,
@@ -66,6 +61,6 @@ export async function recordAccessToken(
       issuedAt: now,
       expiresAt: new Date(now.getTime() + signed.expiresIn * 1000),
     },
-    database,
+    writer,
   );
 }

@@ -1,6 +1,6 @@
+import type { SqlWriter } from "@seven-steps/db";
 import { formatScope } from "@seven-steps/protocol";
 import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
-import type { DatabaseClient } from "@/db";
 import { env } from "@/env";
 import { saveRefreshToken } from "@/storage/refresh-tokens";
 
@@ -9,14 +9,9 @@ import { saveRefreshToken } from "@/storage/refresh-tokens";
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
-export async function issueRefreshToken(
-  grant: { id: string; clientId: string },
-  scopes: string[],
-  now: Date,
-  database: DatabaseClient,
-): Promise<string> {
+export function issueRefreshToken(grant: { id: string; clientId: string }, scopes: string[], now: Date, writer: SqlWriter): string {
   const token = generateSecret();
-  await saveRefreshToken(
+  saveRefreshToken(
     {
       tokenHash: hashSecret(token),
       grantId: grant.id,
@@ -24,7 +19,7 @@ export async function issueRefreshToken(
       scope: formatScope(scopes),
       expiresAt: new Date(now.getTime() + env.REFRESH_TOKEN_TTL_SECONDS * 1000),
     },
-    database,
+    writer,
     now,
   );
   return token;
