@@ -12,6 +12,7 @@ export * from "./messages/access-token.ts";
 export * from "./resource-server/errors.ts";
 export * from "./resource-server/issuer-keys.ts";
 export * from "./resource-server/verify-access-token.ts";
+export * from "./resource-server/verified-tokens.ts";
 export * from "./resource-server/bearer-token.ts";
 export * from "./http/body.ts";
 export * from "./client/discovery.ts";

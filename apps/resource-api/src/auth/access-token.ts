@@ -4,6 +4,7 @@ import {
   IntrospectionUnavailable,
   issuerKeys,
   readBearerToken,
+  VerifiedTokens,
   verifyAccessToken,
   type AccessTokenClaims,
   type AuthorizationServerMetadata,
@@ -14,6 +15,12 @@ import { env } from "@/env";
 const keys = issuerKeys(env.AUTHORIZATION_SERVER_ISSUER, {
   cooldownMilliseconds: env.JWKS_REFETCH_COOLDOWN_SECONDS * 1000,
 });
+
+/**
+ * Tokens verified in the last minute: PrintShop sends the same token with every request, and its
+ * signature need not be checked each time (packages/protocol/src/resource-server/verified-tokens.ts).
+ */
+const verified = new VerifiedTokens({ maxAgeMilliseconds: 60_000 });
 
 /** A request with no Bearer credentials at all: refused with the realm only (RFC 6750 §3.1). */
 export class NoCredentials extends Error {
@@ -57,6 +64,7 @@ export async function authenticate(request: Request, requiredScopes: readonly st
     issuer: env.AUTHORIZATION_SERVER_ISSUER,
     audience: env.RESOURCE_API_URL,
     keys,
+    verified,
     requiredScopes,
   });
 }

@@ -1,12 +1,24 @@
-import { db } from "@/db";
+import { fromSqlDate, type Photo } from "@seven-steps/db";
+import { db, sql } from "@/db";
 
 /**
  * Every query names the owner: a photo is found, changed or deleted only when it belongs to the
  * token's subject. Another member's photo is simply not there.
  */
 
-export function listPhotos(ownerSub: string) {
-  return db.photo.findMany({ where: { ownerSub }, orderBy: { takenAt: "desc" } });
+/** Newest first. Plain SQL (see db.ts), on the index of (ownerSub, takenAt). */
+export async function listPhotos(ownerSub: string): Promise<Photo[]> {
+  const rows = await sql.all<Omit<Photo, "takenAt" | "createdAt" | "updatedAt"> & { takenAt: string; createdAt: string; updatedAt: string }>(
+    `SELECT "id", "ownerSub", "title", "motif", "palette", "takenAt", "createdAt", "updatedAt"
+     FROM "Photo" WHERE "ownerSub" = ? ORDER BY "takenAt" DESC`,
+    ownerSub,
+  );
+  return rows.map((row) => ({
+    ...row,
+    takenAt: fromSqlDate(row.takenAt),
+    createdAt: fromSqlDate(row.createdAt),
+    updatedAt: fromSqlDate(row.updatedAt),
+  }));
 }
 
 export function findPhoto(id: string, ownerSub: string) {

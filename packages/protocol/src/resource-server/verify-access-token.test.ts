@@ -7,10 +7,12 @@ import {
   type CryptoKey,
   type JSONWebKeySet,
   type JWTPayload,
+  type JWTVerifyGetKey,
 } from "jose";
 import { createHmac } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
 import { InsufficientScope, InvalidToken } from "./errors.ts";
+import { VerifiedTokens } from "./verified-tokens.ts";
 import { verifyAccessToken } from "./verify-access-token.ts";
 
 const issuer = "http://localhost:3001";
@@ -173,5 +175,96 @@ describe("verifyAccessToken (RFC 9068 §4)", () => {
     delete claims.scope;
     await expect(verify(await sign(claims))).resolves.toBeTruthy();
     expect((await rejection(await sign(claims), ["profile"])).code).toBe("insufficient_scope");
+  });
+});
+
+describe("verifyAccessToken with recently verified tokens remembered", () => {
+  /** The key set, counting how often a signature had to be checked against it. */
+  function countingKeys(keySet: JSONWebKeySet = jwks): { keys: JWTVerifyGetKey; lookups: () => number } {
+    const local = createLocalJWKSet(keySet);
+    let lookups = 0;
+    return {
+      keys: (header, token) => {
+        lookups += 1;
+        return local(header, token);
+      },
+      lookups: () => lookups,
+    };
+  }
+
+  const at = (secondsLater: number) => new Date(now.getTime() + secondsLater * 1000);
+
+  it("checks the signature of a token once, and answers its claims again without the key", async () => {
+    const { keys, lookups } = countingKeys();
+    const verified = new VerifiedTokens();
+    const token = await sign();
+
+    const first = await verifyAccessToken(token, { issuer, audience, keys, verified, now });
+    const second = await verifyAccessToken(token, { issuer, audience, keys, verified, now: at(30) });
+    expect(second).toEqual(first);
+    expect(second).toMatchObject({ sub: "user-1", client_id: "printshop" });
+    expect(lookups()).toBe(1);
+  });
+
+  it("still refuses a remembered token once it has expired, beyond the leeway", async () => {
+    const { keys } = countingKeys();
+    const verified = new VerifiedTokens({ maxAgeMilliseconds: 3_600_000 });
+    const token = await sign({ ...validClaims(), exp: nowSeconds + 20 });
+    await verifyAccessToken(token, { issuer, audience, keys, verified, now });
+
+    await expect(verifyAccessToken(token, { issuer, audience, keys, verified, now: at(24) })).resolves.toBeTruthy();
+    const error = await verifyAccessToken(token, { issuer, audience, keys, verified, now: at(25) }).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InvalidToken);
+    expect((error as InvalidToken).description).toBe("The access token has expired.");
+  });
+
+  it("still checks the scopes each route needs", async () => {
+    const { keys } = countingKeys();
+    const verified = new VerifiedTokens();
+    const token = await sign();
+    await verifyAccessToken(token, { issuer, audience, keys, verified, now, requiredScopes: ["photos:read"] });
+
+    const error = await verifyAccessToken(token, { issuer, audience, keys, verified, now, requiredScopes: ["photos:write"] }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(InsufficientScope);
+  });
+
+  it("verifies in full again after the maximum age, and then refuses a token whose key was withdrawn", async () => {
+    const verified = new VerifiedTokens({ maxAgeMilliseconds: 60_000 });
+    const token = await sign();
+    await verifyAccessToken(token, { issuer, audience, keys: countingKeys().keys, verified, now });
+
+    const withdrawn = countingKeys({ keys: [] });
+    await expect(verifyAccessToken(token, { issuer, audience, keys: withdrawn.keys, verified, now: at(59) })).resolves.toBeTruthy();
+    expect(withdrawn.lookups()).toBe(0);
+    const error = await verifyAccessToken(token, { issuer, audience, keys: withdrawn.keys, verified, now: at(60) }).catch(
+      (caught: unknown) => caught,
+    );
+    expect((error as InvalidToken).description).toBe("The access token is signed with a key this server does not know.");
+    expect(withdrawn.lookups()).toBe(1);
+  });
+
+  it("does not remember a refused token: it is checked, and refused, every time", async () => {
+    const { keys, lookups } = countingKeys();
+    const verified = new VerifiedTokens();
+    const forged = await sign(validClaims(), {}, otherKey);
+    for (let attempt = 0; attempt < 2; attempt += 1) {
+      await expect(verifyAccessToken(forged, { issuer, audience, keys, verified, now })).rejects.toBeInstanceOf(InvalidToken);
+    }
+    expect(lookups()).toBe(2);
+  });
+
+  it("forgets the oldest token when full", async () => {
+    const { keys, lookups } = countingKeys();
+    const verified = new VerifiedTokens({ maxEntries: 2 });
+    const tokens = await Promise.all(["a", "b", "c"].map((jti) => sign({ ...validClaims(), jti })));
+    for (const token of tokens) await verifyAccessToken(token, { issuer, audience, keys, verified, now });
+    expect(lookups()).toBe(3);
+
+    await verifyAccessToken(tokens[2]!, { issuer, audience, keys, verified, now });
+    expect(lookups()).toBe(3);
+    await verifyAccessToken(tokens[0]!, { issuer, audience, keys, verified, now });
+    expect(lookups()).toBe(4);
   });
 });

@@ -1,8 +1,9 @@
-import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { errors, jwtVerify, type JWTVerifyGetKey } from "jose";
 import type { AccessTokenClaims } from "../messages/access-token.ts";
 import { accessTokenType } from "../messages/access-token.ts";
 import { missingScopes, parseScope, ScopeSyntaxError } from "../scope.ts";
 import { InsufficientScope, InvalidToken, SigningKeysUnavailable } from "./errors.ts";
+import type { VerifiedTokens } from "./verified-tokens.ts";
 
 export interface VerifyAccessTokenOptions {
   /** The only issuer whose tokens are accepted. */
@@ -15,6 +16,8 @@ export interface VerifyAccessTokenOptions {
   requiredScopes?: readonly string[];
   /** Leeway for `exp`, `nbf` and `iat`, for clocks that disagree a little. */
   clockToleranceSeconds?: number;
+  /** Tokens verified recently, whose signature need not be checked again; see {@link VerifiedTokens}. */
+  verified?: VerifiedTokens;
   /** For tests: the current time. */
   now?: Date;
 }
@@ -49,6 +52,9 @@ function describe(error: unknown): string {
  * 4. `exp` and `nbf` hold, within a small leeway;
  * 5. every required scope is in `scope`.
  *
+ * With `verified`, steps 1 to 3 are skipped for a token that passed them recently and is still
+ * unexpired; the claims and scopes are checked every time.
+ *
  * Throws {@link InvalidToken} or {@link InsufficientScope}, which carry the RFC 6750 error code,
  * or {@link SigningKeysUnavailable} when the keys cannot be fetched.
  *
@@ -56,20 +62,25 @@ function describe(error: unknown): string {
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  */
 export async function verifyAccessToken(token: string, options: VerifyAccessTokenOptions): Promise<AccessTokenClaims> {
-  let payload: JWTPayload;
-  try {
-    ({ payload } = await jwtVerify(token, options.keys, {
-      algorithms: ["ES256"],
-      typ: accessTokenType,
-      issuer: options.issuer,
-      audience: options.audience,
-      clockTolerance: options.clockToleranceSeconds ?? 5,
-      requiredClaims,
-      ...(options.now ? { currentDate: options.now } : {}),
-    }));
-  } catch (error) {
-    if (error instanceof SigningKeysUnavailable) throw error;
-    throw new InvalidToken(describe(error), { cause: error });
+  const now = options.now?.getTime() ?? Date.now();
+  const clockTolerance = options.clockToleranceSeconds ?? 5;
+  let payload = options.verified?.claimsOf(token, now);
+  if (!payload) {
+    try {
+      ({ payload } = await jwtVerify(token, options.keys, {
+        algorithms: ["ES256"],
+        typ: accessTokenType,
+        issuer: options.issuer,
+        audience: options.audience,
+        clockTolerance,
+        requiredClaims,
+        currentDate: new Date(now),
+      }));
+    } catch (error) {
+      if (error instanceof SigningKeysUnavailable) throw error;
+      throw new InvalidToken(describe(error), { cause: error });
+    }
+    options.verified?.remember(token, payload, now, clockTolerance);
   }
 
   if (typeof payload.client_id !== "string" || (payload.scope !== undefined && typeof payload.scope !== "string")) {
