@@ -51,6 +51,18 @@ test("next-auth's error page takes error names in plain ASCII only", async ({ re
   expect((await unicode.json()).error).toBe("invalid_request");
 });
 
+test("a post that asks for a React Server Components payload gets a 400 on every app, not Next.js's 500", async ({ request }) => {
+  for (const app of Object.values(apps)) {
+    const response = await request.post(`${app.url}/photos/add/%F0%92%90%9D`, {
+      headers: { rsc: "1", "content-type": "application/x-www-form-urlencoded" },
+      data: "title=E",
+      maxRedirects: 0,
+    });
+    expect(response.status(), app.url).toBe(400);
+    expect((await response.json()).error).toBe("invalid_request");
+  }
+});
+
 /** A HEAD whose request line alone is beyond Node.js's 16 KiB limit; resolves with what came back. */
 function oversizedHead(url: string): Promise<{ status?: number; body?: string; error?: string }> {
   return new Promise((resolve) => {

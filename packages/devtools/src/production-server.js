@@ -2,9 +2,8 @@
 // server, run from the app's folder:  node production-server.js <port>
 //
 // It exists for two reasons, both found by the fuzzer (e2e/tests/stress/fuzz.spec.ts):
-// - The Fetch standard cannot represent the methods TRACE, TRACK and CONNECT, so Next.js, which
-//   turns every request into a fetch Request, answers them with a 500. They are refused here, with
-//   the 405 they deserve (RFC 9110 §15.5.6), before Next.js sees them.
+// - Some requests make Next.js fail inside its own code, with a 500, before any app code runs
+//   (requests-next-cannot-take.js). They are refused here, before Next.js sees them.
 // - A request Node.js cannot parse at all (a method it does not know, a malformed header) gets a
 //   bare 400 from Node.js, which then closes the connection at once. A client still sending its
 //   body sees the connection reset, not the answer. Here the answer says what was wrong, and the
@@ -12,11 +11,10 @@
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { refusalBeforeNext, sendRefusal } from "./requests-next-cannot-take.js";
 import { answerUnparsableRequest } from "./unparsable-request.js";
 
 const port = Number(process.argv[2]);
-const unsupported = new Set(["TRACE", "TRACK", "CONNECT"]);
-const allowed = "GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS";
 
 const next = createRequire(path.join(process.cwd(), "package.json"))("next");
 const app = next({ dev: false, dir: process.cwd(), port });
@@ -24,13 +22,9 @@ await app.prepare();
 const handle = app.getRequestHandler();
 
 const server = createServer((request, response) => {
-  if (unsupported.has(request.method ?? "")) {
-    request.resume();
-    response.writeHead(405, { Allow: allowed, "Content-Type": "application/json", "Cache-Control": "no-store" });
-    response.end(JSON.stringify({ error: "invalid_request", error_description: `The method ${request.method} is not allowed.` }));
-    return;
-  }
-  void handle(request, response);
+  const refusal = refusalBeforeNext(request);
+  if (refusal) sendRefusal(request, response, refusal);
+  else void handle(request, response);
 });
 
 server.on("clientError", answerUnparsableRequest);
