@@ -58,9 +58,14 @@ function pause(milliseconds: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }
 
-export class Sql implements SqlWriter {
+export class Sql {
   readonly #connection: Database.Database;
   readonly #statements = new Map<string, Database.Statement>();
+  /** Handed to the function a transaction runs: writes outside a transaction are not offered. */
+  readonly #writer: SqlWriter = {
+    run: (text, ...values) => this.#statement(text).run(...values.map(bindable)).changes,
+    get: <Row>(text: string, ...values: SqlValue[]) => this.#statement(text).get(...values.map(bindable)) as Row | undefined,
+  };
 
   constructor(connection: Database.Database) {
     this.#connection = connection;
@@ -88,17 +93,9 @@ export class Sql implements SqlWriter {
     }
   }
 
-  run(text: string, ...values: SqlValue[]): number {
-    return this.#statement(text).run(...values.map(bindable)).changes;
-  }
-
-  get<Row>(text: string, ...values: SqlValue[]): Row | undefined {
-    return this.#statement(text).get(...values.map(bindable)) as Row | undefined;
-  }
-
   /** The first row of a query, or undefined. */
   one<Row>(text: string, ...values: SqlValue[]): Promise<Row | undefined> {
-    return this.#whenUnlocked(() => this.get<Row>(text, ...values));
+    return this.#whenUnlocked(() => this.#writer.get<Row>(text, ...values));
   }
 
   /** Every row of a query. */
@@ -109,10 +106,11 @@ export class Sql implements SqlWriter {
   /**
    * Runs `write` as one transaction that takes the write lock first (BEGIN IMMEDIATE): all of its
    * statements are stored, or none. `write` is synchronous, so no other request of this process
-   * runs in between, and a crash leaves nothing half-written.
+   * runs in between, and a crash leaves nothing half-written. While another connection holds the
+   * lock, BEGIN fails and is tried again after a pause; `write` runs once the lock is taken.
    */
   transaction<T>(write: (writer: SqlWriter) => T): Promise<T> {
-    const transaction = this.#connection.transaction(() => write(this));
+    const transaction = this.#connection.transaction(() => write(this.#writer));
     return this.#whenUnlocked(() => transaction.immediate());
   }
 }
