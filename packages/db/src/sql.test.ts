@@ -1,7 +1,8 @@
+import { existsSync } from "node:fs";
 import { afterAll, describe, expect, it } from "vitest";
 import { getDatabase } from "./client.ts";
 import { fromSqlDate, getSql, toSqlDate } from "./sql.ts";
-import { createSeededDatabase } from "./testing.ts";
+import { createSeededDatabase, temporaryDatabaseUrl } from "./testing.ts";
 
 const url = createSeededDatabase();
 const prisma = getDatabase(url);
@@ -11,6 +12,15 @@ afterAll(() => prisma.$disconnect());
 function newThrottleKey(): string {
   return `sql-test:${crypto.randomUUID()}`;
 }
+
+describe("opening the connection", () => {
+  it("waits for the first query, as next build loads the apps with no database yet, and never creates one", async () => {
+    const missing = temporaryDatabaseUrl();
+    const sqlOnMissingFile = getSql(missing);
+    await expect(sqlOnMissingFile.all(`SELECT 1`)).rejects.toMatchObject({ code: "SQLITE_CANTOPEN" });
+    expect(existsSync(missing.slice("file:".length))).toBe(false);
+  });
+});
 
 describe("plain SQL next to Prisma", () => {
   it("writes dates as Prisma does, so that each reads what the other wrote", async () => {

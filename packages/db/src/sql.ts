@@ -59,7 +59,8 @@ function pause(milliseconds: number): Promise<void> {
 }
 
 export class Sql {
-  readonly #connection: Database.Database;
+  readonly #url: string;
+  #opened: Database.Database | undefined;
   readonly #statements = new Map<string, Database.Statement>();
   /** Handed to the function a transaction runs: writes outside a transaction are not offered. */
   readonly #writer: SqlWriter = {
@@ -67,8 +68,18 @@ export class Sql {
     get: <Row>(text: string, ...values: SqlValue[]) => this.#statement(text).get(...values.map(bindable)) as Row | undefined,
   };
 
-  constructor(connection: Database.Database) {
-    this.#connection = connection;
+  constructor(url: string) {
+    this.#url = url;
+  }
+
+  /**
+   * Opened on first use, as Prisma opens its own: `next build` loads the apps' modules with no
+   * database there yet. The file is the one Prisma's adapter opens for the same URL; only
+   * migrations create it. Its busy timeout is 0: Sql waits for the lock itself.
+   */
+  get #connection(): Database.Database {
+    this.#opened ??= new Database(this.#url.replace(/^file:/, ""), { fileMustExist: true, timeout: 0 });
+    return this.#opened;
   }
 
   #statement(text: string): Database.Statement {
@@ -122,9 +133,7 @@ const connections = (globalForSql.sevenStepsSql ??= new Map());
 export function getSql(url: string): Sql {
   let sql = connections.get(url);
   if (!sql) {
-    // The file Prisma's adapter opens for the same URL. Only migrations create the database, and
-    // the write lock is waited for by Sql itself (busy timeout 0).
-    sql = new Sql(new Database(url.replace(/^file:/, ""), { fileMustExist: true, timeout: 0 }));
+    sql = new Sql(url);
     connections.set(url, sql);
   }
   return sql;
