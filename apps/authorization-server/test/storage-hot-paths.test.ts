@@ -13,6 +13,9 @@ import { alice, registerClient } from "./fixtures.ts";
 
 afterEach(() => vi.restoreAllMocks());
 
+/** The ids of the rows a token request writes: UUIDs of version 7, in the order they were made (packages/db/src/row-id.ts). */
+const rowId = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+
 describe("the access token record", () => {
   it("is stored by plain SQL as Prisma reads it back, dates included", async () => {
     const client = await registerClient();
@@ -57,7 +60,8 @@ describe("the grant and refresh token records", () => {
     expect(stored).toMatchObject({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", createdAt: now, expiresAt, rotatedAt: null });
     expect(stored?.grant).toEqual({ userId: user.id, authTime, revokedAt: null });
     expect(await db.refreshToken.findUnique({ where: { tokenHash } })).toMatchObject({ createdAt: now, expiresAt, rotatedAt: null });
-    expect(stored?.id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(stored?.id).toMatch(rowId);
+    expect(grant.id).toMatch(rowId);
 
     const later = new Date("2026-11-25T10:05:00.000Z");
     expect(await sql.transaction((writer) => rotateRefreshToken(stored!.id, later, writer))).toBe(true);
@@ -104,7 +108,7 @@ describe("the authorization code", () => {
     await saveAuthorizationCode(code);
 
     const stored = await findAuthorizationCode(code.codeHash);
-    expect(stored).toEqual({ ...code, id: expect.stringMatching(/^[0-9a-f-]{36}$/), consumedAt: null });
+    expect(stored).toEqual({ ...code, id: expect.stringMatching(rowId), consumedAt: null });
     expect(await findAuthorizationCode(`test-code-${randomUUID()}`)).toBeNull();
 
     const now = new Date("2026-11-25T10:00:30.000Z");

@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import type { SqlWriter } from "@seven-steps/db";
+import { newRowId, type SqlWriter } from "@seven-steps/db";
 import { db } from "@/db";
 
 /**
@@ -7,7 +6,7 @@ import { db } from "@/db";
  * id and both dates are given here, as Prisma would have given them.
  */
 export function createGrant(data: { clientId: string; userId: string; scope: string; authTime: Date }, writer: SqlWriter, now: Date) {
-  const grant = { id: randomUUID(), ...data, createdAt: now, lastUsedAt: now, revokedAt: null, revocationReason: null };
+  const grant = { id: newRowId(), ...data, createdAt: now, lastUsedAt: now, revokedAt: null, revocationReason: null };
   writer.run(
     `INSERT INTO "Grant" ("id", "clientId", "userId", "scope", "authTime", "createdAt", "lastUsedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
     grant.id,

@@ -1,5 +1,4 @@
-import { randomUUID } from "node:crypto";
-import { fromSqlDate, type SqlWriter } from "@seven-steps/db";
+import { fromSqlDate, newRowId, type SqlWriter } from "@seven-steps/db";
 import { sql } from "@/db";
 
 /** A stored refresh token and what the token endpoint needs of its grant. */
@@ -24,7 +23,7 @@ export function saveRefreshToken(
   writer.run(
     `INSERT INTO "RefreshToken" ("id", "tokenHash", "grantId", "clientId", "scope", "createdAt", "expiresAt")
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    randomUUID(),
+    newRowId(),
     data.tokenHash,
     data.grantId,
     data.clientId,

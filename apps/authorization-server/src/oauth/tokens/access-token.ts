@@ -1,7 +1,6 @@
 import { accessTokenType, formatScope } from "@seven-steps/protocol";
 import { SignJWT } from "jose";
-import { randomUUID } from "node:crypto";
-import type { SqlWriter } from "@seven-steps/db";
+import { newRowId, type SqlWriter } from "@seven-steps/db";
 import { env } from "@/env";
 import { saveAccessToken } from "@/storage/access-tokens";
 import { currentSigningKey, signingAlgorithm } from "./signing-keys.ts";
@@ -33,7 +32,7 @@ export async function signAccessToken(request: AccessTokenRequest, now: Date): P
   const key = await currentSigningKey();
   const issuedAt = Math.floor(now.getTime() / 1000);
   const expiresIn = env.ACCESS_TOKEN_TTL_SECONDS;
-  const jti = randomUUID();
+  const jti = newRowId();
   const claims: Record<string, unknown> = { client_id: request.clientId, scope: formatScope(request.scopes) };
   if (request.authTime) claims.auth_time = Math.floor(request.authTime.getTime() / 1000);
 
