@@ -57,6 +57,18 @@ function serverErrorsOf(page: Page): string[] {
 /** What a user must never be shown: a stack trace, or the raw error of a failed connection. */
 const internals = /ECONNREFUSED|fetch failed|TypeError|\n\s+at \S+ \(|\.js:\d+:\d+/;
 
+/**
+ * PrintShop's notice that a server it needs is not answering: a passing fault, so it asks the user
+ * to try again rather than to sign in again, and shows nothing of the failed connection.
+ */
+async function expectNotAnsweringNotice(page: Page, heading: string): Promise<void> {
+  const notice = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: heading }) });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText("Try again in a moment.");
+  await expect(notice.getByRole("button", { name: "Sign in again" })).toHaveCount(0);
+  await expect(page.locator("body")).not.toContainText(internals);
+}
+
 /** Steps 1 to 7 in the browser, for a user who has not allowed PrintShop yet. */
 async function signInAtPrintShop(page: Page, user: FaultUser): Promise<void> {
   await page.goto(printShop);
@@ -169,11 +181,7 @@ test.describe("the authorization server is stopped in the middle of a flow: the 
     await expect.poll(() => Date.now(), { timeout: 10_000 }).toBeGreaterThan(session!.accessTokenExpiresAt.getTime());
     await page.reload();
 
-    const notice = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "PhotoCloud Accounts is not answering" }) });
-    await expect(notice).toBeVisible();
-    await expect(notice).toContainText("Try again in a moment.");
-    await expect(notice.getByRole("button", { name: "Sign in again" })).toHaveCount(0);
-    await expect(page.locator("body")).not.toContainText(internals);
+    await expectNotAnsweringNotice(page, "PhotoCloud Accounts is not answering");
     expect(serverErrors).toEqual([]);
     // Nothing was refused, so nothing ends: the same session and refresh token are kept.
     const [kept] = await clientSessionsOf(user);
@@ -199,11 +207,7 @@ test.describe("a server is stopped while a user is signed in at PrintShop", () =
 
     await stopApp("resourceApi");
     await page.reload();
-    const notice = page.getByRole("alert").filter({ has: page.getByRole("heading", { name: "The PhotoCloud API is not answering" }) });
-    await expect(notice).toBeVisible();
-    await expect(notice).toContainText("Try again in a moment.");
-    await expect(notice.getByRole("button", { name: "Sign in again" })).toHaveCount(0);
-    await expect(page.locator("body")).not.toContainText(internals);
+    await expectNotAnsweringNotice(page, "The PhotoCloud API is not answering");
     expect(serverErrors).toEqual([]);
     expect(await clientSessionsOf(user)).toMatchObject([{ id: session!.id, endedAt: null }]);
 

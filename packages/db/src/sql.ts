@@ -21,8 +21,6 @@ export type SqlValue = string | number | bigint | boolean | Date | null;
 export interface SqlWriter {
   /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
   run(text: string, ...values: SqlValue[]): number;
-  /** The first row of a query, or undefined. */
-  get<Row>(text: string, ...values: SqlValue[]): Row | undefined;
 }
 
 /** How long a statement keeps trying while another connection holds the write lock. */
@@ -67,7 +65,6 @@ export class Sql {
   /** Handed to the function a transaction runs: writes outside a transaction are not offered. */
   readonly #writer: SqlWriter = {
     run: (text, ...values) => this.#statement(text).run(...values.map(bindable)).changes,
-    get: <Row>(text: string, ...values: SqlValue[]) => this.#statement(text).get(...values.map(bindable)) as Row | undefined,
   };
 
   constructor(url: string) {
@@ -108,7 +105,7 @@ export class Sql {
 
   /** The first row of a query, or undefined. */
   one<Row>(text: string, ...values: SqlValue[]): Promise<Row | undefined> {
-    return this.#whenUnlocked(() => this.#writer.get<Row>(text, ...values));
+    return this.#whenUnlocked(() => this.#statement(text).get(...values.map(bindable)) as Row | undefined);
   }
 
   /** Every row of a query. */
