@@ -1,7 +1,8 @@
 // The production server of an app: Next.js's own request handler behind a plain Node.js HTTP
 // server, run from the app's folder:  node production-server.js <port>
 //
-// It exists for two reasons, both found by the fuzzer (e2e/tests/stress/fuzz.spec.ts):
+// It starts Next.js from the configuration the build resolved (built-config.js), and it exists for
+// two reasons, both found by the fuzzer (e2e/tests/stress/fuzz.spec.ts):
 // - Some requests make Next.js fail inside its own code, with a 500, before any app code runs
 //   (requests-next-cannot-take.js). They are refused here, before Next.js sees them.
 // - A request Node.js cannot parse at all (a method it does not know, a malformed header) gets a
@@ -11,12 +12,19 @@
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import path from "node:path";
+import { readBuiltConfig, useBuiltConfig } from "./built-config.js";
 import { refusalBeforeNext, sendRefusal } from "./requests-next-cannot-take.js";
 import { answerUnparsableRequest } from "./unparsable-request.js";
 
 const port = Number(process.argv[2]);
 
 const next = createRequire(path.join(process.cwd(), "package.json"))("next");
+const built = readBuiltConfig(process.cwd());
+if (built.error) {
+  console.error(`\n✖ ${built.error}\n`);
+  process.exit(1);
+}
+useBuiltConfig(built.config);
 const app = next({ dev: false, dir: process.cwd(), port });
 await app.prepare();
 const handle = app.getRequestHandler();
