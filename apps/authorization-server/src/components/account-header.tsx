@@ -7,7 +7,7 @@ export function AccountActions({ user }: { user: SignedInUser | null }) {
   if (!user) return null;
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <Link href="/connected-apps" className="font-semibold">
+      <Link href="/connected-apps" prefetch={false} className="font-semibold">
         Connected apps
       </Link>
       <span className="text-base text-muted">

@@ -10,14 +10,14 @@ export function ClientNavigation({ user }: { user: SignedInUser | null }) {
   return (
     <nav aria-label="PrintShop" className="flex flex-wrap items-center gap-x-5 gap-y-2">
       {user ? (
-        <Link href="/photos" className="font-semibold">
+        <Link href="/photos" prefetch={false} className="font-semibold">
           Your photos
         </Link>
       ) : null}
-      <Link href="/inspector" className="font-semibold">
+      <Link href="/inspector" prefetch={false} className="font-semibold">
         How this worked
       </Link>
-      <Link href="/lab" className="font-semibold">
+      <Link href="/lab" prefetch={false} className="font-semibold">
         Step-through lab
       </Link>
       {user ? (

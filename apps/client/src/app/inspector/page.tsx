@@ -26,7 +26,7 @@ export default async function InspectorIndexPage() {
           <SignInButton />
         )}
         <p>
-          Or take the steps one at a time in the <Link href="/lab">step-through lab</Link>.
+          Or take the steps one at a time in the <Link href="/lab" prefetch={false}>step-through lab</Link>.
         </p>
       </main>
     </>

@@ -53,7 +53,7 @@ export default async function PhotosPage({ searchParams }: { searchParams: Promi
             <p className="text-lg text-muted">
               Fetched from the PhotoCloud API with an access token for the scopes <code>{photos.scopes.join(" ")}</code>.{" "}
               {user.flowId ? (
-                <Link href={`/inspector/${user.flowId}`} className="font-semibold">
+                <Link href={`/inspector/${user.flowId}`} prefetch={false} className="font-semibold">
                   See how this worked, step by step
                 </Link>
               ) : null}
