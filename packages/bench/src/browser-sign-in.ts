@@ -2,20 +2,24 @@
 // PrintShop to seeing the member's photos: the authorization request, sign-in and consent at
 // PhotoCloud Accounts, the code back to PrintShop, its token request, and the photos it reads from
 // the API. Each sign-in is a new member's first, in a fresh browser context.
+//
+// Each is followed by the same steps against the floor (browser-floor.ts), pages that do no work,
+// so that both see the same machine at the same moments: the difference is the apps' own.
 import { chromium, type Browser } from "@playwright/test";
 import { chromiumArgs, chromiumExecutablePath } from "@seven-steps/devtools/chromium";
 import type { FlowUser } from "@seven-steps/devtools/http-flow";
 import { performance } from "node:perf_hooks";
 import { apps } from "./apps.ts";
+import { startBrowserFloor } from "./browser-floor.ts";
 
 export const warmUpSignIns = 2;
 export const measuredSignIns = 20;
 
-async function timedSignIn(browser: Browser, member: FlowUser): Promise<number> {
+async function timedSignIn(browser: Browser, clientUrl: string, member: FlowUser): Promise<number> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   try {
     const page = await context.newPage();
-    await page.goto(apps.client.url);
+    await page.goto(clientUrl);
     // The member chooses to sign in once the button can be pressed: the page has hydrated.
     const signIn = page.getByRole("button", { name: "Sign in with PhotoCloud" });
     await signIn.and(page.locator(":enabled")).waitFor();
@@ -48,22 +52,35 @@ export interface BrowserResult {
   signIns: number;
 }
 
-/** Two sign-ins to warm up, then twenty timed ones; one member each. */
-export async function measureBrowserSignIns(members: FlowUser[]): Promise<BrowserResult> {
+function summary(timings: number[]): BrowserResult {
+  const sorted = timings.toSorted((a, b) => a - b);
+  return {
+    medianMilliseconds: Math.round(median(sorted)),
+    p95Milliseconds: Math.round(percentile(sorted, 0.95)),
+    signIns: sorted.length,
+  };
+}
+
+/**
+ * Two sign-ins to warm up, then twenty timed ones, one member each; each followed by one at the
+ * floor. `apps` are the real sign-ins, `floor` the same steps against pages that do no work.
+ */
+export async function measureBrowserSignIns(members: FlowUser[]): Promise<{ apps: BrowserResult; floor: BrowserResult }> {
+  const floor = await startBrowserFloor();
   const browser = await chromium.launch({ executablePath: chromiumExecutablePath(), args: chromiumArgs });
   try {
-    const timings: number[] = [];
+    const appTimings: number[] = [];
+    const floorTimings: number[] = [];
     for (const [index, member] of members.entries()) {
-      const milliseconds = await timedSignIn(browser, member);
-      if (index >= warmUpSignIns) timings.push(milliseconds);
+      const milliseconds = await timedSignIn(browser, apps.client.url, member);
+      const floorMilliseconds = await timedSignIn(browser, floor.clientUrl, member);
+      if (index < warmUpSignIns) continue;
+      appTimings.push(milliseconds);
+      floorTimings.push(floorMilliseconds);
     }
-    timings.sort((a, b) => a - b);
-    return {
-      medianMilliseconds: Math.round(median(timings)),
-      p95Milliseconds: Math.round(percentile(timings, 0.95)),
-      signIns: timings.length,
-    };
+    return { apps: summary(appTimings), floor: summary(floorTimings) };
   } finally {
     await browser.close();
+    await floor.close();
   }
 }

@@ -12,6 +12,8 @@ export interface Measurements {
   resourcePublic: LoadResult;
   resourceProtected: LoadResult;
   browser: BrowserResult;
+  /** The same steps against pages that do no work (browser-floor.ts). */
+  browserFloor: BrowserResult;
   /** Resident set size of each app after the run, in megabytes. */
   memory: { client: number; authorizationServer: number; resourceApi: number };
   peer: LoadResult;
@@ -126,7 +128,11 @@ export function table(m: Measurements): string {
     ],
     loadRow("8", "Peer: oidc-provider, client_credentials, ES256 JWT", m.peer, floor),
   ];
-  const browser = `6. Seven steps in a browser (${m.browser.signIns} warm sign-ins, Playwright): median ${m.browser.medianMilliseconds} ms, p95 ${m.browser.p95Milliseconds} ms.`;
+  const browser =
+    `6. Seven steps in a browser (${m.browser.signIns} warm sign-ins, Playwright): median ${m.browser.medianMilliseconds} ms, ` +
+    `p95 ${m.browser.p95Milliseconds} ms. The same steps against pages that do no work (the browser's floor): ` +
+    `median ${m.browserFloor.medianMilliseconds} ms, p95 ${m.browserFloor.p95Milliseconds} ms; ` +
+    `the apps add ${m.browser.medianMilliseconds - m.browserFloor.medianMilliseconds} ms.`;
   const memory =
     `7. Memory after the run (RSS): client ${m.memory.client} MB, authorization server ${m.memory.authorizationServer} MB, ` +
     `resource API ${m.memory.resourceApi} MB; ${totalMemory} MB together.`;
