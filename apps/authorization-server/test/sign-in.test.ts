@@ -1,6 +1,7 @@
 // Signing in at the authorization server (step 2, who the user is) and signing out: the session
 // cookie, what is stored, where the user is sent, and how password guessing is slowed down.
-import { hashSecret } from "@seven-steps/protocol/secrets";
+import { hashSecret, verifyPassword } from "@seven-steps/protocol/secrets";
+import { randomBytes, scryptSync } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as passwordEndpoint } from "@/app/sign-in/password/route";
 import { POST as signOutEndpoint } from "@/app/sign-out/route";
@@ -145,6 +146,55 @@ describe("POST /sign-in/password", () => {
 
     expect(response.status).toBe(303);
     expect(sessionTokenSetBy(response)).toBeTruthy();
+  });
+});
+
+describe("POST /sign-in/password: passwords stored before Argon2id", () => {
+  const carol = { username: "carol-legacy", password: "an old password, an old hash" };
+
+  /** How passwords were stored before: scrypt, N = 2^15, r = 8, p = 1, as `scrypt$N$r$p$salt$key`. */
+  function legacyScryptHash(password: string): string {
+    const salt = randomBytes(16);
+    const key = scryptSync(password, salt, 32, { N: 2 ** 15, r: 8, p: 1, maxmem: 64 * 2 ** 20 });
+    return ["scrypt", 2 ** 15, 8, 1, salt.toString("base64url"), key.toString("base64url")].join("$");
+  }
+
+  async function storedHashOf(username: string): Promise<string> {
+    return (await db.user.findUniqueOrThrow({ where: { username } })).passwordHash;
+  }
+
+  beforeEach(async () => {
+    await db.user.deleteMany({ where: { username: carol.username } });
+    await db.user.create({ data: { username: carol.username, name: "Carol", passwordHash: legacyScryptHash(carol.password) } });
+  });
+
+  it("signs the user in, and replaces the scrypt hash with an Argon2id one", async () => {
+    const response = await postSignIn(credentials(carol));
+
+    expect(response.status).toBe(303);
+    expect(sessionTokenSetBy(response)).toBeTruthy();
+    const stored = await storedHashOf(carol.username);
+    expect(stored).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    expect(await verifyPassword(carol.password, stored)).toBe(true);
+  });
+
+  it("signs in with the new hash afterwards, and leaves it as it is", async () => {
+    await postSignIn(credentials(carol));
+    const upgraded = await storedHashOf(carol.username);
+
+    const again = await postSignIn(credentials(carol));
+
+    expect(again.status).toBe(303);
+    expect(sessionTokenSetBy(again)).toBeTruthy();
+    expect(await storedHashOf(carol.username)).toBe(upgraded);
+  });
+
+  it("keeps the old hash when the password is wrong", async () => {
+    const before = await storedHashOf(carol.username);
+
+    expectBackToForm(await postSignIn({ ...credentials(carol), password: "a guess" }), "invalid");
+
+    expect(await storedHashOf(carol.username)).toBe(before);
   });
 });
 

@@ -23,10 +23,10 @@ describe("the seed", () => {
     expect(await counts()).toEqual({ users: 2, clients: 3, redirectUris: 2, profiles: 2, photos: demoPhotos.length });
   });
 
-  it("stores passwords only as scrypt hashes", async () => {
+  it("stores passwords only as Argon2id hashes", async () => {
     for (const demoUser of demoUsers) {
       const user = await database.user.findUniqueOrThrow({ where: { username: demoUser.username } });
-      expect(user.passwordHash).toMatch(/^scrypt\$/);
+      expect(user.passwordHash).toMatch(/^\$argon2id\$/);
       expect(user.passwordHash).not.toContain(demoUser.password);
       expect(await verifyPassword(demoUser.password, user.passwordHash)).toBe(true);
     }

@@ -49,7 +49,7 @@ export const stepChecks: Record<StepId, StepCheck[]> = {
   "user-authorization": [
     {
       checkedBy: "authorization-server",
-      rule: "the password, against an scrypt hash, at the authorization server only",
+      rule: "the password, against an Argon2id hash, at the authorization server only",
       why: "The client never sees the user's password; failed attempts are slowed down.",
       see: rfc(6749, "10.3"),
       source: server("sign-in/sign-in-with-password.ts"),

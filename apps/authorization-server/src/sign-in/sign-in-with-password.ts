@@ -1,5 +1,5 @@
-import { hashPassword, verifyPassword } from "@seven-steps/protocol/secrets";
-import { findUserByUsername } from "@/storage/users";
+import { hashPassword, passwordNeedsRehash, verifyPassword } from "@seven-steps/protocol/secrets";
+import { findUserByUsername, storePasswordHash } from "@/storage/users";
 import { clearFailures, recordFailure, secondsUntilAllowed, type ThrottlePolicy } from "@/throttling/throttle";
 
 export type SignInResult =
@@ -20,7 +20,8 @@ const perAccount: ThrottlePolicy = { maxFailures: 20, windowSeconds: 15 * 60, bl
 const unknownUserPasswordHash = hashPassword("no user has this password");
 
 /**
- * Checks a username and password. The answer never says which of the two was wrong.
+ * Checks a username and password. The answer never says which of the two was wrong. A password
+ * stored with an older hash (scrypt, or weaker parameters) is hashed again once it is proven.
  */
 export async function signInWithPassword(
   username: string,
@@ -46,5 +47,6 @@ export async function signInWithPassword(
     return { outcome: "invalid-credentials" };
   }
   await clearFailures(keys[0]!.key);
+  if (passwordNeedsRehash(user.passwordHash)) await storePasswordHash(user.id, await hashPassword(password));
   return { outcome: "signed-in", userId: user.id };
 }

@@ -7,3 +7,8 @@ export function findUserByUsername(username: string) {
 export function findUserById(id: string) {
   return db.user.findUnique({ where: { id } });
 }
+
+/** Replaces a user's password hash, after a sign-in that proved the password. */
+export async function storePasswordHash(id: string, passwordHash: string): Promise<void> {
+  await db.user.update({ where: { id }, data: { passwordHash } });
+}
