@@ -1,0 +1,163 @@
+// Housekeeping: which expired rows are deleted, which are kept and why, and what is logged.
+import { hashSecret } from "@seven-steps/protocol/secrets";
+import { randomUUID } from "node:crypto";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { db } from "@/db";
+import { deleteExpiredRecordsNow } from "@/housekeeping";
+import { deleteExpiredRecords } from "@/storage/expired-records";
+import { alice, registerClient } from "./fixtures.ts";
+
+const now = new Date("2026-11-26T12:00:00Z");
+const ago = (milliseconds: number) => new Date(now.getTime() - milliseconds);
+const later = (milliseconds: number) => new Date(now.getTime() + milliseconds);
+const second = 1000;
+const hour = 60 * 60 * second;
+const day = 24 * hour;
+
+let userId: string;
+let clientId: string;
+let grantId: string;
+
+beforeEach(async () => {
+  // Each file has a database of its own: start every test from no rows of these kinds.
+  await db.session.deleteMany();
+  await db.authorizationCode.deleteMany();
+  await db.accessToken.deleteMany();
+  await db.refreshToken.deleteMany();
+  await db.throttle.deleteMany();
+  userId = (await db.user.findUniqueOrThrow({ where: { username: alice.username } })).id;
+  clientId = (await registerClient()).id;
+  grantId = (await db.grant.create({ data: { clientId, userId, scope: "photos:read", authTime: ago(2 * day) } })).id;
+});
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+function session(expiresAt: Date) {
+  return db.session.create({ data: { tokenHash: hashSecret(randomUUID()), userId, authTime: ago(day), expiresAt } });
+}
+
+function authorizationCode(expiresAt: Date, consumedAt: Date | null = null) {
+  return db.authorizationCode.create({
+    data: {
+      codeHash: hashSecret(randomUUID()),
+      clientId,
+      userId,
+      redirectUri: "https://client.example/callback",
+      redirectUriInRequest: true,
+      codeChallenge: "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+      codeChallengeMethod: "S256",
+      scope: "photos:read",
+      authTime: ago(2 * day),
+      expiresAt,
+      consumedAt,
+    },
+  });
+}
+
+function accessToken(expiresAt: Date) {
+  return db.accessToken.create({
+    data: { jti: randomUUID(), grantId, clientId, subject: userId, scope: "photos:read", issuedAt: ago(day), expiresAt },
+  });
+}
+
+function refreshToken(expiresAt: Date, rotatedAt: Date | null = null) {
+  return db.refreshToken.create({
+    data: { tokenHash: hashSecret(randomUUID()), grantId, clientId, scope: "photos:read", expiresAt, rotatedAt },
+  });
+}
+
+function throttle(windowStartedAt: Date, blockedUntil: Date | null) {
+  return db.throttle.create({ data: { key: `test:${randomUUID()}`, failures: 3, windowStartedAt, blockedUntil } });
+}
+
+describe("deleteExpiredRecords", () => {
+  it("deletes expired sessions, and keeps live ones", async () => {
+    const expired = await session(ago(second));
+    const live = await session(later(hour));
+
+    const deleted = await deleteExpiredRecords(now);
+
+    expect(deleted.sessions).toBe(1);
+    expect(await db.session.findUnique({ where: { id: expired.id } })).toBeNull();
+    expect(await db.session.findUnique({ where: { id: live.id } })).not.toBeNull();
+  });
+
+  it("keeps an authorization code for a day after it expired, so that a replay still revokes its grant", async () => {
+    const longExpired = await authorizationCode(ago(day + second), ago(day + 30 * second));
+    const recentlyExpired = await authorizationCode(ago(hour), ago(hour + 30 * second));
+    const live = await authorizationCode(later(30 * second));
+
+    const deleted = await deleteExpiredRecords(now);
+
+    expect(deleted.authorizationCodes).toBe(1);
+    expect(await db.authorizationCode.findUnique({ where: { id: longExpired.id } })).toBeNull();
+    expect(await db.authorizationCode.findUnique({ where: { id: recentlyExpired.id } })).not.toBeNull();
+    expect(await db.authorizationCode.findUnique({ where: { id: live.id } })).not.toBeNull();
+  });
+
+  it("deletes the records of access tokens past their exp, and keeps the others", async () => {
+    const expired = await accessToken(ago(second));
+    const live = await accessToken(later(10 * 60 * second));
+
+    const deleted = await deleteExpiredRecords(now);
+
+    expect(deleted.accessTokens).toBe(1);
+    expect(await db.accessToken.findUnique({ where: { jti: expired.jti } })).toBeNull();
+    expect(await db.accessToken.findUnique({ where: { jti: live.jti } })).not.toBeNull();
+  });
+
+  it("deletes expired refresh tokens, rotated or not, and keeps unexpired ones, rotated or not", async () => {
+    const expired = await refreshToken(ago(second));
+    const expiredRotated = await refreshToken(ago(second), ago(day));
+    const live = await refreshToken(later(day));
+    const liveRotated = await refreshToken(later(day), ago(hour));
+
+    const deleted = await deleteExpiredRecords(now);
+
+    expect(deleted.refreshTokens).toBe(2);
+    const remaining = await db.refreshToken.findMany({ where: { grantId }, select: { id: true } });
+    expect(remaining.map(({ id }) => id).toSorted()).toEqual([live.id, liveRotated.id].toSorted());
+    expect(remaining.map(({ id }) => id)).not.toContain(expired.id);
+    expect(remaining.map(({ id }) => id)).not.toContain(expiredRotated.id);
+    expect(await db.grant.findUnique({ where: { id: grantId } })).not.toBeNull();
+  });
+
+  it("deletes failure counters from more than a day ago that block nobody, and keeps the rest", async () => {
+    const stale = await throttle(ago(day + second), null);
+    const staleBlockEnded = await throttle(ago(2 * day), ago(day));
+    const stillBlocking = await throttle(ago(2 * day), later(60 * second));
+    const recent = await throttle(ago(10 * 60 * second), null);
+
+    const deleted = await deleteExpiredRecords(now);
+
+    expect(deleted.throttles).toBe(2);
+    const keys = (await db.throttle.findMany({ select: { key: true } })).map(({ key }) => key);
+    expect(keys.toSorted()).toEqual([stillBlocking.key, recent.key].toSorted());
+    expect(keys).not.toContain(stale.key);
+    expect(keys).not.toContain(staleBlockEnded.key);
+  });
+});
+
+describe("deleteExpiredRecordsNow", () => {
+  it("says how many rows of each kind it deleted", async () => {
+    await session(ago(second));
+    await accessToken(ago(second));
+    await accessToken(ago(second));
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+
+    await deleteExpiredRecordsNow(now);
+
+    expect(info).toHaveBeenCalledWith("Deleted expired records: sessions: 1, access token records: 2.");
+  });
+
+  it("says nothing when nothing had expired", async () => {
+    await session(later(hour));
+    const info = vi.spyOn(console, "info").mockImplementation(() => {});
+
+    await deleteExpiredRecordsNow(now);
+
+    expect(info).not.toHaveBeenCalled();
+  });
+});
