@@ -73,14 +73,16 @@ function throttle(windowStartedAt: Date, blockedUntil: Date | null) {
 }
 
 describe("deleteExpiredRecords", () => {
-  it("deletes expired sessions, and keeps live ones", async () => {
-    const expired = await session(ago(second));
+  it("deletes sessions an hour after they expired, and keeps the others", async () => {
+    const longExpired = await session(ago(hour + second));
+    const justExpired = await session(ago(second));
     const live = await session(later(hour));
 
     const deleted = await deleteExpiredRecords(now);
 
     expect(deleted.sessions).toBe(1);
-    expect(await db.session.findUnique({ where: { id: expired.id } })).toBeNull();
+    expect(await db.session.findUnique({ where: { id: longExpired.id } })).toBeNull();
+    expect(await db.session.findUnique({ where: { id: justExpired.id } })).not.toBeNull();
     expect(await db.session.findUnique({ where: { id: live.id } })).not.toBeNull();
   });
 
@@ -97,20 +99,23 @@ describe("deleteExpiredRecords", () => {
     expect(await db.authorizationCode.findUnique({ where: { id: live.id } })).not.toBeNull();
   });
 
-  it("deletes the records of access tokens past their exp, and keeps the others", async () => {
-    const expired = await accessToken(ago(second));
+  it("deletes the records of access tokens an hour past their exp, and keeps the others", async () => {
+    const longExpired = await accessToken(ago(hour + second));
+    const justExpired = await accessToken(ago(second));
     const live = await accessToken(later(10 * 60 * second));
 
     const deleted = await deleteExpiredRecords(now);
 
     expect(deleted.accessTokens).toBe(1);
-    expect(await db.accessToken.findUnique({ where: { jti: expired.jti } })).toBeNull();
+    expect(await db.accessToken.findUnique({ where: { jti: longExpired.jti } })).toBeNull();
+    expect(await db.accessToken.findUnique({ where: { jti: justExpired.jti } })).not.toBeNull();
     expect(await db.accessToken.findUnique({ where: { jti: live.jti } })).not.toBeNull();
   });
 
-  it("deletes expired refresh tokens, rotated or not, and keeps unexpired ones, rotated or not", async () => {
-    const expired = await refreshToken(ago(second));
-    const expiredRotated = await refreshToken(ago(second), ago(day));
+  it("deletes refresh tokens an hour after they expired, rotated or not, and keeps the others", async () => {
+    const expired = await refreshToken(ago(hour + second));
+    const expiredRotated = await refreshToken(ago(hour + second), ago(day));
+    const justExpired = await refreshToken(ago(second));
     const live = await refreshToken(later(day));
     const liveRotated = await refreshToken(later(day), ago(hour));
 
@@ -118,7 +123,7 @@ describe("deleteExpiredRecords", () => {
 
     expect(deleted.refreshTokens).toBe(2);
     const remaining = await db.refreshToken.findMany({ where: { grantId }, select: { id: true } });
-    expect(remaining.map(({ id }) => id).toSorted()).toEqual([live.id, liveRotated.id].toSorted());
+    expect(remaining.map(({ id }) => id).toSorted()).toEqual([justExpired.id, live.id, liveRotated.id].toSorted());
     expect(remaining.map(({ id }) => id)).not.toContain(expired.id);
     expect(remaining.map(({ id }) => id)).not.toContain(expiredRotated.id);
     expect(await db.grant.findUnique({ where: { id: grantId } })).not.toBeNull();
@@ -142,9 +147,9 @@ describe("deleteExpiredRecords", () => {
 
 describe("deleteExpiredRecordsNow", () => {
   it("says how many rows of each kind it deleted", async () => {
-    await session(ago(second));
-    await accessToken(ago(second));
-    await accessToken(ago(second));
+    await session(ago(2 * hour));
+    await accessToken(ago(2 * hour));
+    await accessToken(ago(2 * hour));
     const info = vi.spyOn(console, "info").mockImplementation(() => {});
 
     await deleteExpiredRecordsNow(now);

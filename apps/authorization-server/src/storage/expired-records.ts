@@ -1,6 +1,7 @@
 import { db } from "@/db";
 
-const day = 24 * 60 * 60 * 1000;
+const hour = 60 * 60 * 1000;
+const day = 24 * hour;
 
 /** How many rows of each kind {@link deleteExpiredRecords} removed. */
 export interface DeletedRecords {
@@ -13,15 +14,18 @@ export interface DeletedRecords {
 
 /**
  * Deletes the rows that can no longer serve any purpose, so that the tables the token endpoint
- * writes to do not grow for ever:
+ * writes to do not grow for ever. Each is kept a while past its expiry first, an hour at least,
+ * so that no clock a little behind, at a resource server or here, still takes for valid what is
+ * already gone:
  *
- * - sessions past their expiry: `findActiveSession` ignores them already;
+ * - sessions an hour after their expiry: `findActiveSession` ignores them already;
+ * - access-token records an hour after their `exp`: resource servers and the introspection
+ *   endpoint refuse an expired JWT before they would look for its record (RFC 9068 §4,
+ *   RFC 7662 §2.2);
+ * - refresh tokens an hour after their expiry, rotated or not: the token endpoint refuses them;
  * - authorization codes a day after their expiry. A redeemed code is kept that long so that a
  *   replay still finds it and revokes what it issued (RFC 6749 §4.1.2); once the row is gone, a
  *   replay is refused as an unknown code;
- * - access tokens past their `exp`: every resource server and the introspection endpoint refuse
- *   an expired JWT before they would look for its record (RFC 9068 §4, RFC 7662 §2.2);
- * - refresh tokens past their expiry, rotated or not: the token endpoint refuses them anyway;
  * - failure counters whose window began more than a day ago and that block nobody now. Every
  *   throttle's window is shorter than that.
  *
@@ -29,12 +33,13 @@ export interface DeletedRecords {
  * reason it was revoked.
  */
 export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRecords> {
+  const anHourAgo = new Date(now.getTime() - hour);
   const aDayAgo = new Date(now.getTime() - day);
   const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles] = await db.$transaction([
-    db.session.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.session.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
     db.authorizationCode.deleteMany({ where: { expiresAt: { lte: aDayAgo } } }),
-    db.accessToken.deleteMany({ where: { expiresAt: { lte: now } } }),
-    db.refreshToken.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.accessToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
+    db.refreshToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
     db.throttle.deleteMany({
       where: { windowStartedAt: { lte: aDayAgo }, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
     }),
