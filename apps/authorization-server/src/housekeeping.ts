@@ -11,7 +11,7 @@ const labels: Record<keyof DeletedRecords, string> = {
   throttles: "failure counters",
 };
 
-function describe(deleted: DeletedRecords): string {
+function summarize(deleted: DeletedRecords): string {
   return Object.entries(labels)
     .map(([kind, label]) => [label, deleted[kind as keyof DeletedRecords]] as const)
     .filter(([, count]) => count > 0)
@@ -22,7 +22,7 @@ function describe(deleted: DeletedRecords): string {
 /** One round: deletes what has expired, and says what it deleted, or why it could not. */
 export async function deleteExpiredRecordsNow(now = new Date()): Promise<void> {
   try {
-    const deleted = describe(await deleteExpiredRecords(now));
+    const deleted = summarize(await deleteExpiredRecords(now));
     if (deleted) console.info(`Deleted expired records: ${deleted}.`);
   } catch (error) {
     console.error(`Deleting expired records failed; trying again in ${intervalMilliseconds / 60_000} minutes.`, error);

@@ -74,11 +74,11 @@ export function hashPassword(password: string): Promise<string> {
 
 /**
  * Whether `password` matches a stored hash, compared in constant time: an Argon2id hash, or a
- * {@link legacyScrypt} hash of earlier databases. A malformed stored hash never matches.
+ * {@link verifyLegacyScrypt | scrypt} hash of earlier databases. A malformed stored hash never matches.
  */
 export async function verifyPassword(password: string, storedHash: string): Promise<boolean> {
   if (storedHash.startsWith("$argon2id$")) return argon2Verify(storedHash, normalized(password)).catch(() => false);
-  if (storedHash.startsWith("scrypt$")) return legacyScrypt.verify(normalized(password), storedHash);
+  if (storedHash.startsWith("scrypt$")) return verifyLegacyScrypt(normalized(password), storedHash);
   return false;
 }
 
@@ -91,6 +91,9 @@ export function passwordNeedsRehash(storedHash: string): boolean {
   return !storedHash.startsWith(currentPrefix);
 }
 
+/** The length of the keys in {@link verifyLegacyScrypt}'s hashes. */
+const legacyScryptKeyLength = 32;
+
 /**
  * `scrypt$N$r$p$salt$key`, how this project stored passwords until it moved to Argon2id. Only
  * verified, never made: a database seeded before the move still lets its users sign in, and
@@ -98,20 +101,17 @@ export function passwordNeedsRehash(storedHash: string): boolean {
  *
  * @see https://www.rfc-editor.org/rfc/rfc7914
  */
-const legacyScrypt = {
-  keyLength: 32,
-
-  async verify(password: string, storedHash: string): Promise<boolean> {
-    const [, n, r, p, salt, key] = storedHash.split("$");
-    const expected = Buffer.from(key ?? "", "base64url");
-    if (!n || !r || !p || !salt || expected.length !== this.keyLength) return false;
-    const options = { N: Number(n), r: Number(r), p: Number(p) };
-    const actual = await new Promise<Buffer | null>((resolve) => {
-      const maxmem = 256 * options.N * options.r;
-      scrypt(password, Buffer.from(salt, "base64url"), this.keyLength, { ...options, maxmem }, (error, derived) =>
-        resolve(error ? null : derived),
-      );
-    }).catch(() => null);
-    return actual !== null && timingSafeEqual(actual, expected);
-  },
-};
+async function verifyLegacyScrypt(password: string, storedHash: string): Promise<boolean> {
+  const [, n, r, p, salt, key] = storedHash.split("$");
+  const expected = Buffer.from(key ?? "", "base64url");
+  if (!n || !r || !p || !salt || expected.length !== legacyScryptKeyLength) return false;
+  const options = { N: Number(n), r: Number(r), p: Number(p) };
+  const maxmem = 256 * options.N * options.r;
+  const actual = await new Promise<Buffer | null>((resolve) => {
+    // Parameters scrypt refuses throw here, at once: that too is no match.
+    scrypt(password, Buffer.from(salt, "base64url"), legacyScryptKeyLength, { ...options, maxmem }, (error, derived) =>
+      resolve(error ? null : derived),
+    );
+  }).catch(() => null);
+  return actual !== null && timingSafeEqual(actual, expected);
+}
