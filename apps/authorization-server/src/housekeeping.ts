@@ -11,11 +11,12 @@ const labels: Record<keyof DeletedRecords, string> = {
   throttles: "failure counters",
 };
 
+/** "sessions: 1, access token records: 2", naming only the kinds of which some were deleted. */
 function summarize(deleted: DeletedRecords): string {
-  return Object.entries(labels)
-    .map(([kind, label]) => [label, deleted[kind as keyof DeletedRecords]] as const)
-    .filter(([, count]) => count > 0)
-    .map(([label, count]) => `${label}: ${count}`)
+  const kinds = Object.keys(labels) as (keyof DeletedRecords)[];
+  return kinds
+    .filter((kind) => deleted[kind] > 0)
+    .map((kind) => `${labels[kind]}: ${deleted[kind]}`)
     .join(", ");
 }
 
