@@ -1,4 +1,4 @@
-import { httpBaseUrl, loadEnvironment } from "@seven-steps/config/env";
+import { httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
 
@@ -28,7 +28,7 @@ const schema = z.object({
    * The initial access token that dynamic client registration requires (RFC 7591 §3). Without it,
    * registration is open, which suits a workshop and nothing else.
    */
-  REGISTRATION_ACCESS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
+  REGISTRATION_ACCESS_TOKEN: secret(z.string().min(16, "must be at least 16 characters").optional()),
   /** Demo mode shows the demo accounts on the sign-in page. */
   DEMO_MODE: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
   /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */

@@ -1,4 +1,4 @@
-import { httpBaseUrl, loadEnvironment } from "@seven-steps/config/env";
+import { httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
@@ -14,12 +14,12 @@ const schema = z.object({
   RESOURCE_API_URL: httpBaseUrl.default("http://localhost:3002"),
   /** PrintShop's registration at the authorization server. The defaults are the demo's, public on purpose. */
   CLIENT_ID: z.string().min(1, "must not be empty").default("printshop"),
-  CLIENT_SECRET: z.string().min(1, "must not be empty").default("printshop-demo-secret"),
+  CLIENT_SECRET: secret(z.string().min(1, "must not be empty").default("printshop-demo-secret")),
   /**
    * Encrypts next-auth's session cookie and the tokens stored on the server. Without it, a random
    * one is made when the app starts, and every session ends when the app restarts.
    */
-  NEXTAUTH_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  NEXTAUTH_SECRET: secret(z.string().min(32, "must be at least 32 characters").optional()),
   /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */
   RECORD_PROTOCOL_MESSAGES: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
 });

@@ -1,4 +1,4 @@
-import { httpBaseUrl, loadEnvironment } from "@seven-steps/config/env";
+import { httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
 
@@ -19,7 +19,7 @@ const schema = z.object({
   TOKEN_VALIDATION: z.enum(["local", "introspection"], "must be local or introspection").default("local"),
   /** The API's own credentials at the authorization server, for introspection. */
   INTROSPECTION_CLIENT_ID: z.string().min(1, "must not be empty").default("photocloud-api"),
-  INTROSPECTION_CLIENT_SECRET: z.string().min(1, "must not be empty").default("photocloud-api-demo-secret"),
+  INTROSPECTION_CLIENT_SECRET: secret(z.string().min(1, "must not be empty").default("photocloud-api-demo-secret")),
   /** At least this long between two fetches of the JWKS caused by an unknown `kid`. */
   JWKS_REFETCH_COOLDOWN_SECONDS: z.coerce.number().int().min(0, "must be 0 or more seconds").default(30),
   /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */
