@@ -273,6 +273,27 @@ describe("throttling of failed client authentications (RFC 6819 §5.1.4.2.3)", (
     expect(await countTokensOf(client)).toBe(0);
   });
 
+  // The attempt is counted before the secret is compared: wrong secrets sent at once cannot all be
+  // compared before the first failure is recorded.
+  it("compares at most ten of 60 wrong secrets sent at once from one address, and refuses the rest with 429", async () => {
+    const client = await registerServiceClient();
+
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, index) => attempt(client, `wrong-${index}`, "198.51.100.10")));
+
+    const compared = answers.filter((response) => response.status === 401);
+    const refused = answers.filter((response) => response.status === 429);
+    expect(compared.length).toBeLessThanOrEqual(10);
+    expect(compared.length + refused.length).toBe(60);
+    for (const response of refused) expect(response.headers.get("retry-after")).toMatch(/^[1-9][0-9]*$/);
+  });
+
+  it("does not count a successful authentication as a failure", async () => {
+    const client = await registerServiceClient();
+    for (let success = 0; success < 12; success += 1) await expectTokens(await attempt(client, client.secret!, "198.51.100.11"));
+    for (let failure = 0; failure < 9; failure += 1) await attempt(client, "wrong-secret", "198.51.100.11");
+    await expectTokens(await attempt(client, client.secret!, "198.51.100.11"));
+  });
+
   it("does not refuse the same client from another address, nor another client", async () => {
     const client = await registerServiceClient();
     const other = await registerServiceClient();

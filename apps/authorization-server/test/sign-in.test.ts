@@ -231,10 +231,55 @@ describe("POST /sign-in/password: throttling (RFC 6749 §10.10, RFC 6819 §5.1.4
     expect(sessionTokenSetBy(response)).toBeTruthy();
   });
 
+  it("pauses an account at every address after 20 failures from 20 addresses, one after another", async () => {
+    for (let attempt = 1; attempt <= 20; attempt++) {
+      const guess = { username: bob.username, password: "a wrong guess", return_to: "/" };
+      expectBackToForm(await postSignIn(guess, { address: `198.18.0.${attempt}` }), "invalid");
+    }
+
+    const response = await postSignIn(credentials(bob), { address: "198.18.1.1" });
+
+    expect(response.status).toBe(429);
+    expect(await response.text()).toContain("Sign-in is paused for this account");
+  });
+
   it("does not pause the account at another address", async () => {
     await failFiveTimes(alice);
 
     const response = await postSignIn(credentials(alice), { address: "198.51.100.9" });
+
+    expect(response.status).toBe(303);
+    expect(sessionTokenSetBy(response)).toBeTruthy();
+  });
+});
+
+describe("POST /sign-in/password: guesses sent at the same moment", () => {
+  /** Answers of `count` wrong guesses for bob, sent at once, each from another address. */
+  async function guessAtOnce(count: number): Promise<Response[]> {
+    return Promise.all(
+      Array.from({ length: count }, (_, index) =>
+        postSignIn({ username: bob.username, password: `guess ${index}`, return_to: "/" }, { address: `192.0.2.${index + 1}` }),
+      ),
+    );
+  }
+
+  // Each guess is checked (Argon2id) only after its attempt is counted: a guess that arrives while
+  // others are being hashed is refused, not checked too.
+  it("checks at most 20 of 60 parallel guesses for one account, and refuses the rest with 429", async () => {
+    const answers = await guessAtOnce(60);
+
+    const checked = answers.filter((response) => response.status === 303);
+    const refused = answers.filter((response) => response.status === 429);
+    expect(checked.length).toBeLessThanOrEqual(20);
+    expect(checked.length + refused.length).toBe(60);
+    for (const response of checked) expectBackToForm(response, "invalid");
+    for (const response of refused) expect(response.headers.get("retry-after")).toMatch(/^[1-9][0-9]*$/);
+  });
+
+  it("still lets the account sign in with the right password after fewer than 20 failures in parallel", async () => {
+    await guessAtOnce(10);
+
+    const response = await postSignIn(credentials(bob), { address: "192.0.2.200" });
 
     expect(response.status).toBe(303);
     expect(sessionTokenSetBy(response)).toBeTruthy();

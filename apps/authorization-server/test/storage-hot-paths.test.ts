@@ -8,7 +8,7 @@ import { findClient } from "@/storage/clients";
 import { consumeAuthorizationCode, findAuthorizationCode, linkCodeToGrant, saveAuthorizationCode } from "@/storage/authorization-codes";
 import { createGrant, findGrant, touchGrant } from "@/storage/grants";
 import { findRefreshToken, rotateRefreshToken, saveRefreshToken } from "@/storage/refresh-tokens";
-import { findThrottles } from "@/storage/throttles";
+import { changeThrottles, uncountFailures } from "@/storage/throttles";
 import { alice, registerClient } from "./fixtures.ts";
 
 afterEach(() => vi.restoreAllMocks());
@@ -151,14 +151,37 @@ describe("the authorization code", () => {
   });
 });
 
-describe("the throttle lookup", () => {
-  it("returns when each key with a row is blocked until, and nothing for keys without one", async () => {
-    const key = `test-throttle:${randomUUID()}`;
+describe("the throttle count", () => {
+  it("hands the rows of the keys that have one to the change, and saves what it returns", async () => {
+    const [key, absent] = [`test-throttle:${randomUUID()}`, `test-throttle:${randomUUID()}`];
     const blockedUntil = new Date("2026-11-25T10:05:00.000Z");
-    await db.throttle.create({ data: { key, failures: 10, windowStartedAt: new Date(), blockedUntil } });
+    const windowStartedAt = new Date("2026-11-25T10:00:00.000Z");
+    await db.throttle.create({ data: { key, failures: 10, windowStartedAt, blockedUntil } });
 
-    expect(await findThrottles([key, `test-throttle:${randomUUID()}`])).toEqual([{ blockedUntil }]);
-    expect(await findThrottles([`test-throttle:${randomUUID()}`])).toEqual([]);
+    const seen = await changeThrottles([key, absent], (rows) => ({
+      save: [{ key: absent, failures: 1, windowStartedAt, blockedUntil: null }],
+      result: [...rows.values()],
+    }));
+
+    expect(seen).toEqual([{ key, failures: 10, windowStartedAt, blockedUntil }]);
+    expect(await db.throttle.findUnique({ where: { key: absent } })).toEqual({ key: absent, failures: 1, windowStartedAt, blockedUntil: null });
+  });
+
+  it("takes a failure back, and its block only while it is still the one that failure set", async () => {
+    const [key, reblocked] = [`test-throttle:${randomUUID()}`, `test-throttle:${randomUUID()}`];
+    const previous = new Date("2026-11-25T10:00:00.000Z");
+    const counted = new Date("2026-11-25T10:05:00.000Z");
+    const later = new Date("2026-11-25T10:09:00.000Z");
+    await db.throttle.create({ data: { key, failures: 5, windowStartedAt: previous, blockedUntil: counted } });
+    await db.throttle.create({ data: { key: reblocked, failures: 6, windowStartedAt: previous, blockedUntil: later } });
+
+    await uncountFailures([
+      { key, countedBlock: counted, previousBlock: previous },
+      { key: reblocked, countedBlock: counted, previousBlock: null },
+    ]);
+
+    expect(await db.throttle.findUnique({ where: { key } })).toMatchObject({ failures: 4, blockedUntil: previous });
+    expect(await db.throttle.findUnique({ where: { key: reblocked } })).toMatchObject({ failures: 5, blockedUntil: later });
   });
 });
 

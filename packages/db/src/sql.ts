@@ -21,6 +21,11 @@ export type SqlValue = string | number | bigint | boolean | Date | null;
 export interface SqlWriter {
   /** Runs an INSERT, UPDATE or DELETE; returns how many rows it changed. */
   run(text: string, ...values: SqlValue[]): number;
+  /**
+   * The first row of a query, read under the write lock the transaction already holds, so that
+   * what it decides from cannot change before it writes: a check and its count in one step.
+   */
+  one<Row>(text: string, ...values: SqlValue[]): Row | undefined;
 }
 
 /** How long a statement keeps trying while another connection holds the write lock. */
@@ -65,6 +70,7 @@ export class Sql {
   /** Handed to the function a transaction runs: writes outside a transaction are not offered. */
   readonly #writer: SqlWriter = {
     run: (text, ...values) => this.#statement(text).run(...values.map(bindable)).changes,
+    one: <Row>(text: string, ...values: SqlValue[]) => this.#statement(text).get(...values.map(bindable)) as Row | undefined,
   };
 
   constructor(url: string) {

@@ -1,7 +1,7 @@
 import { verifySecret } from "@seven-steps/protocol/secrets";
 import { findClient, type RegisteredClient, type TokenEndpointAuthMethod } from "@/storage/clients";
 import { clientAddress } from "@/throttling/client-address";
-import { recordFailure, secondsUntilAllowed, type ThrottlePolicy } from "@/throttling/throttle";
+import { releaseAttempt, reserveAttempt, type Throttle } from "@/throttling/throttle";
 import { InvalidClient, InvalidRequest } from "./errors.ts";
 import type { Parameters } from "./parameters.ts";
 
@@ -75,19 +75,17 @@ function readCredentials(request: Request, parameters: Parameters): PresentedCre
 export async function authenticateClient(request: Request, parameters: Parameters): Promise<RegisteredClient> {
   const credentials = readCredentials(request, parameters);
   const triedBasic = credentials.method === "client_secret_basic";
-  const throttles = clientAuthenticationThrottles(credentials.clientId, clientAddress(request));
-  const retryAfterSeconds = await secondsUntilAllowed(throttles.map(({ key }) => key));
-  if (retryAfterSeconds > 0) {
+  // Counted before the secret is compared, and taken back on success (throttling/throttle.ts).
+  const attempt = await reserveAttempt(clientAuthenticationThrottles(credentials.clientId, clientAddress(request)));
+  if (!attempt.allowed) {
+    const { retryAfterSeconds } = attempt;
     throw new InvalidClient(`Too many failed client authentications; try again in ${retryAfterSeconds} seconds.`, triedBasic, {
       retryAfterSeconds,
     });
   }
-  try {
-    return await checkCredentials(credentials, triedBasic);
-  } catch (error) {
-    if (error instanceof InvalidClient) for (const { key, policy } of throttles) await recordFailure(key, policy);
-    throw error;
-  }
+  const client = await checkCredentials(credentials, triedBasic);
+  await releaseAttempt(attempt.reservation);
+  return client;
 }
 
 /**
@@ -96,7 +94,7 @@ export async function authenticateClient(request: Request, parameters: Parameter
  * cannot be guessed, so there is no limit per client alone: it would let anyone lock a client out
  * for everyone by sending wrong secrets.
  */
-function clientAuthenticationThrottles(clientId: string, address: string): { key: string; policy: ThrottlePolicy }[] {
+function clientAuthenticationThrottles(clientId: string, address: string): Throttle[] {
   return [{ key: `client-auth:${clientId}@${address}`, policy: { maxFailures: 10, windowSeconds: 15 * 60, blockSeconds: 60 } }];
 }
 

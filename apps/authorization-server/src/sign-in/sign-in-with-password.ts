@@ -1,6 +1,6 @@
 import { hashPassword, passwordNeedsRehash, verifyPassword } from "@seven-steps/protocol/secrets";
 import { findUserByUsername, storePasswordHash } from "@/storage/users";
-import { clearFailures, recordFailure, secondsUntilAllowed, type ThrottlePolicy } from "@/throttling/throttle";
+import { clearFailures, releaseAttempt, reserveAttempt, type ThrottlePolicy } from "@/throttling/throttle";
 
 export type SignInResult =
   | { outcome: "signed-in"; userId: string }
@@ -22,6 +22,9 @@ const unknownUserPasswordHash = hashPassword("no user has this password");
 /**
  * Checks a username and password. The answer never says which of the two was wrong. A password
  * stored with an older hash (scrypt, or weaker parameters) is hashed again once it is proven.
+ *
+ * The attempt is counted as a failure before the password is hashed, and taken back if it was
+ * right (throttling/throttle.ts): guesses sent at the same moment are counted, not all checked.
  */
 export async function signInWithPassword(
   username: string,
@@ -30,23 +33,19 @@ export async function signInWithPassword(
   now = new Date(),
 ): Promise<SignInResult> {
   const account = username.trim().toLowerCase();
-  const keys = [
+  const [perAddress, perAccountOnly] = [
     { key: `sign-in:${account}@${address}`, policy: perAccountAndAddress },
     { key: `sign-in:${account}`, policy: perAccount },
   ];
-  const retryAfterSeconds = await secondsUntilAllowed(
-    keys.map(({ key }) => key),
-    now,
-  );
-  if (retryAfterSeconds > 0) return { outcome: "throttled", retryAfterSeconds };
+  const attempt = await reserveAttempt([perAddress, perAccountOnly], now);
+  if (!attempt.allowed) return { outcome: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
 
   const user = await findUserByUsername(account);
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await unknownUserPasswordHash));
-  if (!user || !passwordMatches) {
-    for (const { key, policy } of keys) await recordFailure(key, policy, now);
-    return { outcome: "invalid-credentials" };
-  }
-  await clearFailures(keys[0]!.key);
+  if (!user || !passwordMatches) return { outcome: "invalid-credentials" };
+
+  await releaseAttempt(attempt.reservation);
+  await clearFailures(perAddress.key);
   if (passwordNeedsRehash(user.passwordHash)) await storePasswordHash(user.id, await hashPassword(password));
   return { outcome: "signed-in", userId: user.id };
 }

@@ -26,7 +26,8 @@ export async function replaceCurrentSigningKey(
   data: { kid: string; algorithm: string; publicJwk: string; privateJwk: string },
   now: Date,
 ): Promise<{ kid: string; retired: string[] }> {
-  // Writes first, then reads what it retired: see recordFailure in throttling/throttle.ts for why.
+  // Writes first, then reads what it retired: a transaction that read first could not write in WAL
+  // mode if another app had written in between.
   return db.$transaction(async (transaction) => {
     await transaction.signingKey.updateMany({ where: { retiredAt: null }, data: { retiredAt: now } });
     const retired = await transaction.signingKey.findMany({ where: { retiredAt: now }, select: { kid: true } });

@@ -1,5 +1,4 @@
-import { db } from "@/db";
-import { deleteThrottle, findThrottles, incrementFailures, saveThrottle } from "@/storage/throttles";
+import { changeThrottles, deleteThrottle, uncountFailures, type ThrottleRow } from "@/storage/throttles";
 
 /**
  * Slows down guessing: after `maxFailures` failures within `windowSeconds`, the key is blocked
@@ -14,39 +13,60 @@ export interface ThrottlePolicy {
   blockSeconds: number;
 }
 
+/** One count to keep: its key (what is counted, such as an account) and its policy. */
+export interface Throttle {
+  key: string;
+  policy: ThrottlePolicy;
+}
+
 const maxBlockSeconds = 15 * 60;
 
-/** Seconds until every one of `keys` may try again; 0 when none is blocked. One query. */
-export async function secondsUntilAllowed(keys: string[], now = new Date()): Promise<number> {
-  const throttles = await findThrottles(keys);
-  const until = Math.max(0, ...throttles.map((throttle) => throttle.blockedUntil?.getTime() ?? 0));
-  return until > now.getTime() ? Math.ceil((until - now.getTime()) / 1000) : 0;
+/** An attempt counted in advance, to be taken back if it succeeds. */
+export type Reservation = { key: string; countedBlock: Date | null; previousBlock: Date | null }[];
+
+export type Attempt = { allowed: true; reservation: Reservation } | { allowed: false; retryAfterSeconds: number };
+
+/** `row` with one more failure, and the block the policy gives that many. */
+function withOneMoreFailure(key: string, row: ThrottleRow | undefined, policy: ThrottlePolicy, now: Date): ThrottleRow {
+  const windowOpen = row !== undefined && now.getTime() - row.windowStartedAt.getTime() < policy.windowSeconds * 1000;
+  const failures = windowOpen ? row.failures + 1 : 1;
+  const excess = failures - policy.maxFailures;
+  const blockSeconds = excess >= 0 ? Math.min(policy.blockSeconds * 2 ** excess, maxBlockSeconds) : 0;
+  return {
+    key,
+    failures,
+    windowStartedAt: windowOpen ? row.windowStartedAt : now,
+    blockedUntil: blockSeconds > 0 ? new Date(now.getTime() + blockSeconds * 1000) : null,
+  };
 }
 
 /**
- * Counts one failure for `key`, blocking it once the policy's limit is reached. The transaction
- * writes first (the increment) and reads after: in WAL mode, one that read first could not write
- * if another app had written in between.
+ * Counts an attempt as a failure before it is checked, and decides from the count it wrote, in
+ * one transaction: refused when any of `throttles` is blocked, allowed otherwise. The expensive
+ * check (a password hash takes about 16 ms) comes after, so guesses sent at the same moment
+ * cannot all be checked before the first failure is counted: the 20th of them sets the block,
+ * and the 21st is refused. An allowed attempt that succeeds is taken back with
+ * {@link releaseAttempt}; one that fails needs nothing more.
  */
-export async function recordFailure(key: string, policy: ThrottlePolicy, now = new Date()): Promise<void> {
-  await db.$transaction(async (transaction) => {
-    const counted = await incrementFailures(key, now, transaction);
-    const windowOpen = now.getTime() - counted.windowStartedAt.getTime() < policy.windowSeconds * 1000;
-    const failures = windowOpen ? counted.failures : 1;
-    const excess = failures - policy.maxFailures;
-    const blockSeconds = excess >= 0 ? Math.min(policy.blockSeconds * 2 ** excess, maxBlockSeconds) : 0;
-    await saveThrottle(
-      {
-        key,
-        failures,
-        windowStartedAt: windowOpen ? counted.windowStartedAt : now,
-        blockedUntil: blockSeconds > 0 ? new Date(now.getTime() + blockSeconds * 1000) : null,
-      },
-      transaction,
-    );
-  });
+export function reserveAttempt(throttles: Throttle[], now = new Date()): Promise<Attempt> {
+  return changeThrottles(
+    throttles.map(({ key }) => key),
+    (rows): { save: ThrottleRow[]; result: Attempt } => {
+      const until = Math.max(0, ...[...rows.values()].map((row) => row.blockedUntil?.getTime() ?? 0));
+      if (until > now.getTime()) return { save: [], result: { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) } };
+      const counted = throttles.map(({ key, policy }) => withOneMoreFailure(key, rows.get(key), policy, now));
+      const reservation = counted.map((row) => ({ key: row.key, countedBlock: row.blockedUntil, previousBlock: rows.get(row.key)?.blockedUntil ?? null }));
+      return { save: counted, result: { allowed: true, reservation } };
+    },
+  );
 }
 
+/** The reserved attempt succeeded: it is not a failure, and the block it set, if any, is lifted. */
+export function releaseAttempt(reservation: Reservation): Promise<void> {
+  return uncountFailures(reservation);
+}
+
+/** Forgets every failure counted under `key`. */
 export async function clearFailures(key: string): Promise<void> {
-  await deleteThrottle(key, db);
+  await deleteThrottle(key);
 }
