@@ -108,6 +108,21 @@ describe("POST /introspect", () => {
     await expectTokenError(await introspection(tokens.access_token, null), "invalid_client", 401);
   });
 
+  // Like the token endpoint: a caller that must wait is told how long (RFC 6585 §4).
+  it("refuses resource-server credentials for a while after ten failures from one address, with 429 and Retry-After", async () => {
+    const address = "198.51.100.77";
+    const from = (authorization: string) =>
+      introspect(formRequest("/introspect", { token: "any" }, { origin: null, headers: { authorization, "x-forwarded-for": address } }));
+    for (let failure = 0; failure < 10; failure += 1) {
+      await expectTokenError(await from(basic(demoResourceServerClient.id, "wrong")), "invalid_client", 401);
+    }
+
+    const refused = await from(resourceServer);
+
+    await expectTokenError(refused, "invalid_client", 429);
+    expect(refused.headers.get("retry-after")).toMatch(/^[1-9][0-9]*$/);
+  });
+
   it("requires the token parameter", async () => {
     const response = await introspect(formRequest("/introspect", {}, { origin: null, headers: { authorization: resourceServer } }));
     await expectTokenError(response, "invalid_request");

@@ -13,8 +13,11 @@ import { tokenErrorResponse } from "@/oauth/responses";
 export async function POST(request: Request) {
   try {
     const parameters = await readFormParameters(request);
+    // A resource server authenticates with Basic here, so a failure always asks for Basic (RFC
+    // 6749 §5.2); a throttled one keeps its Retry-After.
     const client = await authenticateClient(request, parameters).catch((error: unknown) => {
-      throw error instanceof InvalidClient ? new InvalidClient(error.description, true) : error;
+      if (!(error instanceof InvalidClient)) throw error;
+      throw new InvalidClient(error.description, true, { cause: error, retryAfterSeconds: error.retryAfterSeconds });
     });
     if (!client.canIntrospect) {
       throw new InvalidClient("Only resource servers may introspect tokens; these credentials are not one's.", true);
