@@ -188,3 +188,27 @@ export async function obtainTokens(client: TestClient, options: Parameters<typeo
   const body = (await response.json()) as { access_token: string; refresh_token?: string; scope: string; expires_in: number };
   return { ...issued, ...body };
 }
+
+/**
+ * A string shaped like a JWT whose claims are whatever the test says, under a signature nobody
+ * made: what an attacker or a broken client can send wherever a token is expected.
+ */
+export function jwtShaped(claims: unknown, header: unknown = { alg: "ES256", typ: "at+jwt" }): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+  return `${part(header)}.${part(claims)}.c2lnbmF0dXJl`;
+}
+
+/** Claims of the wrong type or size, each in a token of its own: none may reach a query as it is. */
+export const claimsOfTheWrongType: unknown[] = [
+  { jti: 1 },
+  { jti: true },
+  { jti: null },
+  { jti: { id: "x" } },
+  { jti: ["a", "b"] },
+  { jti: "x".repeat(1_000) },
+  { jti: "" },
+  { sub: 7, jti: "still-unknown", exp: "tomorrow", iat: [], aud: { x: 1 }, scope: 5, client_id: false },
+  ["not", "an", "object"],
+  "a string",
+  42,
+];

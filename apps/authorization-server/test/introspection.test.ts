@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as introspect } from "@/app/introspect/route";
 import { POST as revoke } from "@/app/revoke/route";
 import { db } from "@/db";
-import { basic, formRequest, issuer, obtainTokens, registerClient, token } from "./fixtures.ts";
+import { basic, claimsOfTheWrongType, formRequest, issuer, jwtShaped, obtainTokens, registerClient, token } from "./fixtures.ts";
 import { expectTokenError } from "./token-assertions.ts";
 
 const resourceServer = basic(demoResourceServerClient.id, demoResourceServerClient.secret);
@@ -79,6 +79,14 @@ describe("POST /introspect", () => {
       .sign(privateKey);
     for (const value of ["unknown-token", "a.b.c", forged]) {
       expect(await answer(await introspection(value))).toEqual({ active: false });
+    }
+  });
+
+  it("answers { active: false } for JWT-shaped tokens whose claims have the wrong types, with either hint", async () => {
+    for (const claims of claimsOfTheWrongType) {
+      for (const hint of ["access_token", "refresh_token"]) {
+        expect(await answer(await introspection(jwtShaped(claims), resourceServer, hint))).toEqual({ active: false });
+      }
     }
   });
 

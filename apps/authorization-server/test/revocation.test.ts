@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeJwt } from "jose";
 import { POST as revoke } from "@/app/revoke/route";
 import { db } from "@/db";
-import { basic, formRequest, obtainTokens, registerClient, token, type TestClient } from "./fixtures.ts";
+import { basic, claimsOfTheWrongType, formRequest, jwtShaped, obtainTokens, registerClient, token, type TestClient } from "./fixtures.ts";
 import { expectNoStore, expectTokenError } from "./token-assertions.ts";
 
 function revocationRequest(client: TestClient, fields: Record<string, string>): Promise<Response> {
@@ -59,6 +59,21 @@ describe("POST /revoke", () => {
     expect((await revocationRequest(client, { token: "not-a-token-this-server-issued" })).status).toBe(200);
     expect(await db.grant.count({ where: { revokedAt: { not: null } } })).toBe(before);
   });
+
+  // RFC 7009 §2.2: an invalid token is answered with 200, whatever is inside it.
+  it.each(claimsOfTheWrongType.map((claims) => ({ claims, shown: JSON.stringify(claims).slice(0, 40) })))(
+    "answers 200 for a JWT-shaped token with claims $shown, with either hint",
+    async ({ claims }) => {
+      const client = await registerClient();
+      const tokens = await obtainTokens(client);
+      for (const hint of ["access_token", "refresh_token"]) {
+        const response = await revocationRequest(client, { token: jwtShaped(claims), token_type_hint: hint });
+        expect(response.status).toBe(200);
+        expectNoStore(response);
+      }
+      expect((await grantOf(tokens.refresh_token!)).revokedAt).toBeNull();
+    },
+  );
 
   it("does nothing, and reveals nothing, when a client revokes another client's token", async () => {
     const owner = await registerClient();

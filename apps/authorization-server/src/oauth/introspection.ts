@@ -1,4 +1,4 @@
-import { accessTokenType, type IntrospectionResponse } from "@seven-steps/protocol";
+import { accessTokenType, checkClaimTypes, type IntrospectionResponse } from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { env } from "@/env";
@@ -12,12 +12,13 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
 /**
  * An access token is active when it is this server's (its signature checks out with a published
- * key), has not expired, and neither it nor its grant was revoked.
+ * key), has not expired, and neither it nor its grant was revoked. Its claims are checked for type
+ * and size before any is used, as every token's are (packages/protocol/src/jwt/unverified.ts).
  */
 async function asAccessToken(token: string, now: Date): Promise<IntrospectionResponse | null> {
-  let claims;
+  let payload;
   try {
-    ({ payload: claims } = await jwtVerify(token, createLocalJWKSet({ keys: await publishedPublicKeys(now) }), {
+    ({ payload } = await jwtVerify(token, createLocalJWKSet({ keys: await publishedPublicKeys(now) }), {
       algorithms: [signingAlgorithm],
       typ: accessTokenType,
       issuer: env.ISSUER,
@@ -26,6 +27,8 @@ async function asAccessToken(token: string, now: Date): Promise<IntrospectionRes
   } catch {
     return null;
   }
+  const claims = checkClaimTypes(payload);
+  if (!claims) return null;
   const stored = claims.jti ? await findAccessToken(claims.jti) : null;
   if (!stored || stored.revokedAt || stored.grant?.revokedAt) return inactive;
   return {

@@ -1,5 +1,5 @@
+import { readUnverifiedClaims } from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
-import { decodeJwt } from "jose";
 import type { RegisteredClient } from "@/storage/clients";
 import { findAccessToken, revokeAccessToken } from "@/storage/access-tokens";
 import { revokeGrant } from "@/storage/grants";
@@ -22,14 +22,13 @@ const revokeAsRefreshToken: RevocationAttempt = async (token, client) => {
   return true;
 };
 
-/** An access token is revoked alone; its refresh token, if any, stays (RFC 7009 §2.1 allows either). */
+/**
+ * An access token is revoked alone; its refresh token, if any, stays (RFC 7009 §2.1 allows either).
+ * It is found by its `jti`, read without verifying the token, so only once the claims have the
+ * types and sizes of a token this server issues: anything else is an invalid token (§2.2).
+ */
 const revokeAsAccessToken: RevocationAttempt = async (token, client) => {
-  let jti: string | undefined;
-  try {
-    jti = decodeJwt(token).jti;
-  } catch {
-    return false;
-  }
+  const jti = readUnverifiedClaims(token)?.jti;
   const found = jti ? await findAccessToken(jti) : null;
   if (!found) return false;
   if (found.clientId === client.id) await revokeAccessToken(found.jti);

@@ -6,12 +6,8 @@ import { ParameterTable } from "./parameter-table";
  * verified; verifying is the resource server's job, in step 7.
  */
 export function AccessTokenView({ accessToken }: { accessToken: string }) {
-  let decoded: ReturnType<typeof decodeAccessToken>;
-  try {
-    decoded = decodeAccessToken(accessToken);
-  } catch {
-    return <p className="text-xl">This access token is not a JWT, so there is nothing to read inside it.</p>;
-  }
+  const decoded = decodeAccessToken(accessToken);
+  if (!decoded) return <p className="text-xl">This access token is not a JWT, so there is nothing to read inside it.</p>;
   const { header, claims } = decoded;
   return (
     <div className="space-y-4">
@@ -28,8 +24,8 @@ export function AccessTokenView({ accessToken }: { accessToken: string }) {
 
 /** The entries as text, the explained ones first and in the order of their explanations. */
 function describe(values: Record<string, unknown>, meanings: Record<string, string>): [string, string][] {
-  const explained = Object.keys(meanings).filter((name) => name in values);
-  const others = Object.keys(values).filter((name) => !(name in meanings));
+  const explained = Object.keys(meanings).filter((name) => Object.hasOwn(values, name));
+  const others = Object.keys(values).filter((name) => !Object.hasOwn(meanings, name));
   return [...explained, ...others].map((name) => [name, formatValue(name, values[name], values.iat)]);
 }
 

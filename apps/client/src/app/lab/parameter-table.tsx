@@ -31,7 +31,7 @@ export function ParameterTable({
               {name}
             </th>
             <td className="py-2.5 pr-4 font-mono text-base wrap-anywhere">{value}</td>
-            <td className="py-2 text-lg text-muted">{meanings[name] ?? ""}</td>
+            <td className="py-2 text-lg text-muted">{Object.hasOwn(meanings, name) ? meanings[name] : ""}</td>
           </tr>
         ))}
       </tbody>
