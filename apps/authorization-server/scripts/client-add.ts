@@ -84,12 +84,13 @@ async function main(args: string[]): Promise<number> {
 
   try {
     await assertDatabaseReady(db, ownTables);
-    const client = await registerClient({
+    const metadata = {
       client_name: wanted.name,
       redirect_uris: wanted["redirect-uri"],
-      token_endpoint_auth_method: wanted.public ? "none" : "client_secret_basic",
+      token_endpoint_auth_method: wanted.public ? ("none" as const) : ("client_secret_basic" as const),
       scope: wanted.scope,
-    });
+    };
+    const client = await registerClient(metadata, "an operator");
     process.stdout.write(wanted.json ? `${JSON.stringify(client, null, 2)}\n` : summary(client));
     return 0;
   } catch (error) {

@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { GET as authorizeEndpoint } from "@/app/authorize/route";
 import { db } from "@/db";
 import { alice, authorize, authorizationRequest, issuer, pkce, registerClient, signIn, type TestClient } from "./fixtures.ts";
+import { expectRegistered, register } from "./registration-fixtures.ts";
 
 type Query = Record<string, string>;
 
@@ -250,7 +251,7 @@ describe("GET /authorize: errors redirected to the client (RFC 6749 §4.1.2.1)",
     const { challenge } = await pkce();
     const { redirect_uri: _omitted, ...request } = authorizationRequest(client, challenge, { response_type: "token" });
 
-    expectErrorRedirect(await authorize(request), client.redirectUri, "unsupported_response_type", request.state);
+    expectErrorRedirect(await authorize(request, await signIn(alice)), client.redirectUri, "unsupported_response_type", request.state);
   });
 
   // RFC 6749 §3.1.2: the query of a registered redirect URI must be kept when adding parameters.
@@ -259,9 +260,61 @@ describe("GET /authorize: errors redirected to the client (RFC 6749 §4.1.2.1)",
     const { challenge } = await pkce();
     const request = authorizationRequest(client, challenge, { scope: "" });
 
-    const parameters = redirectToClient(await authorize(request), "https://client.example/cb?tenant=7");
+    const parameters = redirectToClient(await authorize(request, await signIn(alice)), "https://client.example/cb?tenant=7");
     expect(parameters.get("tenant")).toBe("7");
     expect(parameters.get("error")).toBe("invalid_scope");
+  });
+});
+
+// RFC 9700 §4.11.2: anyone may register a client with a redirect URI of their own (RFC 7591). Were
+// errors redirected before sign-in, this server would send anyone's visitors wherever a
+// registration says, under its own name.
+describe("GET /authorize: nothing goes back to a client before the user has signed in (RFC 9700 §4.11.2)", () => {
+  /** A 303 to this server's sign-in page, coming back to `request` afterwards. */
+  function expectSignInFirst(response: Response): string {
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get("location") ?? "about:blank", issuer);
+    expect(location.origin).toBe(issuer);
+    expect(location.pathname).toBe("/sign-in");
+    const returnTo = location.searchParams.get("return_to") ?? "";
+    expect(returnTo).toMatch(/^\/authorize\?/);
+    return returnTo;
+  }
+
+  it("sends a visitor to sign-in, not to a self-registered client's redirect URI, when the request is incomplete", async () => {
+    const registered = await expectRegistered(
+      await register({ client_name: "PhotoCloud", redirect_uris: ["https://evil.example/login"] }),
+    );
+
+    const response = await authorize({ client_id: registered.client_id });
+
+    expectSignInFirst(response);
+    expect(response.headers.get("location")).not.toContain("evil.example");
+  });
+
+  it.each([
+    { rule: "response_type is token", change: withValue("response_type", "token") },
+    { rule: "code_challenge is missing", change: without("code_challenge") },
+    { rule: "scope names an unknown scope", change: withValue("scope", "admin") },
+    { rule: "scope is repeated", change: repeated("scope", "photos:write") },
+  ])("sends a visitor to sign-in first, for any client, when $rule", async ({ change }) => {
+    const client = await registerClient();
+    const { challenge } = await pkce();
+
+    expectSignInFirst(await authorizeWithQuery(change(authorizationRequest(client, challenge)).toString()));
+    expect(await codesIssuedTo(client)).toBe(0);
+  });
+
+  it("sends the error back with its state and iss once the user has signed in", async () => {
+    const client = await registerClient();
+    const { challenge } = await pkce();
+    const request = authorizationRequest(client, challenge, { scope: "admin" });
+    const returnTo = expectSignInFirst(await authorize(request));
+
+    const cookie = await signIn(alice);
+    const response = await authorizeEndpoint(new Request(new URL(returnTo, issuer), { headers: { cookie } }));
+
+    expectErrorRedirect(response, client.redirectUri, "invalid_scope", request.state);
   });
 });
 

@@ -47,7 +47,13 @@ describe("npm run client:add", () => {
     });
 
     const row = await db.client.findUnique({ where: { id: body.client_id }, include: { redirectUris: { orderBy: { id: "asc" } } } });
-    expect(row).toMatchObject({ name: "Kiosk", secretHash: hashSecret(body.client_secret!), allowedScopes: "profile photos:read" });
+    expect(row).toMatchObject({
+      name: "Kiosk",
+      secretHash: hashSecret(body.client_secret!),
+      allowedScopes: "profile photos:read",
+      // Added by an operator, not registered by the client itself.
+      selfRegistered: false,
+    });
     expect(row!.redirectUris.map((redirectUri) => redirectUri.uri)).toEqual(body.redirect_uris);
   });
 

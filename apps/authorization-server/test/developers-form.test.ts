@@ -38,6 +38,7 @@ describe("POST /developers/register", () => {
     const stored = await db.client.findUniqueOrThrow({ where: { id: shown?.client_id ?? "" } });
     expect(stored.secretHash).toBe(hashSecret(secret));
     expect(stored.secretHash).not.toBe(secret);
+    expect(stored.selfRegistered).toBe(true);
   });
 
   it("registers a public client with the scopes checked, one redirect URI per line, and no refresh token", async () => {

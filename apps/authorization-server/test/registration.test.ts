@@ -62,6 +62,8 @@ describe("POST /register: a client registers itself (RFC 7591 §3.1)", () => {
       allowedScopes: "profile photos:read photos:write",
       allowedGrantTypes: "authorization_code refresh_token",
       canIntrospect: false,
+      // RFC 9700 §4.11.2: nobody has reviewed it; the consent screen says so.
+      selfRegistered: true,
     });
     expect(row!.redirectUris.map((redirectUri) => redirectUri.uri)).toEqual(body.redirect_uris);
     expect(JSON.stringify(row)).not.toContain(body.client_secret);

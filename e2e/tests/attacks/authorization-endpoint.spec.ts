@@ -5,7 +5,7 @@ import { apps } from "../../apps.ts";
 import { codesIssuedTo, memberWhoAllowed, openConsentPage } from "../../fixtures/attack-flow.ts";
 import { database, userId } from "../../fixtures/database.ts";
 import { authorizationRequest, Browser } from "../../fixtures/http-flow.ts";
-import { expect, test } from "../../fixtures/test.ts";
+import { expect, signInAs, test } from "../../fixtures/test.ts";
 import type { TestClient } from "../../fixtures/test-clients.ts";
 import { registerTestUser } from "../../fixtures/test-users.ts";
 
@@ -198,4 +198,56 @@ test("a consent decision posted with another session's CSRF token is refused wit
   const genuine = await victim.browser.postForm("/consent/decision", { ...victim.request.query, csrf_token: victimToken, decision: "allow" });
   expect(genuine.status).toBe(303);
   expect(await codesIssuedTo(victim.user)).toBe(1);
+});
+
+// RFC 9700 §4.11.2: anyone may register a client with a redirect URI of their own (RFC 7591). The
+// review that found this sent a visitor to https://evil.example under PhotoCloud's name with one
+// link: the server must authenticate the user before it redirects anywhere.
+async function selfRegisteredLookAlike(redirectUri = "https://evil.example/login"): Promise<string> {
+  const response = await fetch(`${issuer}/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ client_name: "PhotoCloud", redirect_uris: [redirectUri] }),
+  });
+  expect(response.status).toBe(201);
+  return ((await response.json()) as { client_id: string }).client_id;
+}
+
+test("a self-registered client's authorization link sends a visitor to sign-in, never to its redirect URI", async () => {
+  const clientId = await selfRegisteredLookAlike();
+
+  const incomplete: Record<string, string>[] = [
+    { client_id: clientId },
+    { client_id: clientId, response_type: "token", state: "s" },
+    { client_id: clientId, response_type: "code", scope: "admin", code_challenge: "x".repeat(43), code_challenge_method: "S256" },
+  ];
+  for (const query of incomplete) {
+    const response = await new Browser().fetch(authorizeUrl(query));
+    expect(response.status).toBe(303);
+    const location = new URL(response.headers.get("location")!, issuer);
+    expect(location.origin).toBe(issuer);
+    expect(location.pathname).toBe("/sign-in");
+  }
+});
+
+test("the consent screen says a client registered itself, unreviewed, and names the host it sends the user to", async ({
+  page,
+  testClient,
+  testUser,
+}) => {
+  const clientId = await selfRegisteredLookAlike("https://prints.mallory.example/callback");
+  const { query } = await authorizationRequest({ id: clientId, secret: "unused", redirectUri: "https://prints.mallory.example/callback" });
+
+  await page.goto(authorizeUrl(query));
+  await signInAs(page, testUser.username, testUser.password);
+
+  const note = page.getByRole("note", { name: "Not reviewed by PhotoCloud" });
+  await expect(note).toContainText("PhotoCloud registered itself; not reviewed by PhotoCloud.");
+  await expect(note).toContainText("you will be sent to prints.mallory.example");
+
+  // A client an operator registered carries no such note.
+  const reviewed = await authorizationRequest(testClient);
+  await page.goto(authorizeUrl(reviewed.query));
+  await expect(page.getByRole("heading", { name: `${testClient.name} wants to access your PhotoCloud account` })).toBeVisible();
+  await expect(page.getByRole("note", { name: "Not reviewed by PhotoCloud" })).toHaveCount(0);
 });

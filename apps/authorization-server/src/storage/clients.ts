@@ -15,6 +15,8 @@ export interface RegisteredClient {
   redirectUris: string[];
   /** A resource server's credentials, allowed at the introspection endpoint (RFC 7662 §2.1). */
   canIntrospect: boolean;
+  /** Registered by the client itself (RFC 7591), not by an operator: nobody has reviewed it. */
+  selfRegistered: boolean;
 }
 
 export function isPublicClient(client: RegisteredClient): boolean {
@@ -56,6 +58,7 @@ async function readClient(clientId: string): Promise<RegisteredClient | null> {
     allowedGrantTypes: row.allowedGrantTypes.split(" ").filter(Boolean),
     redirectUris: row.redirectUris.map((redirectUri) => redirectUri.uri),
     canIntrospect: row.canIntrospect,
+    selfRegistered: row.selfRegistered,
   };
 }
 
@@ -78,6 +81,7 @@ export async function createClient(client: NewClient): Promise<Date> {
         allowedScopes: formatScope(client.allowedScopes),
         allowedGrantTypes: client.allowedGrantTypes.join(" "),
         canIntrospect: false,
+        selfRegistered: client.selfRegistered,
       },
     }),
     db.clientRedirectUri.createMany({ data: client.redirectUris.map((uri) => ({ clientId: client.id, uri })) }),

@@ -31,14 +31,21 @@ async function answerAuthorizationRequest(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const validation = await validateAuthorizationRequest(queryParameters(url));
     if (validation.outcome === "show-error") return authorizationErrorPage(validation.error);
+
+    // RFC 9700 §4.11.2: the user is authenticated before this server redirects anywhere, errors
+    // included. Anyone can register a client with a redirect URI of their own (RFC 7591); were an
+    // error sent there at once, this server would forward any visitor to any site under its own
+    // name. The visitor signs in first and comes back to this same request, which then answers
+    // as usual: a valid one goes on, an invalid one sends its error with `state` and `iss` to a
+    // client that can now act on it. (The other choice, an error page, would leave that client
+    // without an answer.)
+    const user = await findSignedInUser(request.headers.get("cookie"));
+    if (!user) return seeOther(`/sign-in?return_to=${encodeURIComponent(url.pathname + url.search)}`);
+
     if (validation.outcome === "redirect-error") {
       return redirectErrorToClient(validation.redirectUri, validation.error, validation.state);
     }
     const authorization = validation.request;
-
-    const user = await findSignedInUser(request.headers.get("cookie"));
-    if (!user) return seeOther(`/sign-in?return_to=${encodeURIComponent(url.pathname + url.search)}`);
-
     const consented = await findConsentedScopes(user.id, authorization.client.id);
     if (!isScopeSubset(authorization.scopes, consented)) return seeOther(`/consent${url.search}`);
 

@@ -61,10 +61,24 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
             </li>
           ))}
         </ul>
-        <p>
-          Whatever you choose, you will be sent back to <strong>{new URL(redirectUri).host}</strong>. {client.name} never
-          sees your password.
-        </p>
+        {client.selfRegistered ? (
+          // RFC 9700 §4.11.2: anyone can register a client under any name (RFC 7591). A user who
+          // knows that, and where the answer goes, can refuse a look-alike.
+          <div role="note" aria-label="Not reviewed by PhotoCloud" className="space-y-1 rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 text-red-950">
+            <p className="text-xl font-semibold">
+              {client.name} registered itself; not reviewed by PhotoCloud.
+            </p>
+            <p>
+              The name is its own claim: PhotoCloud has not checked who runs this application. Whatever you choose, you
+              will be sent to <strong>{new URL(redirectUri).host}</strong>. Allow only if you know that address.
+            </p>
+          </div>
+        ) : (
+          <p>
+            Whatever you choose, you will be sent back to <strong>{new URL(redirectUri).host}</strong>. {client.name} never
+            sees your password.
+          </p>
+        )}
         <form method="post" action="/consent/decision" className="flex gap-4">
           {authorizationRequestParameterNames.map((name) => {
             const value = parameters.getIfValid(name);

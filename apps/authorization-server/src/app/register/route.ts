@@ -14,7 +14,7 @@ export async function POST(request: Request) {
   try {
     checkInitialAccessToken(bearerTokenOf(request));
     const metadata = await readClientMetadata(request);
-    return clientInformationResponse(await registerClient(metadata));
+    return clientInformationResponse(await registerClient(metadata, "the client itself"));
   } catch (error) {
     return registrationErrorResponse(error);
   }

@@ -18,7 +18,10 @@ export type AuthorizationRequestValidation =
   | { outcome: "valid"; request: ValidAuthorizationRequest }
   /** The client or its redirect URI cannot be trusted: tell the user, never redirect. */
   | { outcome: "show-error"; error: OAuthError }
-  /** Anything else: send the error back to the client's redirect URI, with its state. */
+  /**
+   * Anything else: send the error back to the client's redirect URI, with its state, once the user
+   * has signed in (RFC 9700 §4.11.2, see app/authorize/route.ts).
+   */
   | { outcome: "redirect-error"; error: OAuthError; redirectUri: string; state: string | undefined };
 
 /**

@@ -3,11 +3,15 @@ import { createClient } from "@/storage/clients";
 import type { ClientInformationResponse, ClientMetadataRequest } from "./client-metadata.ts";
 import { validateClientMetadata } from "./validate.ts";
 
+/** Who registers a client: the client itself (RFC 7591, the Developers page) or an operator. */
+export type Registrant = "the client itself" | "an operator";
+
 /**
  * Registers a client: checks its metadata (./validate.ts), gives it a new `client_id` and, if it
  * is confidential, a secret, stores it, and answers what RFC 7591 §3.2.1 says. The registration
  * endpoint, the Developers page and `npm run client:add` all come here, so the rules live in one
- * place.
+ * place. A client that registered itself is marked so: nobody has reviewed its name or where it
+ * sends users, and the consent screen says that (RFC 9700 §4.11.2).
  *
  * The secret is 256 random bits and is stored only as its SHA-256 hash (RFC 6749 §10.3): this
  * answer is the one time anyone sees it. It never expires.
@@ -15,7 +19,7 @@ import { validateClientMetadata } from "./validate.ts";
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.1
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1
  */
-export async function registerClient(request: ClientMetadataRequest): Promise<ClientInformationResponse> {
+export async function registerClient(request: ClientMetadataRequest, registrant: Registrant): Promise<ClientInformationResponse> {
   const metadata = validateClientMetadata(request);
   const clientId = `client-${generateSecret(12)}`;
   const clientSecret = metadata.token_endpoint_auth_method === "none" ? undefined : generateSecret();
@@ -28,6 +32,7 @@ export async function registerClient(request: ClientMetadataRequest): Promise<Cl
     allowedScopes: metadata.scope.split(" "),
     allowedGrantTypes: metadata.grant_types,
     redirectUris: metadata.redirect_uris,
+    selfRegistered: registrant === "the client itself",
   });
 
   return {

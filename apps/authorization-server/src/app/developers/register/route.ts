@@ -51,7 +51,7 @@ async function register(form: Parameters): Promise<Response> {
   const values = registrationFormValues(form);
   try {
     checkInitialAccessToken(form.getIfValid("initial_access_token"));
-    const client = await registerClient(clientMetadataOf(values));
+    const client = await registerClient(clientMetadataOf(values), "the client itself");
     return seeOther(`/developers/registered/${putRegistrationResult(client)}`);
   } catch (error) {
     if (!(error instanceof RegistrationError)) throw error;
