@@ -50,7 +50,7 @@ test("after a sign-in, the inspector shows the seven steps as they really happen
   await page.getByRole("button", { name: /^Step 3\./ }).click();
   await expect(page.getByRole("heading", { name: "Step 3: Authorization code" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Step 3: Authorization code" }).getByText(maskSecret(code)).first()).toBeVisible();
-  const codeLink = await database.flowCorrelation.findUniqueOrThrow({ where: { key: linkKey("code", code) } });
+  const codeLink = await database.flowCorrelation.findFirstOrThrow({ where: { key: linkKey("code", code) } });
   expect(codeLink.flowId).toBe(flowId);
 
   // Step 5's token is the token the resource API saw in step 6.
@@ -126,6 +126,61 @@ test("a flow can be downloaded as a Markdown handout with a Mermaid diagram", as
   expect(handout).toContain("```mermaid\nsequenceDiagram");
   for (let step = 1; step <= 7; step += 1) expect(handout).toMatch(new RegExp(`### ${step}\\. `));
   expect(handout).not.toContain("(did not happen)");
+});
+
+/** Signs a member in at PrintShop in a browser of their own; returns that browser's page. */
+async function signedInElsewhere(browser: Browser, user: TestUser): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  await signInAtPrintShop(page, user);
+  return page;
+}
+
+/** What the flow's page, its polling API and its handout answer in this browser. */
+async function flowAsSeenBy(page: Page, flowId: string) {
+  const shown = await page.goto(`${client}/inspector/${flowId}`);
+  const heading = await page.getByRole("heading", { level: 1 }).textContent();
+  const api = await page.request.get(`${client}/api/inspector/flows/${flowId}`);
+  const handout = await page.request.get(`${client}/inspector/${flowId}/handout`);
+  return { page: shown?.status(), heading, api: api.status(), handout: handout.status(), handoutText: await handout.text() };
+}
+
+// A flow holds a member's name, scopes and token claims, and its link may be passed around a room.
+test("a flow's link shows nothing to a visitor who is not signed in, nor to another member", async ({ browser, page, testUser }) => {
+  await signInAtPrintShop(page, testUser);
+  const flowId = await openInspector(page);
+
+  const visitor = await (await browser.newContext()).newPage();
+  const other = await signedInElsewhere(browser, await registerTestUser());
+
+  for (const stranger of [visitor, other]) {
+    expect(await flowAsSeenBy(stranger, flowId)).toEqual({
+      page: 404,
+      heading: "This flow was not found",
+      api: 404,
+      handout: 404,
+      handoutText: "No such flow, or it has expired.",
+    });
+  }
+  // The member still sees it.
+  expect(await flowAsSeenBy(page, flowId)).toMatchObject({ page: 200, heading: "How this worked", api: 200, handout: 200 });
+});
+
+test("no record, page or handout of a flow holds an access token with its signature", async ({ page, testUser }) => {
+  await signInAtPrintShop(page, testUser);
+  const flowId = await openInspector(page);
+  const handout = await (await page.request.get(`${client}/inspector/${flowId}/handout`)).text();
+  const stored = JSON.stringify(await database.protocolExchange.findMany({ where: { flowId } }));
+  await page.getByRole("button", { name: /^Step 5\./ }).click();
+  await expect(page.getByText("Signature removed: this record cannot be used as a token.")).toBeVisible();
+  const shown = await page.content();
+
+  // A JWT is three base64url parts, the first two starting with eyJ; cut, the third is empty.
+  const jwts = (text: string) => text.match(/eyJ[\w-]+\.eyJ[\w-]+\.[\w-]*/g) ?? [];
+  expect(jwts(handout).length).toBeGreaterThan(0);
+  expect(jwts(stored).length).toBeGreaterThan(0);
+  for (const token of [...jwts(handout), ...jwts(stored), ...jwts(shown)]) expect(token).toMatch(/\.$/);
+  // Each still decodes: the claims are there to be read.
+  expect(decodeJwt(jwts(handout)[0]!).iss).toBe(apps.authorizationServer.url);
 });
 
 test("an unknown flow id gets a clear not-found page", async ({ page }) => {

@@ -1,10 +1,13 @@
 // What the authorization server tells the inspector: each protocol message it receives and its
-// answer, linked to its flow by the values the flow carries. Recording never changes an answer.
+// answer, linked to its flow by the values the flow carries, and to the user it is about. Each
+// function hands the recorder a description to build: whatever building it throws stays in the
+// recorder, so recording never changes an answer.
+import { readUnverifiedClaims } from "@seven-steps/protocol";
 import { createRecorder } from "@seven-steps/inspector/recorder";
-import { decodeJwt } from "jose";
 import { db } from "@/db";
 import { env } from "@/env";
 import { queryParameters, type Parameters } from "@/oauth/parameters";
+import { safeReturnTo } from "@/sign-in/return-to";
 
 export const recorder = createRecorder({ app: "authorization-server", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
 
@@ -18,34 +21,38 @@ function redirectToClient(response: Response): URLSearchParams | null {
 
 /** The PKCE challenge of the authorization request carried in a sign-in's return_to. */
 function challengeInReturnTo(form: Parameters): string | undefined {
-  const returnTo = form.getIfValid("return_to");
-  if (!returnTo?.startsWith("/authorize?")) return undefined;
+  const returnTo = safeReturnTo(form.getIfValid("return_to"));
+  if (!returnTo.startsWith("/authorize?")) return undefined;
   return queryParameters(new URL(returnTo, env.ISSUER)).getIfValid("code_challenge");
 }
 
-/** Step 1 at GET /authorize, and step 3 too when the answer is a redirect back to the client. */
-export async function recordAuthorizationRequest(request: Request, response: Response): Promise<void> {
-  if (!recorder.enabled) return;
-  const query = new URL(request.url).searchParams;
-  const back = redirectToClient(response);
-  await recorder.record({
-    kind: "authorization-request",
-    steps: back ? [1, 3] : [1],
-    from: "user",
-    to: "authorization-server",
-    request,
-    parameters: query,
-    response,
-    belongsTo: { challenge: query.get("code_challenge") ?? undefined },
-    handsOut: { code: back?.get("code") ?? undefined },
-    startsFlow: true,
+/**
+ * Step 1 at GET /authorize, and step 3 too when the answer is a redirect back to the client.
+ * `userId` is the signed-in user's, if any.
+ */
+export function recordAuthorizationRequest(request: Request, response: Response, userId: string | undefined): Promise<void> {
+  return recorder.record(() => {
+    const query = new URL(request.url).searchParams;
+    const back = redirectToClient(response);
+    return {
+      kind: "authorization-request",
+      steps: back ? [1, 3] : [1],
+      from: "user",
+      to: "authorization-server",
+      request,
+      parameters: query,
+      response,
+      belongsTo: { challenge: query.get("code_challenge") ?? undefined },
+      handsOut: { code: back?.get("code") ?? undefined },
+      subject: userId,
+      startsFlow: true,
+    };
   });
 }
 
 /** Step 2, who the user is: the password is masked entirely before it is stored. */
-export async function recordSignIn(request: Request, form: Parameters, response: Response): Promise<void> {
-  if (!recorder.enabled) return;
-  await recorder.record({
+export function recordSignIn(request: Request, form: Parameters, response: Response, userId: string | undefined): Promise<void> {
+  return recorder.record(() => ({
     kind: "sign-in",
     steps: [2],
     from: "user",
@@ -54,44 +61,50 @@ export async function recordSignIn(request: Request, form: Parameters, response:
     parameters: form.entries(),
     response,
     belongsTo: { challenge: challengeInReturnTo(form) },
-  });
+    subject: userId,
+  }));
 }
 
 /** Step 2, what the user allows, answered by step 3: a code, or access_denied. */
-export async function recordConsentDecision(request: Request, form: Parameters, response: Response): Promise<void> {
-  if (!recorder.enabled) return;
-  const back = redirectToClient(response);
-  await recorder.record({
-    kind: "consent",
-    steps: back ? [2, 3] : [2],
-    from: "user",
-    to: "authorization-server",
-    request,
-    parameters: form.entries(),
-    response,
-    belongsTo: { challenge: form.getIfValid("code_challenge") },
-    handsOut: { code: back?.get("code") ?? undefined },
+export function recordConsentDecision(request: Request, form: Parameters, response: Response, userId: string | undefined): Promise<void> {
+  return recorder.record(() => {
+    const back = redirectToClient(response);
+    return {
+      kind: "consent",
+      steps: back ? [2, 3] : [2],
+      from: "user",
+      to: "authorization-server",
+      request,
+      parameters: form.entries(),
+      response,
+      belongsTo: { challenge: form.getIfValid("code_challenge") },
+      handsOut: { code: back?.get("code") ?? undefined },
+      subject: userId,
+    };
   });
 }
 
-/** Steps 4 and 5 at POST /token: the code (or refresh token) in, the tokens out. */
-export async function recordTokenRequest(request: Request, form: Parameters | null, response: Response): Promise<void> {
-  if (!recorder.enabled || !form) return;
-  const grantType = form.getIfValid("grant_type");
-  if (grantType !== "authorization_code" && grantType !== "refresh_token") return;
-  const issued = response.ok ? ((await response.clone().json()) as { access_token?: string; refresh_token?: string }) : {};
-  await recorder.record({
-    kind: grantType === "authorization_code" ? "token" : "refresh",
-    steps: [4, 5],
-    from: "client",
-    to: "authorization-server",
-    request,
-    parameters: form.entries(),
-    response,
-    belongsTo: grantType === "authorization_code" ? { code: form.getIfValid("code") } : { refreshToken: form.getIfValid("refresh_token") },
-    handsOut: {
-      jti: issued.access_token ? (decodeJwt(issued.access_token).jti ?? undefined) : undefined,
-      refreshToken: issued.refresh_token,
-    },
+/**
+ * Steps 4 and 5 at POST /token: the code (or refresh token) in, the tokens out. The user is the
+ * `sub` of the access token this server has just issued.
+ */
+export function recordTokenRequest(request: Request, form: Parameters | null, response: Response): Promise<void> {
+  const grantType = form?.getIfValid("grant_type");
+  if (!form || (grantType !== "authorization_code" && grantType !== "refresh_token")) return Promise.resolve();
+  return recorder.record(async () => {
+    const issued = response.ok ? ((await response.clone().json()) as { access_token?: string; refresh_token?: string }) : {};
+    const claims = issued.access_token ? readUnverifiedClaims(issued.access_token) : null;
+    return {
+      kind: grantType === "authorization_code" ? "token" : "refresh",
+      steps: [4, 5],
+      from: "client",
+      to: "authorization-server",
+      request,
+      parameters: form.entries(),
+      response,
+      belongsTo: grantType === "authorization_code" ? { code: form.getIfValid("code") } : { refreshToken: form.getIfValid("refresh_token") },
+      handsOut: { jti: claims?.jti, refreshToken: issued.refresh_token },
+      subject: claims?.sub,
+    };
   });
 }

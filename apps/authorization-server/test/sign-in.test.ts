@@ -286,6 +286,23 @@ describe("POST /sign-in/password: guesses sent at the same moment", () => {
   });
 });
 
+describe("POST /sign-in/password: where to go afterwards", () => {
+  it("signs the user in and sends them home when return_to holds a broken percent-encoding", async () => {
+    const response = await postSignIn(credentials(alice, "/authorize?x=%ZZ"));
+
+    expect(response.status).toBe(303);
+    expect(response.headers.get("location")).toBe("/");
+    expect(sessionTokenSetBy(response)).toBeTruthy();
+  });
+
+  it("sends the user home when return_to is not a path on this server", async () => {
+    for (const returnTo of ["https://evil.example/", "//evil.example/", "/\\evil.example"]) {
+      const response = await postSignIn(credentials(alice, returnTo));
+      expect(response.headers.get("location")).toBe("/");
+    }
+  });
+});
+
 describe("POST /sign-out", () => {
   it("ends the session, clears the cookie and sends the user home", async () => {
     const cookie = await signIn(alice);

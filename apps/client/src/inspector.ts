@@ -1,26 +1,27 @@
 // What PrintShop tells the inspector: the code arriving at its redirect URI (step 3, the client's
-// side of it), and which flow a signed-in session came from.
+// side of it), and which flow a signed-in session came from. Recording never changes an answer.
 import { findFlowId } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
-import { decodeJwt } from "jose";
+import { readUnverifiedClaims } from "@seven-steps/protocol";
 import { db } from "@/db";
 import { env } from "@/env";
 
 export const recorder = createRecorder({ app: "client", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
 
 /** Step 3 as PrintShop receives it: the browser brings the code, the state and the issuer. */
-export async function recordCallback(request: Request, response: Response): Promise<void> {
-  if (!recorder.enabled) return;
-  const query = new URL(request.url).searchParams;
-  await recorder.record({
-    kind: "callback",
-    steps: [3],
-    from: "user",
-    to: "client",
-    request,
-    parameters: query,
-    response,
-    belongsTo: { code: query.get("code") ?? undefined },
+export function recordCallback(request: Request, response: Response): Promise<void> {
+  return recorder.record(() => {
+    const query = new URL(request.url).searchParams;
+    return {
+      kind: "callback",
+      steps: [3],
+      from: "user",
+      to: "client",
+      request,
+      parameters: query,
+      response,
+      belongsTo: { code: query.get("code") ?? undefined },
+    };
   });
 }
 
@@ -30,8 +31,8 @@ export async function recordCallback(request: Request, response: Response): Prom
  */
 export async function flowOfAccessToken(accessToken: string): Promise<string | undefined> {
   if (!recorder.enabled) return undefined;
+  const jti = readUnverifiedClaims(accessToken)?.jti;
   try {
-    const { jti } = decodeJwt(accessToken);
     return (jti && (await findFlowId(db, "jti", jti))) || undefined;
   } catch {
     return undefined;

@@ -1,7 +1,8 @@
 // What the PhotoCloud API tells the inspector: steps 6 and 7 of each request, linked to its flow by
-// the access token's jti. Recording never changes an answer.
+// the access token's jti. Recording never changes an answer: the recorder builds the record
+// itself, and keeps whatever that throws.
+import { readUnverifiedClaims } from "@seven-steps/protocol";
 import { createRecorder } from "@seven-steps/inspector/recorder";
-import { decodeJwt } from "jose";
 import { db } from "@/db";
 import { env } from "@/env";
 
@@ -13,23 +14,22 @@ export const recorder = createRecorder({ app: "resource-server", enabled: env.RE
  */
 function unverifiedJti(request: Request): string | undefined {
   const token = /^bearer\s+(\S+)$/i.exec(request.headers.get("authorization")?.trim() ?? "")?.[1];
-  try {
-    return token ? (decodeJwt(token).jti ?? undefined) : undefined;
-  } catch {
-    return undefined;
-  }
+  return token ? readUnverifiedClaims(token)?.jti : undefined;
 }
 
-/** Steps 6 and 7: the client's request with its access token, and the API's answer. */
-export async function recordResourceRequest(request: Request, response: Response, jti?: string): Promise<void> {
-  if (!recorder.enabled) return;
-  await recorder.record({
+/**
+ * Steps 6 and 7: the client's request with its access token, and the API's answer. `verified` is
+ * what the API learned from a token it accepted; a refused token's flow is found by its jti alone.
+ */
+export function recordResourceRequest(request: Request, response: Response, verified?: { jti: string; sub: string }): Promise<void> {
+  return recorder.record(() => ({
     kind: "resource",
     steps: [6, 7],
     from: "client",
     to: "resource-server",
     request,
     response,
-    belongsTo: { jti: jti ?? unverifiedJti(request) },
-  });
+    belongsTo: { jti: verified?.jti ?? unverifiedJti(request) },
+    subject: verified?.sub,
+  }));
 }

@@ -29,11 +29,18 @@ export interface Flow {
 /** Flows are kept for a day; after that their link says "not found". */
 export const flowLifetimeMilliseconds = 24 * 60 * 60 * 1000;
 
-/** A flow's exchanges in the order they happened, or null for an unknown or expired flow. */
-export async function findFlow(database: Database, flowId: string, now = new Date()): Promise<Flow | null> {
+/**
+ * A flow's exchanges in the order they happened, for the user it belongs to: null for an unknown
+ * or expired flow, and for anyone else, who learns nothing, not even that the flow exists. Its
+ * messages hold the user's name, scopes and tokens' claims; a link to it may be passed around a
+ * room.
+ */
+export async function findFlow(database: Database, flowId: string, viewer: string | undefined, now = new Date()): Promise<Flow | null> {
+  const recorded = await database.recordedFlow.findUnique({ where: { id: flowId } });
+  if (!recorded || recorded.subject === null || recorded.subject !== viewer) return null;
+  if (now.getTime() - recorded.createdAt.getTime() > flowLifetimeMilliseconds) return null;
   const rows = await database.protocolExchange.findMany({ where: { flowId }, orderBy: { createdAt: "asc" } });
-  const first = rows[0];
-  if (!first || now.getTime() - first.createdAt.getTime() > flowLifetimeMilliseconds) return null;
+  if (rows.length === 0) return null;
   return {
     id: flowId,
     exchanges: rows.map((row) => ({
@@ -55,8 +62,8 @@ export async function findFlow(database: Database, flowId: string, now = new Dat
   };
 }
 
-/** The flow a linking value belongs to, such as the `jti` of a client's access token. */
+/** The newest flow a linking value belongs to, such as the `jti` of a client's access token. */
 export async function findFlowId(database: Database, kind: LinkKind, value: string): Promise<string | null> {
-  const correlation = await database.flowCorrelation.findUnique({ where: { key: linkKey(kind, value) } });
+  const correlation = await database.flowCorrelation.findFirst({ where: { key: linkKey(kind, value) }, orderBy: { createdAt: "desc" } });
   return correlation?.flowId ?? null;
 }

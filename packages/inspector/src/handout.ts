@@ -58,7 +58,7 @@ export function flowHandout(flow: Flow): string {
   return [
     "# How this sign-in worked",
     "",
-    `Flow \`${flow.id}\`, first message at ${flow.exchanges[0]?.at ?? "?"}. Secrets are masked; access tokens are shown, since they expire.`,
+    `Flow \`${flow.id}\`, first message at ${flow.exchanges[0]?.at ?? "?"}. Secrets are masked; access tokens are shown without their signature, so none of them can be used.`,
     "",
     "```mermaid",
     ...diagram,

@@ -38,14 +38,15 @@ describe("masking", () => {
     expect(maskUrl(`/cb?code=${code}`)).toBe("/cb?code=Xq3v%E2%80%A6");
   });
 
-  it("keeps a Bearer access token and masks Basic credentials", () => {
-    expect(maskAuthorization("Bearer eyJhbGciOi.eyJzdWIi.sig")).toBe("Bearer eyJhbGciOi.eyJzdWIi.sig");
+  it("keeps a Bearer access token without its signature, and masks Basic credentials", () => {
+    expect(maskAuthorization("Bearer eyJhbGciOi.eyJzdWIi.sig")).toBe("Bearer eyJhbGciOi.eyJzdWIi.");
+    expect(maskAuthorization("Bearer not-a-jwt")).toBe("Bearer not-a-jwt");
     expect(maskAuthorization(`Basic ${btoa("printshop:printshop-demo-secret")}`)).toBe("Basic cHJp…");
   });
 
-  it("masks the refresh token in a token response and keeps the access token", () => {
+  it("masks the refresh token in a token response and keeps the access token without its signature", () => {
     expect(maskJson({ access_token: "eyJ.a.b", refresh_token: "0123456789abcdef", token_type: "Bearer", nested: [{ code }] })).toEqual({
-      access_token: "eyJ.a.b",
+      access_token: "eyJ.a.",
       refresh_token: "0123…",
       token_type: "Bearer",
       nested: [{ code: "Xq3v…" }],

@@ -1,8 +1,11 @@
+import { withoutSignature } from "@seven-steps/protocol";
+
 /**
  * What the inspector must never store in clear: passwords, client secrets, authorization codes,
  * PKCE verifiers, refresh tokens and CSRF tokens. Each is masked before it is written, keeping its
  * first characters so a learner can recognise it from one screen to the next. Passwords keep
- * nothing. Access tokens are kept: they expire within minutes, and the page decodes them.
+ * nothing. Access tokens lose their signature: the page still decodes their header and claims, and
+ * nobody who sees a record, a page or a handout can use one.
  */
 const hiddenEntirely = new Set(["password"]);
 const maskedParameters = new Set(["client_secret", "code", "code_verifier", "refresh_token", "csrf_token"]);
@@ -18,6 +21,7 @@ export function maskSecret(value: string): string {
 
 export function maskParameter(name: string, value: string): string {
   if (hiddenEntirely.has(name)) return "••••••••";
+  if (name === "access_token") return withoutSignature(value);
   return maskedParameters.has(name) ? maskSecret(value) : value;
 }
 
@@ -41,12 +45,12 @@ export function maskUrl(url: string): string {
 }
 
 /**
- * An Authorization header: a Bearer access token is kept; Basic credentials (which hold the client
- * secret) are masked.
+ * An Authorization header: a Bearer access token is kept without its signature; Basic credentials
+ * (which hold the client secret) are masked.
  */
 export function maskAuthorization(value: string): string {
   const [scheme = "", credentials = ""] = value.split(/\s+/, 2);
-  return scheme.toLowerCase() === "bearer" ? value : `${scheme} ${maskSecret(credentials)}`;
+  return scheme.toLowerCase() === "bearer" ? `${scheme} ${withoutSignature(credentials)}` : `${scheme} ${maskSecret(credentials)}`;
 }
 
 function pickHeaders(headers: Headers, names: string[]): Record<string, string> {

@@ -2,13 +2,14 @@ import { getDatabase } from "@seven-steps/db";
 import { createSeededDatabase } from "@seven-steps/db/testing";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { findFlow, findFlowId } from "./flows.ts";
-import { createRecorder, type ExchangeToRecord } from "./recorder.ts";
+import { chooseFlow, createRecorder, type ExchangeToRecord } from "./recorder.ts";
 
 const database = getDatabase(createSeededDatabase());
 afterAll(() => database.$disconnect());
 
 const authorizationServer = createRecorder({ app: "authorization-server", enabled: true, database });
 const resourceServer = createRecorder({ app: "resource-server", enabled: true, database });
+const client = createRecorder({ app: "client", enabled: true, database });
 
 function exchange(overrides: Partial<ExchangeToRecord>): ExchangeToRecord {
   return {
@@ -23,80 +24,201 @@ function exchange(overrides: Partial<ExchangeToRecord>): ExchangeToRecord {
   };
 }
 
+const unique = (prefix: string) => `${prefix}-${crypto.randomUUID()}`;
+
+/** The kinds of the messages of a flow, as its user sees them. */
+async function kindsIn(flowId: string | null, viewer: string): Promise<string[]> {
+  const flow = flowId ? await findFlow(database, flowId, viewer) : null;
+  return flow?.exchanges.map((recorded) => recorded.kind) ?? [];
+}
+
 describe("the recorder", () => {
   it("starts a flow at step 1 and links the later messages to it by the values they carry", async () => {
-    const challenge = `challenge-${crypto.randomUUID()}`;
-    const code = `code-${crypto.randomUUID()}`;
-    await authorizationServer.record(exchange({ belongsTo: { challenge }, startsFlow: true }));
-    await authorizationServer.record(exchange({ kind: "consent", steps: [2, 3], belongsTo: { challenge }, handsOut: { code } }));
-    await authorizationServer.record(
+    const challenge = unique("challenge");
+    const code = unique("code");
+    const alice = unique("alice");
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, startsFlow: true }));
+    await authorizationServer.record(() => exchange({ kind: "consent", steps: [2, 3], belongsTo: { challenge }, handsOut: { code }, subject: alice }));
+    await client.record(() => exchange({ kind: "callback", steps: [3], to: "client", belongsTo: { code } }));
+    await authorizationServer.record(() =>
       exchange({
         kind: "token",
         steps: [4, 5],
         from: "client",
         belongsTo: { code },
         handsOut: { jti: "jti-1", refreshToken: "refresh-1" },
+        subject: alice,
         parameters: [["code", code], ["grant_type", "authorization_code"]],
         response: Response.json({ access_token: "eyJ.a.b", refresh_token: "refresh-1-long-value" }),
       }),
     );
-    await resourceServer.record(exchange({ kind: "resource", steps: [6, 7], from: "client", to: "resource-server", belongsTo: { jti: "jti-1" } }));
+    await resourceServer.record(() =>
+      exchange({ kind: "resource", steps: [6, 7], from: "client", to: "resource-server", belongsTo: { jti: "jti-1" }, subject: alice }),
+    );
 
     const flowId = await findFlowId(database, "challenge", challenge);
     expect(flowId).toMatch(/^[\w-]{16}$/);
-    const flow = await findFlow(database, flowId!);
+    const flow = await findFlow(database, flowId!, alice);
     expect(flow!.exchanges.map((recorded) => [recorded.kind, recorded.steps, recorded.recordedBy])).toEqual([
       ["authorization-request", [1], "authorization-server"],
       ["consent", [2, 3], "authorization-server"],
+      ["callback", [3], "client"],
       ["token", [4, 5], "authorization-server"],
       ["resource", [6, 7], "resource-server"],
     ]);
-    const token = flow!.exchanges[2]!;
+    const token = flow!.exchanges[3]!;
     expect(token.requestBody).toEqual({ code: "code…", grant_type: "authorization_code" });
-    expect(token.responseBody).toEqual({ access_token: "eyJ.a.b", refresh_token: "refr…" });
+    expect(token.responseBody).toEqual({ access_token: "eyJ.a.", refresh_token: "refr…" });
   });
 
   it("keeps two flows apart", async () => {
-    await authorizationServer.record(exchange({ belongsTo: { challenge: "first-challenge" }, startsFlow: true }));
-    await authorizationServer.record(exchange({ belongsTo: { challenge: "second-challenge" }, startsFlow: true }));
-    const first = await findFlowId(database, "challenge", "first-challenge");
-    const second = await findFlowId(database, "challenge", "second-challenge");
-    expect(first).not.toBe(second);
-    expect((await findFlow(database, first!))!.exchanges).toHaveLength(1);
+    const [first, second] = [unique("first"), unique("second")];
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge: first }, startsFlow: true, subject: "someone" }));
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge: second }, startsFlow: true, subject: "someone" }));
+    const firstFlow = await findFlowId(database, "challenge", first);
+    expect(firstFlow).not.toBe(await findFlowId(database, "challenge", second));
+    expect(await kindsIn(firstFlow, "someone")).toEqual(["authorization-request"]);
   });
 
   it("stores codes and refresh tokens only as fingerprints in its links", async () => {
-    await authorizationServer.record(exchange({ belongsTo: { challenge: "c-fingerprint" }, handsOut: { code: "the-code-in-clear" }, startsFlow: true }));
+    const challenge = unique("c-fingerprint");
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, handsOut: { code: "the-code-in-clear" }, startsFlow: true }));
     const keys = await database.flowCorrelation.findMany();
     expect(keys.some((key) => key.key.includes("the-code-in-clear"))).toBe(false);
-    expect(await findFlowId(database, "code", "the-code-in-clear")).toBe(await findFlowId(database, "challenge", "c-fingerprint"));
+    expect(await findFlowId(database, "code", "the-code-in-clear")).toBe(await findFlowId(database, "challenge", challenge));
   });
 
   it("does not store a message no flow can claim", async () => {
     const before = await database.protocolExchange.count();
-    await authorizationServer.record(exchange({ kind: "token", belongsTo: { code: "unknown-code" } }));
+    await authorizationServer.record(() => exchange({ kind: "token", belongsTo: { code: "unknown-code" } }));
+    await authorizationServer.record(() => exchange({ belongsTo: {}, startsFlow: true }));
     expect(await database.protocolExchange.count()).toBe(before);
   });
 
-  it("records nothing when it is switched off", async () => {
+  it("records nothing, and describes nothing, when it is switched off", async () => {
     const off = createRecorder({ app: "authorization-server", enabled: false, database });
-    await off.record(exchange({ belongsTo: { challenge: "switched-off" }, startsFlow: true }));
+    const describe = vi.fn(() => exchange({ belongsTo: { challenge: "switched-off" }, startsFlow: true }));
+    await off.record(describe);
+    expect(describe).not.toHaveBeenCalled();
     expect(await findFlowId(database, "challenge", "switched-off")).toBeNull();
   });
 
-  it("never breaks what it records: a failure is logged and swallowed", async () => {
+  it("never breaks what it records: a database that fails is logged and swallowed", async () => {
     const broken = createRecorder({ app: "resource-server", enabled: true, database: getDatabase("file:/nonexistent/folder/broken.db") });
     const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
-    await expect(broken.record(exchange({ belongsTo: { challenge: "x" }, startsFlow: true }))).resolves.toBeUndefined();
+    await expect(broken.record(() => exchange({ belongsTo: { challenge: "x" }, startsFlow: true }))).resolves.toBeUndefined();
     expect(warn).toHaveBeenCalledWith("resource-server: the inspector could not record the authorization-request message:", expect.any(String));
     warn.mockRestore();
   });
 
+  it("never breaks what it records: describing the message may throw, and is logged and swallowed", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    const failing = () => {
+      throw new URIError("URI malformed");
+    };
+    await expect(authorizationServer.record(failing)).resolves.toBeUndefined();
+    expect(warn).toHaveBeenCalledWith("authorization-server: the inspector could not record the protocol message:", "URI malformed");
+    warn.mockRestore();
+  });
+
   it("says an unknown flow does not exist, and forgets flows after a day", async () => {
-    expect(await findFlow(database, "no-such-flow")).toBeNull();
-    await authorizationServer.record(exchange({ belongsTo: { challenge: "old-flow" }, startsFlow: true }));
-    const flowId = (await findFlowId(database, "challenge", "old-flow"))!;
+    expect(await findFlow(database, "no-such-flow", "anyone")).toBeNull();
+    const challenge = unique("old-flow");
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, startsFlow: true, subject: "owner" }));
+    const flowId = (await findFlowId(database, "challenge", challenge))!;
+    expect(await findFlow(database, flowId, "owner")).not.toBeNull();
     const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
-    expect(await findFlow(database, flowId, tomorrow)).toBeNull();
+    expect(await findFlow(database, flowId, "owner", tomorrow)).toBeNull();
+  });
+});
+
+describe("whose flow it is", () => {
+  it("shows a flow to its user only, and a flow nobody has claimed to nobody", async () => {
+    const challenge = unique("challenge");
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, startsFlow: true }));
+    const flowId = await findFlowId(database, "challenge", challenge);
+    expect(await findFlow(database, flowId!, "alice")).toBeNull();
+    expect(await findFlow(database, flowId!, undefined)).toBeNull();
+
+    await authorizationServer.record(() => exchange({ kind: "sign-in", steps: [2], belongsTo: { challenge }, subject: "alice" }));
+
+    expect(await kindsIn(flowId, "alice")).toEqual(["authorization-request", "sign-in"]);
+    expect(await findFlow(database, flowId!, "bob")).toBeNull();
+    expect(await findFlow(database, flowId!, undefined)).toBeNull();
+  });
+
+  // The attack of a shared link: Mallory builds an authorization link with a challenge of her
+  // choice and signs in with it herself; the victim then signs in through the same link.
+  it("starts a flow of its own for another person's sign-in with the same PKCE challenge", async () => {
+    const challenge = unique("mallorys-challenge");
+    const [aliceCode, malloryCode] = [unique("code"), unique("code")];
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, startsFlow: true, subject: "mallory" }));
+    await authorizationServer.record(() => exchange({ kind: "consent", steps: [2, 3], belongsTo: { challenge }, handsOut: { code: malloryCode }, subject: "mallory" }));
+    const mallorysFlow = await findFlowId(database, "code", malloryCode);
+
+    await authorizationServer.record(() => exchange({ kind: "sign-in", steps: [2], belongsTo: { challenge }, subject: "alice" }));
+    await authorizationServer.record(() => exchange({ kind: "consent", steps: [2, 3], belongsTo: { challenge }, handsOut: { code: aliceCode }, subject: "alice" }));
+    await authorizationServer.record(() =>
+      exchange({ kind: "token", steps: [4, 5], belongsTo: { code: aliceCode }, handsOut: { jti: `jti-${aliceCode}` }, subject: "alice" }),
+    );
+    const alicesFlow = await findFlowId(database, "code", aliceCode);
+
+    expect(alicesFlow).not.toBe(mallorysFlow);
+    expect(await kindsIn(mallorysFlow, "mallory")).toEqual(["authorization-request", "consent"]);
+    expect(await kindsIn(alicesFlow, "alice")).toEqual(["sign-in", "consent", "token"]);
+    expect(await findFlow(database, alicesFlow!, "mallory")).toBeNull();
+  });
+
+  it("keeps a message that does not know its user out of a flow of someone else it shares only a challenge with", async () => {
+    const challenge = unique("challenge");
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, startsFlow: true, subject: "mallory" }));
+    const mallorysFlow = await findFlowId(database, "challenge", challenge);
+
+    // Alice, not yet signed in, opens the same link, then fails and succeeds at signing in.
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, startsFlow: true }));
+    await authorizationServer.record(() => exchange({ kind: "sign-in", steps: [2], belongsTo: { challenge } }));
+    await authorizationServer.record(() => exchange({ kind: "sign-in", steps: [2], belongsTo: { challenge }, subject: "alice" }));
+
+    expect(await kindsIn(mallorysFlow, "mallory")).toEqual(["authorization-request"]);
+    const alicesFlow = await findFlowId(database, "challenge", challenge);
+    expect(await kindsIn(alicesFlow, "alice")).toEqual(["authorization-request", "sign-in", "sign-in"]);
+  });
+
+  it("lets exactly one of two users claim a flow nobody has claimed, when both try at once", async () => {
+    const challenge = unique("challenge");
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, startsFlow: true }));
+    const flowId = await findFlowId(database, "challenge", challenge);
+
+    await Promise.all(
+      ["alice", "bob"].map((subject) =>
+        authorizationServer.record(() => exchange({ kind: "sign-in", steps: [2], belongsTo: { challenge }, subject })),
+      ),
+    );
+
+    const owner = (await database.recordedFlow.findUniqueOrThrow({ where: { id: flowId! } })).subject;
+    expect(["alice", "bob"]).toContain(owner);
+    const other = owner === "alice" ? "bob" : "alice";
+    expect(await kindsIn(flowId, owner!)).toEqual(["authorization-request", "sign-in"]);
+    expect(await findFlow(database, flowId!, other)).toBeNull();
+  });
+});
+
+describe("chooseFlow", () => {
+  const flow = (flowId: string, subject: string | null, bySecret = false) => ({ flowId, subject, bySecret });
+
+  it.each([
+    { case: "its own user's flow", candidates: [flow("b", "bob"), flow("a", "alice")], subject: "alice", choice: { join: "a", claim: false } },
+    { case: "a flow nobody has claimed, claiming it", candidates: [flow("b", "bob"), flow("n", null)], subject: "alice", choice: { join: "n", claim: true } },
+    { case: "a flow of its own when all belong to others", candidates: [flow("b", "bob", true)], subject: "alice", choice: "start" },
+    { case: "the flow of a secret link, not knowing its user", candidates: [flow("n", null), flow("b", "bob", true)], subject: undefined, choice: { join: "b", claim: false } },
+    { case: "nothing, linked only by a challenge to someone's flow", candidates: [flow("b", "bob")], subject: undefined, choice: "none" },
+  ])("an exchange joins $case", ({ candidates, subject, choice }) => {
+    expect(chooseFlow(candidates, subject, false)).toEqual(choice);
+  });
+
+  it("starts a flow at step 1 when there is none to join", () => {
+    expect(chooseFlow([], undefined, true)).toBe("start");
+    expect(chooseFlow([flow("b", "bob")], undefined, true)).toBe("start");
+    expect(chooseFlow([], undefined, false)).toBe("none");
   });
 });

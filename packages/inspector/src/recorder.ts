@@ -17,7 +17,7 @@ export type ExchangeKind =
 
 /** Values a flow carries from one app to the next, which link its messages together. */
 export interface FlowLinks {
-  /** The PKCE code_challenge: present from step 1, unique to the flow. */
+  /** The PKCE code_challenge: present from step 1. Whoever builds the authorization link chooses it. */
   challenge?: string;
   code?: string;
   /** The `jti` of an access token. */
@@ -40,22 +40,77 @@ export interface ExchangeToRecord {
   belongsTo: FlowLinks;
   /** Values the exchange handed out, which later exchanges of the same flow will carry. */
   handsOut?: FlowLinks;
+  /**
+   * The user the exchange is about, by the `sub` of their tokens, when the recording app knows it
+   * for sure: a session, a code, a verified token. A flow is shown only to its user.
+   */
+  subject?: string;
   /** Step 1 begins a new flow when no earlier message knows its values. */
   startsFlow?: boolean;
 }
 
 export interface Recorder {
   readonly enabled: boolean;
-  /** Records an exchange. Never throws: a failure is logged, and the protocol goes on. */
-  record(exchange: ExchangeToRecord): Promise<void>;
+  /**
+   * Records the exchange `describe` returns. This is the one place the apps call, and nothing here
+   * can reach the request being recorded: describing the exchange (which parses what the request
+   * carried), masking it and storing it all run inside, and any failure is logged and swallowed.
+   * Switched off, `describe` is never called.
+   */
+  record(describe: () => ExchangeToRecord | Promise<ExchangeToRecord>): Promise<void>;
 }
 
 const linkKinds: Record<keyof FlowLinks, LinkKind> = { challenge: "challenge", code: "code", jti: "jti", refreshToken: "refresh" };
 
-function keysOf(links: FlowLinks = {}): string[] {
+interface Link {
+  key: string;
+  /**
+   * A value only the flow's own parties ever hold (a code, an access token's jti, a refresh
+   * token), as opposed to the PKCE challenge, which anyone who builds the authorization link picks.
+   */
+  secret: boolean;
+}
+
+function linksOf(links: FlowLinks = {}): Link[] {
   return Object.entries(links)
     .filter((entry): entry is [keyof FlowLinks, string] => typeof entry[1] === "string" && entry[1] !== "")
-    .map(([name, value]) => linkKey(linkKinds[name], value));
+    .map(([name, value]) => ({ key: linkKey(linkKinds[name], value), secret: name !== "challenge" }));
+}
+
+/** A flow an exchange's links lead to, with the user it belongs to. */
+export interface CandidateFlow {
+  flowId: string;
+  subject: string | null;
+  /** Found through a secret link, not only through the PKCE challenge. */
+  bySecret: boolean;
+}
+
+export type FlowChoice = { join: string; claim: boolean } | "start" | "none";
+
+/**
+ * Which flow an exchange joins, of the flows its links lead to (newest first):
+ *
+ * 1. An exchange that knows its user joins a flow of that user, or else claims one that belongs
+ *    to nobody yet. When every flow its links find belongs to someone else, it starts a flow of its
+ *    own: another person's sign-in never lands in a flow that someone else started, even with the
+ *    same PKCE challenge.
+ * 2. An exchange that does not know its user (step 1 before sign-in, a failed sign-in, PrintShop's
+ *    callback, a refused token) joins the flow a secret link finds. Linked only by the PKCE
+ *    challenge, it joins a flow that belongs to nobody yet, and never anyone's.
+ * 3. Step 1 starts a flow when there is none it may join; any other exchange is then not recorded.
+ */
+export function chooseFlow(candidates: CandidateFlow[], subject: string | undefined, startsFlow: boolean): FlowChoice {
+  const unclaimed = candidates.find((candidate) => candidate.subject === null);
+  if (subject !== undefined) {
+    const own = candidates.find((candidate) => candidate.subject === subject);
+    if (own) return { join: own.flowId, claim: false };
+    if (unclaimed) return { join: unclaimed.flowId, claim: true };
+    return candidates.length > 0 || startsFlow ? "start" : "none";
+  }
+  const bySecret = candidates.find((candidate) => candidate.bySecret);
+  if (bySecret) return { join: bySecret.flowId, claim: false };
+  if (unclaimed) return { join: unclaimed.flowId, claim: false };
+  return startsFlow ? "start" : "none";
 }
 
 async function responseJson(response: Response): Promise<unknown> {
@@ -72,46 +127,90 @@ async function responseJson(response: Response): Promise<unknown> {
  * nothing.
  */
 export function createRecorder({ app, enabled, database }: { app: RecordingApp; enabled: boolean; database: Database }): Recorder {
+  async function candidatesFor(links: Link[]): Promise<CandidateFlow[]> {
+    if (links.length === 0) return [];
+    const correlations = await database.flowCorrelation.findMany({
+      where: { key: { in: links.map((link) => link.key) } },
+      orderBy: { createdAt: "desc" },
+    });
+    const flows = await database.recordedFlow.findMany({ where: { id: { in: correlations.map((row) => row.flowId) } } });
+    const subjects = new Map(flows.map((flow) => [flow.id, flow.subject]));
+    const secretKeys = new Set(links.filter((link) => link.secret).map((link) => link.key));
+    const candidates = new Map<string, CandidateFlow>();
+    for (const { flowId, key } of correlations) {
+      if (!subjects.has(flowId)) continue;
+      const known = candidates.get(flowId);
+      const bySecret = (known?.bySecret ?? false) || secretKeys.has(key);
+      candidates.set(flowId, { flowId, subject: subjects.get(flowId) ?? null, bySecret });
+    }
+    return [...candidates.values()];
+  }
+
+  /** The flow the exchange goes into, claimed for its user if need be; null for none. */
+  async function flowOf(exchange: ExchangeToRecord, links: Link[]): Promise<{ flowId: string; isNew: boolean } | null> {
+    // A flow no value leads to could never be found again.
+    if (links.length === 0) return null;
+    const choice = chooseFlow(await candidatesFor(links), exchange.subject, exchange.startsFlow ?? false);
+    if (choice === "none") return null;
+    if (choice === "start") return { flowId: randomBytes(12).toString("base64url"), isNew: true };
+    if (!choice.claim) return { flowId: choice.join, isNew: false };
+    // One statement: of two users claiming the same flow at once, exactly one gets it.
+    const { count } = await database.recordedFlow.updateMany({ where: { id: choice.join, subject: null }, data: { subject: exchange.subject } });
+    if (count === 1) return { flowId: choice.join, isNew: false };
+    const claimed = await database.recordedFlow.findUnique({ where: { id: choice.join } });
+    return claimed?.subject === exchange.subject ? { flowId: choice.join, isNew: false } : { flowId: randomBytes(12).toString("base64url"), isNew: true };
+  }
+
   async function record(exchange: ExchangeToRecord): Promise<void> {
-    const ownKeys = keysOf(exchange.belongsTo);
-    const known = ownKeys.length > 0 ? await database.flowCorrelation.findFirst({ where: { key: { in: ownKeys } } }) : null;
-    const flowId = known?.flowId ?? (exchange.startsFlow && ownKeys.length > 0 ? randomBytes(12).toString("base64url") : null);
+    const ownLinks = linksOf(exchange.belongsTo);
+    const flow = await flowOf(exchange, ownLinks);
     // A message no flow can claim (a client_credentials request, say) could never be shown.
-    if (!flowId) return;
+    if (!flow) return;
 
     const body = await responseJson(exchange.response);
-    await database.protocolExchange.create({
-      data: {
-        flowId,
-        kind: exchange.kind,
-        steps: exchange.steps.join(","),
-        recordedBy: app,
-        fromRole: exchange.from,
-        toRole: exchange.to,
-        method: exchange.request.method,
-        url: maskUrl(exchange.request.url),
-        requestHeaders: JSON.stringify(maskRequestHeaders(exchange.request.headers)),
-        requestBody: exchange.parameters ? JSON.stringify(maskParameters(exchange.parameters)) : null,
-        status: exchange.response.status,
-        responseHeaders: JSON.stringify(maskResponseHeaders(exchange.response.headers)),
-        responseBody: body === undefined ? null : JSON.stringify(maskJson(body)),
-      },
-    });
-    // One INSERT per link, never a read followed by a write: in WAL mode, a transaction that reads
-    // and then writes fails ("database is locked") when another app wrote in between.
-    for (const key of [...ownKeys, ...keysOf(exchange.handsOut)]) {
-      await database.$executeRaw`INSERT INTO "FlowCorrelation" ("key", "flowId", "createdAt") VALUES (${key}, ${flowId}, ${new Date()}) ON CONFLICT ("key") DO NOTHING`;
-    }
+    const now = new Date();
+    const keys = [...ownLinks, ...linksOf(exchange.handsOut)].map((link) => link.key);
+    // Writes only, in one transaction: the flow, its message and its links are stored together or
+    // not at all. (A transaction that read first could not write in WAL mode when another app had
+    // written in between.)
+    await database.$transaction([
+      ...(flow.isNew ? [database.recordedFlow.create({ data: { id: flow.flowId, subject: exchange.subject ?? null, createdAt: now } })] : []),
+      database.protocolExchange.create({
+        data: {
+          flowId: flow.flowId,
+          kind: exchange.kind,
+          steps: exchange.steps.join(","),
+          recordedBy: app,
+          fromRole: exchange.from,
+          toRole: exchange.to,
+          method: exchange.request.method,
+          url: maskUrl(exchange.request.url),
+          requestHeaders: JSON.stringify(maskRequestHeaders(exchange.request.headers)),
+          requestBody: exchange.parameters ? JSON.stringify(maskParameters(exchange.parameters)) : null,
+          status: exchange.response.status,
+          responseHeaders: JSON.stringify(maskResponseHeaders(exchange.response.headers)),
+          responseBody: body === undefined ? null : JSON.stringify(maskJson(body)),
+          createdAt: now,
+        },
+      }),
+      ...keys.map(
+        (key) =>
+          database.$executeRaw`INSERT INTO "FlowCorrelation" ("key", "flowId", "createdAt") VALUES (${key}, ${flow.flowId}, ${now}) ON CONFLICT ("key", "flowId") DO NOTHING`,
+      ),
+    ]);
   }
 
   return {
     enabled,
-    async record(exchange) {
+    async record(describe) {
       if (!enabled) return;
+      let kind = "protocol";
       try {
+        const exchange = await describe();
+        kind = exchange.kind;
         await record(exchange);
       } catch (error) {
-        console.warn(`${app}: the inspector could not record the ${exchange.kind} message:`, (error as Error).message);
+        console.warn(`${app}: the inspector could not record the ${kind} message:`, (error as Error)?.message ?? String(error));
       }
     },
   };

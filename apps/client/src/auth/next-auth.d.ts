@@ -6,6 +6,8 @@ declare module "next-auth" {
     user: { name?: string; username?: string };
     /** The row of PrintShop's ClientSession table that holds this session's tokens. */
     sid?: string;
+    /** Who signed in: the `sub` of their tokens, PhotoCloud's identifier of them. */
+    subject?: string;
     /** The inspector's record of the sign-in that started this session. */
     flowId?: string;
   }

@@ -38,6 +38,7 @@ export const authOptions: NextAuthOptions = {
         expires: session.expires,
         user: { name: token.name ?? undefined, username: token.username },
         sid: token.sid,
+        subject: token.sub,
         flowId: token.flowId,
       };
     },

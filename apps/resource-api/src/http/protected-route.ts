@@ -53,16 +53,16 @@ function refusal(error: unknown): Response {
 export function protectedRoute(requiredScopes: readonly string[], handler: ProtectedHandler) {
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let response: Response;
-    let jti: string | undefined;
+    let verified: { jti: string; sub: string } | undefined;
     try {
       const token = await authenticate(request, requiredScopes);
-      jti = token.jti;
+      verified = { jti: token.jti, sub: token.sub };
       response = await handler(request, token, context);
     } catch (error) {
       response = refusal(error);
     }
     for (const [name, value] of Object.entries(corsHeaders(request))) response.headers.set(name, value);
-    await recordResourceRequest(request, response, jti);
+    await recordResourceRequest(request, response, verified);
     return response;
   };
 }

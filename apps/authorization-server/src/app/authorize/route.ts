@@ -6,7 +6,7 @@ import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code
 import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
 import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
 import { queryParameters } from "@/oauth/parameters";
-import { findSignedInUser } from "@/session/session";
+import { findSignedInUser, type SignedInUser } from "@/session/session";
 import { findConsentedScopes } from "@/storage/consents";
 
 function seeOther(location: string): Response {
@@ -21,16 +21,16 @@ function seeOther(location: string): Response {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  */
 export async function GET(request: Request) {
-  const response = await answerAuthorizationRequest(request);
-  await recordAuthorizationRequest(request, response);
+  const { response, user } = await answerAuthorizationRequest(request);
+  await recordAuthorizationRequest(request, response, user?.id);
   return response;
 }
 
-async function answerAuthorizationRequest(request: Request): Promise<Response> {
+async function answerAuthorizationRequest(request: Request): Promise<{ response: Response; user?: SignedInUser }> {
   try {
     const url = new URL(request.url);
     const validation = await validateAuthorizationRequest(queryParameters(url));
-    if (validation.outcome === "show-error") return authorizationErrorPage(validation.error);
+    if (validation.outcome === "show-error") return { response: authorizationErrorPage(validation.error) };
 
     // RFC 9700 §4.11.2: the user is authenticated before this server redirects anywhere, errors
     // included. Anyone can register a client with a redirect URI of their own (RFC 7591); were an
@@ -40,22 +40,22 @@ async function answerAuthorizationRequest(request: Request): Promise<Response> {
     // client that can now act on it. (The other choice, an error page, would leave that client
     // without an answer.)
     const user = await findSignedInUser(request.headers.get("cookie"));
-    if (!user) return seeOther(`/sign-in?return_to=${encodeURIComponent(url.pathname + url.search)}`);
+    if (!user) return { response: seeOther(`/sign-in?return_to=${encodeURIComponent(url.pathname + url.search)}`) };
 
     if (validation.outcome === "redirect-error") {
-      return redirectErrorToClient(validation.redirectUri, validation.error, validation.state);
+      return { response: redirectErrorToClient(validation.redirectUri, validation.error, validation.state), user };
     }
     const authorization = validation.request;
     const consented = await findConsentedScopes(user.id, authorization.client.id);
-    if (!isScopeSubset(authorization.scopes, consented)) return seeOther(`/consent${url.search}`);
+    if (!isScopeSubset(authorization.scopes, consented)) return { response: seeOther(`/consent${url.search}`), user };
 
     const code = await issueAuthorizationCode(authorization, user);
-    return redirectToClient(authorization.redirectUri, { code, state: authorization.state });
+    return { response: redirectToClient(authorization.redirectUri, { code, state: authorization.state }), user };
   } catch (error) {
     const oauthError = asOAuthError(error, "authorization endpoint");
     if (oauthError.code === "server_error") {
-      return messagePage({ status: 500, title: "Something went wrong", message: oauthError.description });
+      return { response: messagePage({ status: 500, title: "Something went wrong", message: oauthError.description }) };
     }
-    return authorizationErrorPage(oauthError);
+    return { response: authorizationErrorPage(oauthError) };
   }
 }

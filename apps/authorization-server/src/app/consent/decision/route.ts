@@ -8,7 +8,7 @@ import { AccessDenied } from "@/oauth/errors";
 import { readFormParameters, type Parameters } from "@/oauth/parameters";
 import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
 import { isSameOriginPost } from "@/session/same-origin";
-import { findSignedInUser, isValidCsrfToken } from "@/session/session";
+import { findSignedInUser, isValidCsrfToken, type SignedInUser } from "@/session/session";
 import { rememberConsent } from "@/storage/consents";
 
 function refused(message: string): Response {
@@ -25,55 +25,60 @@ function refused(message: string): Response {
  */
 export async function POST(request: Request) {
   const form = isSameOriginPost(request) ? await readFormParameters(request).catch(() => null) : null;
-  const response = await decide(request, form);
-  if (form) await recordConsentDecision(request, form, response);
+  const { response, userId } = await decide(request, form);
+  if (form) await recordConsentDecision(request, form, response, userId);
   return response;
 }
 
-async function decide(request: Request, form: Parameters | null): Promise<Response> {
+async function decide(request: Request, form: Parameters | null): Promise<{ response: Response; userId?: string }> {
   try {
-    if (!isSameOriginPost(request)) return refused("The consent form was sent from another site.");
-    if (!form) return messagePage({ status: 400, title: "This decision could not be read", message: "The form was malformed." });
+    if (!isSameOriginPost(request)) return { response: refused("The consent form was sent from another site.") };
+    if (!form) return { response: messagePage({ status: 400, title: "This decision could not be read", message: "The form was malformed." }) };
     const user = await findSignedInUser(request.headers.get("cookie"));
     if (!user) {
       const returnTo = `/authorize?${authorizationRequestQuery(form)}`;
-      return new Response(null, {
-        status: 303,
-        headers: { Location: `/sign-in?return_to=${encodeURIComponent(returnTo)}`, "Cache-Control": "no-store" },
-      });
+      return {
+        response: new Response(null, {
+          status: 303,
+          headers: { Location: `/sign-in?return_to=${encodeURIComponent(returnTo)}`, "Cache-Control": "no-store" },
+        }),
+      };
     }
-    if (!isValidCsrfToken(user, form.getIfValid("csrf_token"))) {
-      return refused("The consent form has expired or did not come from this site. Go back to the application and start again.");
-    }
-
-    const validation = await validateAuthorizationRequest(form);
-    if (validation.outcome === "show-error") return authorizationErrorPage(validation.error);
-    if (validation.outcome === "redirect-error") {
-      return redirectErrorToClient(validation.redirectUri, validation.error, validation.state);
-    }
-    const authorization = validation.request;
-
-    switch (form.getIfValid("decision")) {
-      case "deny":
-        return redirectErrorToClient(
-          authorization.redirectUri,
-          new AccessDenied("The user denied the request."),
-          authorization.state,
-        );
-      case "allow": {
-        await rememberConsent(user.id, authorization.client.id, authorization.scopes);
-        const code = await issueAuthorizationCode(authorization, user);
-        return redirectToClient(authorization.redirectUri, { code, state: authorization.state });
-      }
-      default:
-        return messagePage({ status: 400, title: "No decision", message: "Choose Allow or Deny." });
-    }
+    return { response: await decideAs(user, form), userId: user.id };
   } catch (error) {
     const oauthError = asOAuthError(error, "consent");
-    return messagePage({
-      status: oauthError.status === 500 ? 500 : 400,
-      title: "This decision could not be read",
-      message: oauthError.description,
-    });
+    return {
+      response: messagePage({
+        status: oauthError.status === 500 ? 500 : 400,
+        title: "This decision could not be read",
+        message: oauthError.description,
+      }),
+    };
+  }
+}
+
+/** The signed-in user's decision, on the request the form carries, validated again. */
+async function decideAs(user: SignedInUser, form: Parameters): Promise<Response> {
+  if (!isValidCsrfToken(user, form.getIfValid("csrf_token"))) {
+    return refused("The consent form has expired or did not come from this site. Go back to the application and start again.");
+  }
+
+  const validation = await validateAuthorizationRequest(form);
+  if (validation.outcome === "show-error") return authorizationErrorPage(validation.error);
+  if (validation.outcome === "redirect-error") {
+    return redirectErrorToClient(validation.redirectUri, validation.error, validation.state);
+  }
+  const authorization = validation.request;
+
+  switch (form.getIfValid("decision")) {
+    case "deny":
+      return redirectErrorToClient(authorization.redirectUri, new AccessDenied("The user denied the request."), authorization.state);
+    case "allow": {
+      await rememberConsent(user.id, authorization.client.id, authorization.scopes);
+      const code = await issueAuthorizationCode(authorization, user);
+      return redirectToClient(authorization.redirectUri, { code, state: authorization.state });
+    }
+    default:
+      return messagePage({ status: 400, title: "No decision", message: "Choose Allow or Deny." });
   }
 }

@@ -22,34 +22,36 @@ function backToForm(error: string, returnTo: string): Response {
  */
 export async function POST(request: Request) {
   const form = isSameOriginPost(request) ? await readFormParameters(request).catch(() => null) : null;
-  const response = await signIn(request, form);
-  if (form) await recordSignIn(request, form, response);
+  const { response, userId } = await signIn(request, form);
+  if (form) await recordSignIn(request, form, response, userId);
   return response;
 }
 
-async function signIn(request: Request, form: Parameters | null): Promise<Response> {
+async function signIn(request: Request, form: Parameters | null): Promise<{ response: Response; userId?: string }> {
   if (!isSameOriginPost(request)) {
-    return messagePage({ status: 403, title: "Sign-in refused", message: "This sign-in form was sent from another site." });
+    return { response: messagePage({ status: 403, title: "Sign-in refused", message: "This sign-in form was sent from another site." }) };
   }
-  if (!form) return backToForm("missing", "/");
+  if (!form) return { response: backToForm("missing", "/") };
   const returnTo = safeReturnTo(form.getIfValid("return_to"));
   const username = form.getIfValid("username");
   const password = form.getIfValid("password");
-  if (!username || !password) return backToForm("missing", returnTo);
+  if (!username || !password) return { response: backToForm("missing", returnTo) };
 
   const result = await signInWithPassword(username, password, clientAddress(request));
   switch (result.outcome) {
     case "throttled":
-      return messagePage({
-        status: 429,
-        title: "Too many failed sign-ins",
-        message: `Sign-in is paused for this account after several failed attempts. Try again in ${result.retryAfterSeconds} seconds.`,
-        link: { href: `/sign-in?return_to=${encodeURIComponent(returnTo)}`, text: "Back to sign-in" },
-        headers: { "Retry-After": String(result.retryAfterSeconds) },
-      });
+      return {
+        response: messagePage({
+          status: 429,
+          title: "Too many failed sign-ins",
+          message: `Sign-in is paused for this account after several failed attempts. Try again in ${result.retryAfterSeconds} seconds.`,
+          link: { href: `/sign-in?return_to=${encodeURIComponent(returnTo)}`, text: "Back to sign-in" },
+          headers: { "Retry-After": String(result.retryAfterSeconds) },
+        }),
+      };
     case "invalid-credentials":
-      return backToForm("invalid", returnTo);
+      return { response: backToForm("invalid", returnTo) };
     case "signed-in":
-      return seeOther(returnTo, { "Set-Cookie": await startSession(result.userId) });
+      return { response: seeOther(returnTo, { "Set-Cookie": await startSession(result.userId) }), userId: result.userId };
   }
 }

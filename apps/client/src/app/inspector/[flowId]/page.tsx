@@ -10,15 +10,17 @@ export const metadata: Metadata = { title: "How this worked" };
 
 /**
  * "How this worked": the sequence diagram of the seven steps, filled in with the messages that
- * really crossed between the four protagonists during one sign-in.
+ * really crossed between the four protagonists during one sign-in. Shown only to the member who
+ * signed in; anyone else, signed in or not, gets the same "not found" as for an unknown flow.
  */
 export default async function FlowPage({ params }: { params: Promise<{ flowId: string }> }) {
   const { flowId } = await params;
-  const flow = await findFlow(db, flowId);
+  const user = await currentUser();
+  const flow = await findFlow(db, flowId, user?.subject);
   if (!flow) notFound();
   return (
     <>
-      <ClientHeader user={await currentUser()} />
+      <ClientHeader user={user} />
       <main className="mx-auto max-w-7xl space-y-4 px-4 py-4">
         <FlowInspector initialFlow={flow} />
       </main>
