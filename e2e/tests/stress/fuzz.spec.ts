@@ -1,8 +1,10 @@
 // Fuzzing: thousands of random and malformed requests, sent to every endpoint of the three apps
 // (fixtures/fuzz-endpoints.ts), built by fast-check from real values and junk
-// (fixtures/fuzz-requests.ts). Whatever a client sends, a server must answer it as a client error
-// at worst: RFC 6749 §5.2 and RFC 6750 §3.1 name an error for every malformed request, and a 5xx
-// means the server did not see it coming. Afterwards every app still answers, the database holds
+// (fixtures/fuzz-requests.ts), after a sweep that gives every field of every endpoint with a body
+// each kind of hostile value in turn (fixtures/fuzz-sweep.ts, fixtures/fuzz-hostile-values.ts).
+// Whatever a client sends, a server must answer it as a client error at worst: RFC 6749 §5.2 and
+// RFC 6750 §3.1 name an error for every malformed request, and a 5xx means the server did not see
+// it coming. Afterwards every app still answers, the database holds
 // no half-finished rows (fixtures/invariants.ts), and a member can still sign in and see their
 // photos.
 //
@@ -19,12 +21,15 @@ import {
   forEachConcurrently,
   isFailure,
   send,
+  sendAsGenerated,
   type FuzzOutcome,
   type FuzzRequest,
 } from "../../fixtures/fuzz-http.ts";
-import { prepareFuzzIngredients } from "../../fixtures/fuzz-ingredients.ts";
+import { prepareFuzzIngredients, type FuzzIngredients } from "../../fixtures/fuzz-ingredients.ts";
 import { minimise } from "../../fixtures/fuzz-minimise.ts";
 import { fuzzRequest } from "../../fixtures/fuzz-requests.ts";
+import { sweepRequests } from "../../fixtures/fuzz-sweep.ts";
+import { database } from "../../fixtures/database.ts";
 import { signInOverHttp } from "../../fixtures/http-flow.ts";
 import { findHalfFinishedRows } from "../../fixtures/invariants.ts";
 import { expect, test } from "../../fixtures/test.ts";
@@ -52,6 +57,18 @@ function statusSummary(sent: Sent[]): string {
     .join(", ");
 }
 
+/** Forgets the failures counted against the fuzz member and the clients it uses. */
+async function liftThrottles(ingredients: FuzzIngredients): Promise<void> {
+  await database.throttle.deleteMany({
+    where: {
+      OR: [
+        { key: { startsWith: `sign-in:${ingredients.user.username}` } },
+        ...ingredients.clients.map((client) => ({ key: { startsWith: `client-auth:${client.id}@` } })),
+      ],
+    },
+  });
+}
+
 /**
  * The failures, one paragraph per endpoint and answer, the first request of each shrunk to the
  * least that still fails alone: the message of the failing assertion.
@@ -75,29 +92,43 @@ async function failureReport(failures: Sent[]): Promise<string> {
     lines.push(smallest ? `smallest request that still fails alone:\n${describeRequest(smallest)}` : "(does not fail when sent alone)");
     paragraphs.push(lines.join("\n"));
   }
-  return `${failures.length} of ${requestCount} requests failed (seed ${seed}):\n\n${paragraphs.join("\n\n")}`;
+  return `${failures.length} answers failed (seed ${seed}; #${requestCount} on are the sweep's):\n\n${paragraphs.join("\n\n")}`;
 }
 
 test("random and malformed requests to every endpoint get no 5xx, crash no app and leave no half-finished rows", async ({
   testClient,
   testUser,
 }) => {
-  test.setTimeout(120_000 + requestCount * 50);
   const ingredients = await prepareFuzzIngredients();
-  const requests = fc.sample(fuzzRequest(ingredients), { seed, numRuns: requestCount });
+  const sweep = sweepRequests(ingredients, seed);
+  test.setTimeout(120_000 + (requestCount + sweep.length) * 50);
 
+  // The sweep, one request at a time, each with the member's and the clients' throttles lifted:
+  // it is about what reaches the code behind them (the throttles have tests of their own).
+  const swept: Sent[] = [];
+  let startedAt = performance.now();
+  for (const [position, request] of sweep.entries()) {
+    await liftThrottles(ingredients);
+    swept.push({ index: requestCount + position, request, outcome: await send(request) });
+  }
+  console.info(
+    `Sweep: ${sweep.length} requests, every field of every endpoint with a body given each kind of hostile value, ` +
+      `in ${((performance.now() - startedAt) / 1000).toFixed(1)} s.\n  Answers: ${statusSummary(swept)}.`,
+  );
+
+  const requests = fc.sample(fuzzRequest(ingredients), { seed, numRuns: requestCount });
   const sent: Sent[] = [];
-  const startedAt = performance.now();
+  startedAt = performance.now();
   await forEachConcurrently([...requests.entries()], concurrency, async ([index, request]) => {
-    sent.push({ index, request, outcome: await send(request) });
+    for (const outcome of await sendAsGenerated(request)) sent.push({ index, request, outcome });
   });
-  const failures = sent.filter(({ request, outcome }) => isFailure(request, outcome)).sort((a, b) => a.index - b.index);
   const seconds = ((performance.now() - startedAt) / 1000).toFixed(1);
   console.info(
     `Fuzzing: ${requestCount} requests with seed ${seed}, ${concurrency} at a time, in ${seconds} s.\n` +
       `  Answers: ${statusSummary(sent)}.\n` +
       `  Replay with FUZZ_SEED=${seed} FUZZ_REQUESTS=${requestCount}.`,
   );
+  const failures = [...swept, ...sent].filter(({ request, outcome }) => isFailure(request, outcome)).sort((a, b) => a.index - b.index);
 
   // Soft assertions: each check below is reported even when another fails.
   const softly = expect.configure({ soft: true });
