@@ -113,6 +113,11 @@ export function chooseFlow(candidates: CandidateFlow[], subject: string | undefi
   return startsFlow ? "start" : "none";
 }
 
+/** A new flow's id: 96 random bits, unguessable, for its link. */
+function newFlowId(): string {
+  return randomBytes(12).toString("base64url");
+}
+
 async function responseJson(response: Response): Promise<unknown> {
   if (!response.headers.get("content-type")?.includes("json")) return undefined;
   try {
@@ -152,13 +157,18 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
     if (links.length === 0) return null;
     const choice = chooseFlow(await candidatesFor(links), exchange.subject, exchange.startsFlow ?? false);
     if (choice === "none") return null;
-    if (choice === "start") return { flowId: randomBytes(12).toString("base64url"), isNew: true };
-    if (!choice.claim) return { flowId: choice.join, isNew: false };
-    // One statement: of two users claiming the same flow at once, exactly one gets it.
-    const { count } = await database.recordedFlow.updateMany({ where: { id: choice.join, subject: null }, data: { subject: exchange.subject } });
-    if (count === 1) return { flowId: choice.join, isNew: false };
+    if (choice === "start") return { flowId: newFlowId(), isNew: true };
+    const joined = { flowId: choice.join, isNew: false };
+    if (!choice.claim) return joined;
+    // One statement: of two users claiming the same flow at once, exactly one gets it; the other
+    // starts a flow of its own, unless the winner was the same user.
+    const { count } = await database.recordedFlow.updateMany({
+      where: { id: choice.join, subject: null },
+      data: { subject: exchange.subject },
+    });
+    if (count === 1) return joined;
     const claimed = await database.recordedFlow.findUnique({ where: { id: choice.join } });
-    return claimed?.subject === exchange.subject ? { flowId: choice.join, isNew: false } : { flowId: randomBytes(12).toString("base64url"), isNew: true };
+    return claimed?.subject === exchange.subject ? joined : { flowId: newFlowId(), isNew: true };
   }
 
   async function record(exchange: ExchangeToRecord): Promise<void> {

@@ -1,9 +1,10 @@
 import { env } from "@/env";
+import { queryParameters } from "@/oauth/parameters";
 
-/** Whether every percent-encoding in `text` decodes to UTF-8. */
-function decodes(text: string): boolean {
+/** Whether the query of `url` decodes the way this server reads every query (oauth/parameters.ts). */
+function hasReadableQuery(url: URL): boolean {
   try {
-    decodeURIComponent(text);
+    queryParameters(url);
     return true;
   } catch {
     return false;
@@ -15,13 +16,13 @@ function decodes(text: string): boolean {
  * send a user to another site (an open redirector, RFC 6749 §10.15, RFC 9700 §4.11). The value is
  * resolved the way a browser would resolve it; a result that is not on this origin, whose path
  * would read as another host (`//evil.example`, reached through dot segments or backslashes), or
- * whose percent-encoding does not decode (no page here could read it), falls back to the home page.
+ * whose query does not decode (the authorization request it carries could not be read), falls
+ * back to the home page. A path that does not decode is refused by the request guard of proxy.ts.
  */
 export function safeReturnTo(value: string | undefined | null): string {
   if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
   const base = new URL(env.ISSUER);
   const target = new URL(value, base);
-  if (target.origin !== base.origin || target.pathname.startsWith("//")) return "/";
-  if (!decodes(target.pathname) || !decodes(target.search)) return "/";
+  if (target.origin !== base.origin || target.pathname.startsWith("//") || !hasReadableQuery(target)) return "/";
   return target.pathname + target.search;
 }

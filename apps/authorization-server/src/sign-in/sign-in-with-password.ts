@@ -44,7 +44,8 @@ export async function signInWithPassword(
   const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await unknownUserPasswordHash));
   if (!user || !passwordMatches) return { outcome: "invalid-credentials" };
 
-  await releaseAttempt(attempt.reservation);
+  // Right: the failures from this address are forgotten; the account's count loses this attempt only.
+  await releaseAttempt(attempt.reservation.filter(({ key }) => key !== perAddress.key));
   await clearFailures(perAddress.key);
   if (passwordNeedsRehash(user.passwordHash)) await storePasswordHash(user.id, await hashPassword(password));
   return { outcome: "signed-in", userId: user.id };

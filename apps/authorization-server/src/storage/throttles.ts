@@ -1,5 +1,5 @@
 import { fromSqlDate } from "@seven-steps/db";
-import { db, sql } from "@/db";
+import { sql } from "@/db";
 
 /** What is counted under one key: failures within the current window, and a block, if any. */
 export interface ThrottleRow {
@@ -62,5 +62,5 @@ export async function uncountFailures(counted: { key: string; countedBlock: Date
 }
 
 export async function deleteThrottle(key: string): Promise<void> {
-  await db.throttle.deleteMany({ where: { key } });
+  await sql.transaction((writer) => writer.run(`DELETE FROM "Throttle" WHERE "key" = ?`, key));
 }

@@ -53,9 +53,15 @@ export function reserveAttempt(throttles: Throttle[], now = new Date()): Promise
     throttles.map(({ key }) => key),
     (rows): { save: ThrottleRow[]; result: Attempt } => {
       const until = Math.max(0, ...[...rows.values()].map((row) => row.blockedUntil?.getTime() ?? 0));
-      if (until > now.getTime()) return { save: [], result: { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) } };
+      if (until > now.getTime()) {
+        return { save: [], result: { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) } };
+      }
       const counted = throttles.map(({ key, policy }) => withOneMoreFailure(key, rows.get(key), policy, now));
-      const reservation = counted.map((row) => ({ key: row.key, countedBlock: row.blockedUntil, previousBlock: rows.get(row.key)?.blockedUntil ?? null }));
+      const reservation = counted.map(({ key, blockedUntil }) => ({
+        key,
+        countedBlock: blockedUntil,
+        previousBlock: rows.get(key)?.blockedUntil ?? null,
+      }));
       return { save: counted, result: { allowed: true, reservation } };
     },
   );
