@@ -6,13 +6,13 @@ import { readUnverifiedClaims } from "@seven-steps/protocol";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
-import { queryParameters, type Parameters } from "@/oauth/parameters";
+import { queryParameters, type RequestParameters } from "@/oauth/parameters";
 import { safeReturnTo } from "@/sign-in/return-to";
 
 export const recorder = createRecorder({ app: "authorization-server", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
 
 /** The query of a redirect back to the client (step 3), or null for a redirect within this server. */
-function redirectToClient(response: Response): URLSearchParams | null {
+function queryOfRedirectToClient(response: Response): URLSearchParams | null {
   const location = response.headers.get("location");
   if (!location || location.startsWith("/")) return null;
   const url = new URL(location);
@@ -20,7 +20,7 @@ function redirectToClient(response: Response): URLSearchParams | null {
 }
 
 /** The PKCE challenge of the authorization request carried in a sign-in's return_to. */
-function challengeInReturnTo(form: Parameters): string | undefined {
+function challengeInReturnTo(form: RequestParameters): string | undefined {
   const returnTo = safeReturnTo(form.getIfValid("return_to"));
   if (!returnTo.startsWith("/authorize?")) return undefined;
   return queryParameters(new URL(returnTo, env.ISSUER)).getIfValid("code_challenge");
@@ -33,7 +33,7 @@ function challengeInReturnTo(form: Parameters): string | undefined {
 export function recordAuthorizationRequest(request: Request, response: Response, userId: string | undefined): Promise<void> {
   return recorder.record(() => {
     const query = new URL(request.url).searchParams;
-    const back = redirectToClient(response);
+    const back = queryOfRedirectToClient(response);
     return {
       kind: "authorization-request",
       steps: back ? [1, 3] : [1],
@@ -51,7 +51,7 @@ export function recordAuthorizationRequest(request: Request, response: Response,
 }
 
 /** Step 2, who the user is: the password is masked entirely before it is stored. */
-export function recordSignIn(request: Request, form: Parameters, response: Response, userId: string | undefined): Promise<void> {
+export function recordSignIn(request: Request, form: RequestParameters, response: Response, userId: string | undefined): Promise<void> {
   return recorder.record(() => ({
     kind: "sign-in",
     steps: [2],
@@ -66,9 +66,9 @@ export function recordSignIn(request: Request, form: Parameters, response: Respo
 }
 
 /** Step 2, what the user allows, answered by step 3: a code, or access_denied. */
-export function recordConsentDecision(request: Request, form: Parameters, response: Response, userId: string | undefined): Promise<void> {
+export function recordConsentDecision(request: Request, form: RequestParameters, response: Response, userId: string | undefined): Promise<void> {
   return recorder.record(() => {
-    const back = redirectToClient(response);
+    const back = queryOfRedirectToClient(response);
     return {
       kind: "consent",
       steps: back ? [2, 3] : [2],
@@ -88,7 +88,7 @@ export function recordConsentDecision(request: Request, form: Parameters, respon
  * Steps 4 and 5 at POST /token: the code (or refresh token) in, the tokens out. The user is the
  * `sub` of the access token this server has just issued.
  */
-export function recordTokenRequest(request: Request, form: Parameters | null, response: Response): Promise<void> {
+export function recordTokenRequest(request: Request, form: RequestParameters | null, response: Response): Promise<void> {
   const grantType = form?.getIfValid("grant_type");
   if (!form || (grantType !== "authorization_code" && grantType !== "refresh_token")) return Promise.resolve();
   return recorder.record(async () => {

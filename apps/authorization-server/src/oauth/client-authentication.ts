@@ -3,7 +3,7 @@ import { findClient, type RegisteredClient, type TokenEndpointAuthMethod } from 
 import { clientAddress } from "@/throttling/client-address";
 import { releaseAttempt, reserveAttempt, type Throttle } from "@/throttling/throttle";
 import { InvalidClient, InvalidRequest } from "./errors.ts";
-import type { Parameters } from "./parameters.ts";
+import type { RequestParameters } from "./parameters.ts";
 
 /** A hash no secret matches, compared against when the client is unknown, so both take as long. */
 const unknownClientSecretHash = "unknown-client-secret-hash-000000000000000";
@@ -42,7 +42,7 @@ function readBasicCredentials(header: string): PresentedCredentials {
  * Which credentials the request presents: Basic, the body (`client_secret_post`), or only a
  * `client_id` (a public client, `none`). More than one method is an error (RFC 6749 §2.3).
  */
-function readCredentials(request: Request, parameters: Parameters): PresentedCredentials {
+function readCredentials(request: Request, parameters: RequestParameters): PresentedCredentials {
   const header = request.headers.get("authorization");
   const bodyClientId = parameters.get("client_id");
   const bodySecret = parameters.get("client_secret");
@@ -72,7 +72,7 @@ function readCredentials(request: Request, parameters: Parameters): PresentedCre
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2.1
  */
-export async function authenticateClient(request: Request, parameters: Parameters): Promise<RegisteredClient> {
+export async function authenticateClient(request: Request, parameters: RequestParameters): Promise<RegisteredClient> {
   const credentials = readCredentials(request, parameters);
   const triedBasic = credentials.method === "client_secret_basic";
   // Counted before the secret is compared, and taken back on success (throttling/throttle.ts).

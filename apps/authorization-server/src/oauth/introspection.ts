@@ -4,7 +4,7 @@ import { createLocalJWKSet, jwtVerify } from "jose";
 import { env } from "@/env";
 import { findAccessToken } from "@/storage/access-tokens";
 import { findRefreshToken } from "@/storage/refresh-tokens";
-import type { Parameters } from "./parameters.ts";
+import type { RequestParameters } from "./parameters.ts";
 import { publishedPublicKeys, signingAlgorithm } from "./tokens/signing-keys.ts";
 
 const inactive: IntrospectionResponse = { active: false };
@@ -68,7 +68,7 @@ async function asRefreshToken(token: string, now: Date): Promise<IntrospectionRe
  *
  * @see https://www.rfc-editor.org/rfc/rfc7662#section-2.2
  */
-export async function introspectToken(parameters: Parameters, now = new Date()): Promise<IntrospectionResponse> {
+export async function introspectToken(parameters: RequestParameters, now = new Date()): Promise<IntrospectionResponse> {
   const token = parameters.require("token");
   const lookups = parameters.get("token_type_hint") === "refresh_token" ? [asRefreshToken, asAccessToken] : [asAccessToken, asRefreshToken];
   for (const lookup of lookups) {

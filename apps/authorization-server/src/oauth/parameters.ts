@@ -16,14 +16,14 @@ export const maxBodyBytes = 16 * 1024;
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
  */
-export class Parameters {
+export class RequestParameters {
   private constructor(private readonly values: Map<string, string[]>) {}
 
   /**
    * Decodes `name=value&...`. A malformed percent-encoding or invalid UTF-8 makes the whole
    * request malformed: nothing in it can be trusted.
    */
-  static parse(raw: string): Parameters {
+  static parse(raw: string): RequestParameters {
     const values = new Map<string, string[]>();
     for (const pair of raw.split("&")) {
       if (pair === "") continue;
@@ -32,7 +32,7 @@ export class Parameters {
       const value = separator === -1 ? "" : decodeFormComponent(pair.slice(separator + 1));
       values.set(name, [...(values.get(name) ?? []), value]);
     }
-    return new Parameters(values);
+    return new RequestParameters(values);
   }
 
   /** The value of `name`, or undefined when it is absent or empty. */
@@ -92,13 +92,13 @@ function decodeFormComponent(component: string): string {
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
  */
-export async function readFormParameters(request: Request): Promise<Parameters> {
+export async function readFormParameters(request: Request): Promise<RequestParameters> {
   const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
   if (mediaType !== "application/x-www-form-urlencoded") {
     throw new InvalidRequest("Send the parameters as an application/x-www-form-urlencoded body.");
   }
   try {
-    return Parameters.parse(await readBodyText(request, maxBodyBytes));
+    return RequestParameters.parse(await readBodyText(request, maxBodyBytes));
   } catch (error) {
     if (error instanceof BodyTooLargeError || error instanceof BodyEncodingError) {
       throw new InvalidRequest(error.message, { cause: error });
@@ -108,8 +108,8 @@ export async function readFormParameters(request: Request): Promise<Parameters> 
 }
 
 /** The parameters of a URL's query string. */
-export function queryParameters(url: string | URL): Parameters {
-  return Parameters.parse(new URL(url).search.slice(1));
+export function queryParameters(url: string | URL): RequestParameters {
+  return RequestParameters.parse(new URL(url).search.slice(1));
 }
 
 /**

@@ -1,6 +1,6 @@
 import { missingScopes, parseScope, ScopeSyntaxError } from "@seven-steps/protocol";
 import { InvalidScope } from "./errors.ts";
-import type { Parameters } from "./parameters.ts";
+import type { RequestParameters } from "./parameters.ts";
 
 /**
  * Parses a `scope` parameter; malformed or empty is `invalid_scope`.
@@ -24,7 +24,7 @@ export function parseRequestedScope(value: string): string[] {
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
-export function requireAllowedScope(parameters: Parameters, allowedScopes: string[]): string[] {
+export function requireAllowedScope(parameters: RequestParameters, allowedScopes: string[]): string[] {
   const value = parameters.get("scope");
   if (value === undefined) {
     throw new InvalidScope(`The scope parameter is required. This client may ask for: ${allowedScopes.join(" ")}.`);

@@ -4,7 +4,7 @@ import type { RegisteredClient } from "@/storage/clients";
 import { findAccessToken, revokeAccessToken } from "@/storage/access-tokens";
 import { revokeGrant } from "@/storage/grants";
 import { findRefreshToken } from "@/storage/refresh-tokens";
-import type { Parameters } from "./parameters.ts";
+import type { RequestParameters } from "./parameters.ts";
 
 /**
  * Each attempt looks the token up as one type and answers whether it found it. A token found but
@@ -41,7 +41,7 @@ const revokeAsAccessToken: RevocationAttempt = async (token, client) => {
  *
  * @see https://www.rfc-editor.org/rfc/rfc7009#section-2.1
  */
-export async function revokeToken(parameters: Parameters, client: RegisteredClient): Promise<void> {
+export async function revokeToken(parameters: RequestParameters, client: RegisteredClient): Promise<void> {
   const token = parameters.require("token");
   const attempts =
     parameters.get("token_type_hint") === "access_token"

@@ -4,17 +4,17 @@ import { redirect } from "next/navigation";
 import { AccountHeader } from "@/components/account-header";
 import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
 import { authorizationRequestParameterNames, validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
-import { Parameters } from "@/oauth/parameters";
+import { RequestParameters } from "@/oauth/parameters";
 import { currentUser } from "@/session/current-user";
 
 export const metadata: Metadata = { title: "Allow access?" };
 
-function parametersOf(query: Record<string, string | string[] | undefined>): Parameters {
+function parametersOf(query: Record<string, string | string[] | undefined>): RequestParameters {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(query)) {
     for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) search.append(name, item);
   }
-  return Parameters.parse(search.toString());
+  return RequestParameters.parse(search.toString());
 }
 
 /**

@@ -6,12 +6,12 @@ import { UnauthorizedClient, UnsupportedGrantType } from "@/oauth/errors";
 import { exchangeAuthorizationCode } from "@/oauth/grants/authorization-code";
 import { issueClientCredentialsToken } from "@/oauth/grants/client-credentials";
 import { refreshAccessToken } from "@/oauth/grants/refresh-token";
-import { quoted, readFormParameters, type Parameters } from "@/oauth/parameters";
+import { quoted, readFormParameters, type RequestParameters } from "@/oauth/parameters";
 import { tokenErrorResponse, tokenResponse } from "@/oauth/responses";
 import type { RegisteredClient } from "@/storage/clients";
 
 /** One module per grant type. */
-const grants: Record<GrantType, (parameters: Parameters, client: RegisteredClient) => Promise<TokenResponse>> = {
+const grants: Record<GrantType, (parameters: RequestParameters, client: RegisteredClient) => Promise<TokenResponse>> = {
   authorization_code: exchangeAuthorizationCode,
   refresh_token: refreshAccessToken,
   client_credentials: issueClientCredentialsToken,
@@ -22,7 +22,7 @@ function isSupportedGrantType(value: string): value is GrantType {
 }
 
 /** Checks the grant type, authenticates the client, and lets the grant's module issue the tokens. */
-async function issueTokens(request: Request, parameters: Parameters): Promise<TokenResponse> {
+async function issueTokens(request: Request, parameters: RequestParameters): Promise<TokenResponse> {
   const grantType = parameters.require("grant_type");
   if (!isSupportedGrantType(grantType)) {
     throw new UnsupportedGrantType(`The grant_type ${quoted(grantType)} is not supported.`);
@@ -40,7 +40,7 @@ async function issueTokens(request: Request, parameters: Parameters): Promise<To
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
  */
 export async function POST(request: Request) {
-  let parameters: Parameters | null = null;
+  let parameters: RequestParameters | null = null;
   let response: Response;
   try {
     parameters = await readFormParameters(request);

@@ -1,7 +1,7 @@
 import { isS256CodeChallenge } from "@seven-steps/protocol";
 import { findClient, type RegisteredClient } from "@/storage/clients";
 import { InvalidRequest, UnauthorizedClient, UnsupportedResponseType } from "../errors.ts";
-import { quoted, type Parameters } from "../parameters.ts";
+import { quoted, type RequestParameters } from "../parameters.ts";
 import { requireAllowedScope } from "../requested-scope.ts";
 
 /**
@@ -14,7 +14,7 @@ import { requireAllowedScope } from "../requested-scope.ts";
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  */
-export async function checkClient(parameters: Parameters): Promise<RegisteredClient> {
+export async function checkClient(parameters: RequestParameters): Promise<RegisteredClient> {
   const clientId = parameters.require("client_id");
   const client = await findClient(clientId);
   if (!client) throw new InvalidRequest(`No client is registered with the client_id ${quoted(clientId)}.`);
@@ -29,7 +29,7 @@ export async function checkClient(parameters: Parameters): Promise<RegisteredCli
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1
  */
 export function checkRedirectUri(
-  parameters: Parameters,
+  parameters: RequestParameters,
   client: RegisteredClient,
 ): { redirectUri: string; redirectUriInRequest: boolean } {
   const requested = parameters.get("redirect_uri");
@@ -51,7 +51,7 @@ export function checkRedirectUri(
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  */
-export function checkState(parameters: Parameters): string | undefined {
+export function readState(parameters: RequestParameters): string | undefined {
   return parameters.get("state");
 }
 
@@ -60,7 +60,7 @@ export function checkState(parameters: Parameters): string | undefined {
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  */
-export function checkResponseType(parameters: Parameters, client: RegisteredClient): void {
+export function checkResponseType(parameters: RequestParameters, client: RegisteredClient): void {
   const responseType = parameters.require("response_type");
   if (responseType !== "code") {
     throw new UnsupportedResponseType(`The response_type ${quoted(responseType)} is not supported; use code.`);
@@ -77,7 +77,7 @@ export function checkResponseType(parameters: Parameters, client: RegisteredClie
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.4.1
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1
  */
-export function checkPkce(parameters: Parameters): { codeChallenge: string; codeChallengeMethod: "S256" } {
+export function checkPkce(parameters: RequestParameters): { codeChallenge: string; codeChallengeMethod: "S256" } {
   const codeChallenge = parameters.require("code_challenge", ": this server requires PKCE (RFC 7636) from every client");
   const method = parameters.get("code_challenge_method");
   if (method !== "S256") {
@@ -98,6 +98,6 @@ export function checkPkce(parameters: Parameters): { codeChallenge: string; code
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
-export function checkScope(parameters: Parameters, client: RegisteredClient): string[] {
+export function checkScope(parameters: RequestParameters, client: RegisteredClient): string[] {
   return requireAllowedScope(parameters, client.allowedScopes);
 }

@@ -1,7 +1,7 @@
 import type { RegisteredClient } from "@/storage/clients";
 import { OAuthError } from "../errors.ts";
-import type { Parameters } from "../parameters.ts";
-import { checkClient, checkPkce, checkRedirectUri, checkResponseType, checkScope, checkState } from "./checks.ts";
+import type { RequestParameters } from "../parameters.ts";
+import { checkClient, checkPkce, checkRedirectUri, checkResponseType, checkScope, readState } from "./checks.ts";
 
 /** An authorization request that passed every check. */
 export interface ValidAuthorizationRequest {
@@ -37,7 +37,7 @@ export type AuthorizationRequestValidation =
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  */
-export async function validateAuthorizationRequest(parameters: Parameters): Promise<AuthorizationRequestValidation> {
+export async function validateAuthorizationRequest(parameters: RequestParameters): Promise<AuthorizationRequestValidation> {
   let client: RegisteredClient;
   let redirect: { redirectUri: string; redirectUriInRequest: boolean };
   try {
@@ -50,7 +50,7 @@ export async function validateAuthorizationRequest(parameters: Parameters): Prom
 
   let state: string | undefined;
   try {
-    state = checkState(parameters);
+    state = readState(parameters);
     checkResponseType(parameters, client);
     const pkce = checkPkce(parameters);
     const scopes = checkScope(parameters, client);

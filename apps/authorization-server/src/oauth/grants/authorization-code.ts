@@ -11,7 +11,7 @@ import {
 import type { RegisteredClient } from "@/storage/clients";
 import { createGrant, revokeGrant } from "@/storage/grants";
 import { InvalidGrant, InvalidRequest } from "../errors.ts";
-import type { Parameters } from "../parameters.ts";
+import type { RequestParameters } from "../parameters.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
 
@@ -37,7 +37,7 @@ async function refuseReplay(code: StoredAuthorizationCode): Promise<never> {
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  */
-function checkRedirectUriMatches(parameters: Parameters, code: StoredAuthorizationCode): void {
+function checkRedirectUriMatches(parameters: RequestParameters, code: StoredAuthorizationCode): void {
   const redirectUri = parameters.get("redirect_uri");
   if (redirectUri === undefined && code.redirectUriInRequest) {
     throw new InvalidRequest("The redirect_uri parameter is required: the authorization request included it.");
@@ -53,7 +53,7 @@ function checkRedirectUriMatches(parameters: Parameters, code: StoredAuthorizati
  *
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
  */
-async function checkCodeVerifier(parameters: Parameters, code: StoredAuthorizationCode): Promise<void> {
+async function checkCodeVerifier(parameters: RequestParameters, code: StoredAuthorizationCode): Promise<void> {
   const codeVerifier = parameters.require("code_verifier", ": this server requires PKCE");
   if (!isCodeVerifier(codeVerifier)) {
     throw new InvalidRequest("The code_verifier must be 43 to 128 characters from A-Z, a-z, 0-9, '-', '.', '_' and '~'.");
@@ -72,7 +72,7 @@ async function checkCodeVerifier(parameters: Parameters, code: StoredAuthorizati
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.4
  */
 export async function exchangeAuthorizationCode(
-  parameters: Parameters,
+  parameters: RequestParameters,
   client: RegisteredClient,
   now = new Date(),
 ): Promise<TokenResponse> {

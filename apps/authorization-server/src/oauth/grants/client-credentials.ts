@@ -2,7 +2,7 @@ import { formatScope, type TokenResponse } from "@seven-steps/protocol";
 import { sql } from "@/db";
 import { isPublicClient, type RegisteredClient } from "@/storage/clients";
 import { UnauthorizedClient } from "../errors.ts";
-import type { Parameters } from "../parameters.ts";
+import type { RequestParameters } from "../parameters.ts";
 import { requireAllowedScope } from "../requested-scope.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 
@@ -13,7 +13,7 @@ import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
  */
 export async function issueClientCredentialsToken(
-  parameters: Parameters,
+  parameters: RequestParameters,
   client: RegisteredClient,
   now = new Date(),
 ): Promise<TokenResponse> {

@@ -5,7 +5,7 @@ import type { RegisteredClient } from "@/storage/clients";
 import { revokeGrant, touchGrant } from "@/storage/grants";
 import { findRefreshToken, rotateRefreshToken, type StoredRefreshToken } from "@/storage/refresh-tokens";
 import { InvalidGrant, InvalidScope } from "../errors.ts";
-import type { Parameters } from "../parameters.ts";
+import type { RequestParameters } from "../parameters.ts";
 import { parseRequestedScope } from "../requested-scope.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
@@ -29,7 +29,7 @@ async function refuseReuse(token: StoredRefreshToken): Promise<never> {
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
-function checkRefreshScope(parameters: Parameters, granted: string[]): string[] {
+function checkRefreshScope(parameters: RequestParameters, granted: string[]): string[] {
   const value = parameters.get("scope");
   if (value === undefined) return granted;
   const requested = parseRequestedScope(value);
@@ -48,7 +48,7 @@ function checkRefreshScope(parameters: Parameters, granted: string[]): string[] 
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
  */
 export async function refreshAccessToken(
-  parameters: Parameters,
+  parameters: RequestParameters,
   client: RegisteredClient,
   now = new Date(),
 ): Promise<TokenResponse> {

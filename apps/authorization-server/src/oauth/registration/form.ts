@@ -1,4 +1,4 @@
-import type { Parameters } from "../parameters.ts";
+import type { RequestParameters } from "../parameters.ts";
 import { defaultScope } from "./checks.ts";
 import type { ClientMetadataRequest } from "./client-metadata.ts";
 import { InvalidToken, RegistrationError, type ClientMetadataField } from "./errors.ts";
@@ -53,7 +53,7 @@ export const emptyRegistrationForm: RegistrationFormValues = {
  * sent as its own `scope` field. The initial access token is not part of it: it is checked and
  * forgotten.
  */
-export function registrationFormValues(form: Parameters): RegistrationFormValues {
+export function registrationFormValues(form: RequestParameters): RegistrationFormValues {
   return {
     client_name: form.getIfValid("client_name") ?? "",
     redirect_uris: form.getIfValid("redirect_uris") ?? "",

@@ -5,7 +5,7 @@ import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code
 import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
 import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
 import { AccessDenied } from "@/oauth/errors";
-import { readFormParameters, type Parameters } from "@/oauth/parameters";
+import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
 import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
 import { isSameOriginPost } from "@/session/same-origin";
 import { findSignedInUser, isValidCsrfToken, type SignedInUser } from "@/session/session";
@@ -30,7 +30,7 @@ export async function POST(request: Request) {
   return response;
 }
 
-async function decide(request: Request, form: Parameters | null): Promise<{ response: Response; userId?: string }> {
+async function decide(request: Request, form: RequestParameters | null): Promise<{ response: Response; userId?: string }> {
   try {
     if (!isSameOriginPost(request)) return { response: refused("The consent form was sent from another site.") };
     if (!form) return { response: messagePage({ status: 400, title: "This decision could not be read", message: "The form was malformed." }) };
@@ -58,7 +58,7 @@ async function decide(request: Request, form: Parameters | null): Promise<{ resp
 }
 
 /** The signed-in user's decision, on the request the form carries, validated again. */
-async function decideAs(user: SignedInUser, form: Parameters): Promise<Response> {
+async function decideAs(user: SignedInUser, form: RequestParameters): Promise<Response> {
   if (!isValidCsrfToken(user, form.getIfValid("csrf_token"))) {
     return refused("The consent form has expired or did not come from this site. Go back to the application and start again.");
   }

@@ -1,5 +1,5 @@
 import { messagePage } from "@/html/message-page";
-import { readFormParameters, type Parameters } from "@/oauth/parameters";
+import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
 import { RegistrationError } from "@/oauth/registration/errors";
 import { clientMetadataOf, refusedRegistrationQuery, registrationFormError, registrationFormValues } from "@/oauth/registration/form";
 import { checkInitialAccessToken } from "@/oauth/registration/initial-access-token";
@@ -47,7 +47,7 @@ export async function POST(request: Request) {
   }
 }
 
-async function register(form: Parameters): Promise<Response> {
+async function register(form: RequestParameters): Promise<Response> {
   const values = registrationFormValues(form);
   try {
     checkInitialAccessToken(form.getIfValid("initial_access_token"));

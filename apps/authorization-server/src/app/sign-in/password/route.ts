@@ -1,6 +1,6 @@
 import { messagePage } from "@/html/message-page";
 import { recordSignIn } from "@/inspector";
-import { readFormParameters, type Parameters } from "@/oauth/parameters";
+import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
 import { isSameOriginPost } from "@/session/same-origin";
 import { startSession } from "@/session/session";
 import { safeReturnTo } from "@/sign-in/return-to";
@@ -27,7 +27,7 @@ export async function POST(request: Request) {
   return response;
 }
 
-async function signIn(request: Request, form: Parameters | null): Promise<{ response: Response; userId?: string }> {
+async function signIn(request: Request, form: RequestParameters | null): Promise<{ response: Response; userId?: string }> {
   if (!isSameOriginPost(request)) {
     return { response: messagePage({ status: 403, title: "Sign-in refused", message: "This sign-in form was sent from another site." }) };
   }
