@@ -23,3 +23,4 @@ export * from "./client/authorization-response.ts";
 export * from "./messages/token-lifecycle.ts";
 export * from "./resource-server/introspect-access-token.ts";
 export * from "./jwt/unverified.ts";
+export * from "./checks/check.ts";

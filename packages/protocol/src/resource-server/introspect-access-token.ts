@@ -1,8 +1,10 @@
 import { buildIntrospectionRequest, type ClientAuthentication } from "../client/token-request.ts";
 import type { AccessTokenClaims } from "../messages/access-token.ts";
 import type { IntrospectionResponse } from "../messages/token-lifecycle.ts";
-import { missingScopes, parseScope } from "../scope.ts";
-import { InsufficientScope, InvalidToken } from "./errors.ts";
+import { CheckTrail, defineCheck, rfcSection } from "../checks/check.ts";
+import { parseScope } from "../scope.ts";
+import { InvalidToken } from "./errors.ts";
+import { checkRequiredScopes } from "./required-scope.ts";
 
 /** The introspection endpoint could not be asked: not the token's fault, so not invalid_token. */
 export class IntrospectionUnavailable extends Error {
@@ -16,8 +18,34 @@ export interface IntrospectAccessTokenOptions {
   /** This resource server's identifier, which the token's `aud` must contain. */
   audience: string;
   requiredScopes?: readonly string[];
+  /** Where the checks record themselves, for the inspector. */
+  trail?: CheckTrail;
   fetch?: typeof globalThis.fetch;
 }
+
+type ActiveIntrospection = Extract<IntrospectionResponse, { active: true }>;
+/** An introspection answer that describes an access token: active, with its claims. */
+type ActiveAccessToken = ActiveIntrospection & Required<Pick<ActiveIntrospection, "iss" | "sub" | "exp" | "iat" | "jti" | "client_id">>;
+
+/** @see https://www.rfc-editor.org/rfc/rfc7662#section-2.2 */
+export const checkIntrospectionAnswer = defineCheck(
+  {
+    checkedBy: "resource-server",
+    rule: "the authorization server says the token is active, and meant for this API",
+    why: "Asked at every request, the authorization server refuses a revoked token at once.",
+    see: rfcSection(7662, "2.2"),
+    source: "packages/protocol/src/resource-server/introspect-access-token.ts",
+  },
+  (answer: IntrospectionResponse, audience: string): ActiveAccessToken => {
+    if (!answer.active) throw new InvalidToken("The access token is not active: it was revoked, has expired, or is unknown.");
+    const audiences = Array.isArray(answer.aud) ? answer.aud : [answer.aud];
+    if (!audiences.includes(audience)) throw new InvalidToken("The access token is meant for another resource server.");
+    if (!answer.sub || !answer.client_id || !answer.jti || !answer.exp || !answer.iat || !answer.iss) {
+      throw new InvalidToken("The introspection answer lacks the claims of an access token.");
+    }
+    return answer as ActiveAccessToken;
+  },
+);
 
 /**
  * Validates an access token by asking the authorization server (RFC 7662) instead of checking its
@@ -38,22 +66,17 @@ export async function introspectAccessToken(token: string, options: IntrospectAc
     throw new IntrospectionUnavailable("The authorization server could not be asked about the access token.", { cause: error });
   }
 
-  if (!answer.active) throw new InvalidToken("The access token is not active: it was revoked, has expired, or is unknown.");
-  const audiences = Array.isArray(answer.aud) ? answer.aud : [answer.aud];
-  if (!audiences.includes(options.audience)) throw new InvalidToken("The access token is meant for another resource server.");
-  if (!answer.sub || !answer.client_id || !answer.jti || !answer.exp || !answer.iat || !answer.iss) {
-    throw new InvalidToken("The introspection answer lacks the claims of an access token.");
-  }
-  const required = options.requiredScopes ?? [];
-  if (missingScopes(required, parseScope(answer.scope ?? "")).length > 0) throw new InsufficientScope(required);
+  const trail = options.trail ?? new CheckTrail();
+  const active = checkIntrospectionAnswer(trail, answer, options.audience);
+  checkRequiredScopes(trail, parseScope(active.scope ?? ""), options.requiredScopes ?? []);
   return {
-    iss: answer.iss,
-    sub: answer.sub,
-    aud: answer.aud ?? options.audience,
-    exp: answer.exp,
-    iat: answer.iat,
-    jti: answer.jti,
-    client_id: answer.client_id,
-    ...(answer.scope === undefined ? {} : { scope: answer.scope }),
+    iss: active.iss,
+    sub: active.sub,
+    aud: active.aud ?? options.audience,
+    exp: active.exp,
+    iat: active.iat,
+    jti: active.jti,
+    client_id: active.client_id,
+    ...(active.scope === undefined ? {} : { scope: active.scope }),
   };
 }

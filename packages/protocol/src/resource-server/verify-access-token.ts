@@ -1,8 +1,10 @@
-import { errors, jwtVerify, type JWTVerifyGetKey } from "jose";
+import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from "jose";
+import { CheckTrail, defineCheck, rfcSection } from "../checks/check.ts";
 import type { AccessTokenClaims } from "../messages/access-token.ts";
 import { accessTokenType } from "../messages/access-token.ts";
-import { missingScopes, parseScope, ScopeSyntaxError } from "../scope.ts";
-import { InsufficientScope, InvalidToken, SigningKeysUnavailable } from "./errors.ts";
+import { parseScope, ScopeSyntaxError } from "../scope.ts";
+import { InvalidToken, SigningKeysUnavailable } from "./errors.ts";
+import { checkRequiredScopes } from "./required-scope.ts";
 import type { VerifiedTokens } from "./verified-tokens.ts";
 
 export interface VerifyAccessTokenOptions {
@@ -18,6 +20,8 @@ export interface VerifyAccessTokenOptions {
   clockToleranceSeconds?: number;
   /** Tokens verified recently, whose signature need not be checked again; see {@link VerifiedTokens}. */
   verified?: VerifiedTokens;
+  /** Where the checks record themselves, for the inspector. */
+  trail?: CheckTrail;
   /** For tests: the current time. */
   now?: Date;
 }
@@ -42,30 +46,24 @@ function describe(error: unknown): string {
 }
 
 /**
- * Validates a JWT access token the way RFC 9068 §4 asks a resource server to, with no call to the
- * authorization server beyond fetching its keys:
- *
- * 1. the header's `typ` is `at+jwt` and `alg` is ES256, nothing else (so `none` and HS256 forged
- *    with the public key are refused);
- * 2. the signature verifies with one of the issuer's keys, chosen by `kid`;
- * 3. `iss` is the expected issuer, and `aud` contains this resource server;
- * 4. `exp` and `nbf` hold, within a small leeway;
- * 5. every required scope is in `scope`.
- *
- * With `verified`, steps 1 to 3 are skipped for a token that passed them recently and is still
- * unexpired; the claims and scopes are checked every time.
- *
- * Throws {@link InvalidToken} or {@link InsufficientScope}, which carry the RFC 6750 error code,
- * or {@link SigningKeysUnavailable} when the keys cannot be fetched.
+ * Steps 1 to 4 below, in one call to jose: the token is a JWT access token of this issuer, for
+ * this resource server, signed with one of the issuer's keys, and valid now.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
- * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
  */
-export async function verifyAccessToken(token: string, options: VerifyAccessTokenOptions): Promise<AccessTokenClaims> {
-  const now = options.now?.getTime() ?? Date.now();
-  const clockTolerance = options.clockToleranceSeconds ?? 5;
-  let payload = options.verified?.claimsOf(token, now);
-  if (!payload) {
+export const checkAccessTokenJwt = defineCheck(
+  {
+    checkedBy: "resource-server",
+    rule: "the token's signature (by kid, from the published JWKS, ES256 only), typ at+jwt, iss, aud, exp and nbf",
+    why: "A token from another issuer, for another API, forged, or expired is refused with RFC 6750's invalid_token.",
+    see: rfcSection(9068, "4"),
+    source: "packages/protocol/src/resource-server/verify-access-token.ts",
+  },
+  async (token: string, options: VerifyAccessTokenOptions, now: number): Promise<JWTPayload> => {
+    const clockTolerance = options.clockToleranceSeconds ?? 5;
+    const remembered = options.verified?.claimsOf(token, now);
+    if (remembered) return remembered;
+    let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, options.keys, {
         algorithms: ["ES256"],
@@ -80,20 +78,45 @@ export async function verifyAccessToken(token: string, options: VerifyAccessToke
       if (error instanceof SigningKeysUnavailable) throw error;
       throw new InvalidToken(describe(error), { cause: error });
     }
+    if (typeof payload.client_id !== "string" || (payload.scope !== undefined && typeof payload.scope !== "string")) {
+      throw new InvalidToken("The access token's client_id or scope claim is malformed.");
+    }
+    try {
+      parseScope(payload.scope ?? "");
+    } catch (error) {
+      if (error instanceof ScopeSyntaxError) throw new InvalidToken("The access token's scope claim is malformed.", { cause: error });
+      throw error;
+    }
     options.verified?.remember(token, payload, now, clockTolerance);
-  }
+    return payload;
+  },
+);
 
-  if (typeof payload.client_id !== "string" || (payload.scope !== undefined && typeof payload.scope !== "string")) {
-    throw new InvalidToken("The access token's client_id or scope claim is malformed.");
-  }
-  let granted: string[];
-  try {
-    granted = parseScope(payload.scope ?? "");
-  } catch (error) {
-    if (error instanceof ScopeSyntaxError) throw new InvalidToken("The access token's scope claim is malformed.", { cause: error });
-    throw error;
-  }
-  const required = options.requiredScopes ?? [];
-  if (missingScopes(required, granted).length > 0) throw new InsufficientScope(required);
+/**
+ * Validates a JWT access token the way RFC 9068 §4 asks a resource server to, with no call to the
+ * authorization server beyond fetching its keys:
+ *
+ * 1. the header's `typ` is `at+jwt` and `alg` is ES256, nothing else (so `none` and HS256 forged
+ *    with the public key are refused);
+ * 2. the signature verifies with one of the issuer's keys, chosen by `kid`;
+ * 3. `iss` is the expected issuer, and `aud` contains this resource server;
+ * 4. `exp` and `nbf` hold, within a small leeway;
+ * 5. every required scope is in `scope`.
+ *
+ * With `verified`, steps 1 to 3 are skipped for a token that passed them recently and is still
+ * unexpired; the scopes are checked every time.
+ *
+ * Throws {@link InvalidToken} or {@link InsufficientScope}, which carry the RFC 6750 error code,
+ * or {@link SigningKeysUnavailable} when the keys cannot be fetched.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-3.1
+ */
+export async function verifyAccessToken(token: string, options: VerifyAccessTokenOptions): Promise<AccessTokenClaims> {
+  const trail = options.trail ?? new CheckTrail();
+  const payload = await checkAccessTokenJwt(trail, token, options, options.now?.getTime() ?? Date.now());
+  // The claim's type and syntax were checked with the signature.
+  const granted = parseScope((payload.scope as string | undefined) ?? "");
+  checkRequiredScopes(trail, granted, options.requiredScopes ?? []);
   return payload as unknown as AccessTokenClaims;
 }

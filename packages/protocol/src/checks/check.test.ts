@@ -1,0 +1,94 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { CheckTrail, defineCheck, rfcSection, rfcSectionLabel, type Check } from "./check.ts";
+import { findExportedChecks } from "./exported-checks.ts";
+
+const example: Check = {
+  checkedBy: "authorization-server",
+  rule: "the example holds",
+  why: "For the test.",
+  see: rfcSection(6749, "4.1.2.1"),
+  source: "nowhere.ts",
+};
+
+class ExampleError extends Error {
+  readonly code = "invalid_request";
+  constructor(readonly description: string) {
+    super(description);
+  }
+}
+
+describe("CheckTrail", () => {
+  it("records a check that returns as passed, and gives back its result", () => {
+    const trail = new CheckTrail();
+    const checked = defineCheck(example, (value: number) => value * 2);
+    expect(checked(trail, 21)).toBe(42);
+    expect(trail.runs).toEqual([{ ...example, outcome: "passed" }]);
+    expect(checked.check).toBe(example);
+  });
+
+  it("records a protocol error as a refusal with its code and description, and throws it on", () => {
+    const trail = new CheckTrail();
+    const checked = defineCheck(example, () => {
+      throw new ExampleError("The example does not hold.");
+    });
+    expect(() => checked(trail)).toThrow(ExampleError);
+    expect(trail.runs).toEqual([{ ...example, outcome: "refused", detail: "invalid_request: The example does not hold." }]);
+  });
+
+  it("follows a promise to its end", async () => {
+    const trail = new CheckTrail();
+    const passes = defineCheck(example, async () => "ok");
+    const refuses = defineCheck(example, async () => {
+      throw new ExampleError("No.");
+    });
+    await expect(passes(trail)).resolves.toBe("ok");
+    await expect(refuses(trail)).rejects.toThrow("No.");
+    expect(trail.runs.map((run) => run.outcome)).toEqual(["passed", "refused"]);
+  });
+
+  it("records any other error as failed, keeping none of its words", () => {
+    const trail = new CheckTrail();
+    expect(() =>
+      trail.run(example, () => {
+        throw new Error("SQLITE_BUSY: database is locked at /var/lib/secret.db");
+      }),
+    ).toThrow("SQLITE_BUSY");
+    expect(trail.runs).toEqual([{ ...example, outcome: "failed" }]);
+  });
+
+  it("records a yes-or-no check with the refusal's words", () => {
+    const trail = new CheckTrail();
+    expect(trail.holds(example, true, "unused")).toBe(true);
+    expect(trail.holds(example, false, "the form came from another site")).toBe(false);
+    expect(trail.runs).toEqual([
+      { ...example, outcome: "passed" },
+      { ...example, outcome: "refused", detail: "the form came from another site" },
+    ]);
+  });
+});
+
+describe("RFC section links", () => {
+  it("are made and read back", () => {
+    expect(rfcSection(7636, "4.6")).toBe("https://www.rfc-editor.org/rfc/rfc7636#section-4.6");
+    expect(rfcSectionLabel(rfcSection(7636, "4.6"))).toBe("RFC 7636 §4.6");
+    expect(rfcSectionLabel("https://example.com/#section-1")).toBe("https://example.com/#section-1");
+  });
+});
+
+describe("the checks of the protocol package", () => {
+  const repository = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../..");
+
+  it("each name, as its source, the file that exports it, and cite an RFC section", async () => {
+    const found = await findExportedChecks(repository, path.join(repository, "packages/protocol/src"), (file) => import(file));
+    expect(found.map(({ exportName }) => exportName).sort()).toEqual(
+      ["checkAccessTokenJwt", "checkIntrospectionAnswer", "checkRequiredScopes"].sort(),
+    );
+    for (const { file, check } of found) {
+      expect(check.source).toBe(file);
+      expect(check.checkedBy).toBe("resource-server");
+      expect(rfcSectionLabel(check.see)).toMatch(/^RFC \d+ §[\d.]+$/);
+    }
+  });
+});
