@@ -2,7 +2,7 @@
 // answer, linked to its flow by the values the flow carries, and to the user it is about. Each
 // function hands the recorder a description to build: whatever building it throws stays in the
 // recorder, so recording never changes an answer.
-import { readUnverifiedClaims } from "@seven-steps/protocol";
+import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
@@ -28,9 +28,9 @@ function challengeInReturnTo(form: RequestParameters): string | undefined {
 
 /**
  * Step 1 at GET /authorize, and step 3 too when the answer is a redirect back to the client.
- * `userId` is the signed-in user's, if any.
+ * `userId` is the signed-in user's, if any; `trail`, the checks that ran on the request.
  */
-export function recordAuthorizationRequest(request: Request, response: Response, userId: string | undefined): Promise<void> {
+export function recordAuthorizationRequest(request: Request, response: Response, userId: string | undefined, trail: CheckTrail): Promise<void> {
   return recorder.record(() => {
     const query = new URL(request.url).searchParams;
     const back = queryOfRedirectToClient(response);
@@ -46,12 +46,19 @@ export function recordAuthorizationRequest(request: Request, response: Response,
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
       startsFlow: true,
+      checks: trail.runs,
     };
   });
 }
 
 /** Step 2, who the user is: the password is masked entirely before it is stored. */
-export function recordSignIn(request: Request, form: RequestParameters, response: Response, userId: string | undefined): Promise<void> {
+export function recordSignIn(
+  request: Request,
+  form: RequestParameters,
+  response: Response,
+  userId: string | undefined,
+  trail: CheckTrail,
+): Promise<void> {
   return recorder.record(() => ({
     kind: "sign-in",
     steps: [2],
@@ -62,11 +69,18 @@ export function recordSignIn(request: Request, form: RequestParameters, response
     response,
     belongsTo: { challenge: challengeInReturnTo(form) },
     subject: userId,
+    checks: trail.runs,
   }));
 }
 
 /** Step 2, what the user allows, answered by step 3: a code, or access_denied. */
-export function recordConsentDecision(request: Request, form: RequestParameters, response: Response, userId: string | undefined): Promise<void> {
+export function recordConsentDecision(
+  request: Request,
+  form: RequestParameters,
+  response: Response,
+  userId: string | undefined,
+  trail: CheckTrail,
+): Promise<void> {
   return recorder.record(() => {
     const back = queryOfRedirectToClient(response);
     return {
@@ -80,6 +94,7 @@ export function recordConsentDecision(request: Request, form: RequestParameters,
       belongsTo: { challenge: form.getIfValid("code_challenge") },
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
+      checks: trail.runs,
     };
   });
 }
@@ -88,7 +103,7 @@ export function recordConsentDecision(request: Request, form: RequestParameters,
  * Steps 4 and 5 at POST /token: the code (or refresh token) in, the tokens out. The user is the
  * `sub` of the access token this server has just issued.
  */
-export function recordTokenRequest(request: Request, form: RequestParameters | null, response: Response): Promise<void> {
+export function recordTokenRequest(request: Request, form: RequestParameters | null, response: Response, trail: CheckTrail): Promise<void> {
   const grantType = form?.getIfValid("grant_type");
   if (!form || (grantType !== "authorization_code" && grantType !== "refresh_token")) return Promise.resolve();
   return recorder.record(async () => {
@@ -105,6 +120,7 @@ export function recordTokenRequest(request: Request, form: RequestParameters | n
       belongsTo: grantType === "authorization_code" ? { code: form.getIfValid("code") } : { refreshToken: form.getIfValid("refresh_token") },
       handsOut: { jti: claims?.jti, refreshToken: issued.refresh_token },
       subject: claims?.sub,
+      checks: trail.runs,
     };
   });
 }

@@ -1,7 +1,7 @@
 // What the PhotoCloud API tells the inspector: steps 6 and 7 of each request, linked to its flow by
 // the access token's jti. Recording never changes an answer: the recorder builds the record
 // itself, and keeps whatever that throws.
-import { readUnverifiedClaims } from "@seven-steps/protocol";
+import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
@@ -20,8 +20,14 @@ function unverifiedJti(request: Request): string | undefined {
 /**
  * Steps 6 and 7: the client's request with its access token, and the API's answer. `verified` is
  * what the API learned from a token it accepted; a refused token's flow is found by its jti alone.
+ * `trail` holds the checks that ran on the request.
  */
-export function recordResourceRequest(request: Request, response: Response, verified?: { jti: string; sub: string }): Promise<void> {
+export function recordResourceRequest(
+  request: Request,
+  response: Response,
+  trail: CheckTrail,
+  verified?: { jti: string; sub: string },
+): Promise<void> {
   return recorder.record(() => ({
     kind: "resource",
     steps: [6, 7],
@@ -31,5 +37,6 @@ export function recordResourceRequest(request: Request, response: Response, veri
     response,
     belongsTo: { jti: verified?.jti ?? unverifiedJti(request) },
     subject: verified?.sub,
+    checks: trail.runs,
   }));
 }

@@ -1,5 +1,5 @@
 import type { Database } from "@seven-steps/db";
-import type { Role } from "@seven-steps/protocol";
+import type { CheckRun, Role } from "@seven-steps/protocol";
 import { linkKey, type LinkKind } from "./fingerprint.ts";
 import type { ExchangeKind, RecordingApp } from "./recorder.ts";
 
@@ -18,6 +18,8 @@ export interface RecordedExchange {
   status: number;
   responseHeaders: Record<string, string>;
   responseBody: unknown;
+  /** The checks that ran on the request, in order, with their outcomes; empty when none were recorded. */
+  checks: CheckRun[];
   at: string;
 }
 
@@ -57,6 +59,7 @@ export async function findFlow(database: Database, flowId: string, viewer: strin
       status: row.status,
       responseHeaders: JSON.parse(row.responseHeaders) as Record<string, string>,
       responseBody: row.responseBody === null ? null : (JSON.parse(row.responseBody) as unknown),
+      checks: row.checks === null ? [] : (JSON.parse(row.checks) as CheckRun[]),
       at: row.createdAt.toISOString(),
     })),
   };

@@ -88,6 +88,20 @@ describe("the recorder", () => {
     expect(await findFlowId(database, "code", "the-code-in-clear")).toBe(await findFlowId(database, "challenge", challenge));
   });
 
+  it("stores the checks that ran on a request, in order, and gives them back with the flow", async () => {
+    const challenge = unique("c-checks");
+    const check = { checkedBy: "authorization-server" as const, why: "w", see: "https://www.rfc-editor.org/rfc/rfc7636#section-4.4.1", source: "s.ts" };
+    const checks = [
+      { ...check, rule: "client_id names a registered client", outcome: "passed" as const },
+      { ...check, rule: "a PKCE code_challenge with the S256 method", outcome: "refused" as const, detail: "invalid_request: plain" },
+    ];
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, subject: "carol", startsFlow: true, checks }));
+    await resourceServer.record(() => exchange({ kind: "resource", belongsTo: { challenge }, subject: "carol" }));
+
+    const flow = await findFlow(database, (await findFlowId(database, "challenge", challenge))!, "carol");
+    expect(flow?.exchanges.map((recorded) => recorded.checks)).toEqual([checks, []]);
+  });
+
   it("does not store a message no flow can claim", async () => {
     const before = await database.protocolExchange.count();
     await authorizationServer.record(() => exchange({ kind: "token", belongsTo: { code: "unknown-code" } }));

@@ -1,5 +1,5 @@
 import type { Database } from "@seven-steps/db";
-import type { Role } from "@seven-steps/protocol";
+import type { CheckRun, Role } from "@seven-steps/protocol";
 import { randomBytes } from "node:crypto";
 import { linkKey, type LinkKind } from "./fingerprint.ts";
 import { maskJson, maskParameters, maskRequestHeaders, maskResponseHeaders, maskUrl } from "./mask.ts";
@@ -47,6 +47,8 @@ export interface ExchangeToRecord {
   subject?: string;
   /** Step 1 begins a new flow when no earlier message knows its values. */
   startsFlow?: boolean;
+  /** The checks that ran on the request, in order, with their outcomes (a CheckTrail's runs). */
+  checks?: readonly CheckRun[];
 }
 
 export interface Recorder {
@@ -200,6 +202,7 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
           status: exchange.response.status,
           responseHeaders: JSON.stringify(maskResponseHeaders(exchange.response.headers)),
           responseBody: body === undefined ? null : JSON.stringify(maskJson(body)),
+          checks: exchange.checks ? JSON.stringify(exchange.checks) : null,
           createdAt: now,
         },
       }),

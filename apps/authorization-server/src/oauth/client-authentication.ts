@@ -1,3 +1,4 @@
+import { defineCheck, rfcSection } from "@seven-steps/protocol";
 import { verifySecret } from "@seven-steps/protocol/secrets";
 import { findClient, type RegisteredClient, type TokenEndpointAuthMethod } from "@/storage/clients";
 import { clientAddress } from "@/throttling/client-address";
@@ -67,26 +68,36 @@ function readCredentials(request: Request, parameters: RequestParameters): Prese
 /**
  * Authenticates the client at the token endpoint with the method it registered:
  * `client_secret_basic` or `client_secret_post` for confidential clients (the secret compared
- * as a hash, in constant time), `none` for public clients.
+ * as a hash, in constant time), `none` for public clients. Failures are counted and, past a limit,
+ * refused for a while.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2.1
  */
-export async function authenticateClient(request: Request, parameters: RequestParameters): Promise<RegisteredClient> {
-  const credentials = readCredentials(request, parameters);
-  const triedBasic = credentials.method === "client_secret_basic";
-  // Counted before the secret is compared, and taken back on success (throttling/throttle.ts).
-  const attempt = await reserveAttempt(clientAuthenticationThrottles(credentials.clientId, clientAddress(request)));
-  if (!attempt.allowed) {
-    const { retryAfterSeconds } = attempt;
-    throw new InvalidClient(`Too many failed client authentications; try again in ${retryAfterSeconds} seconds.`, triedBasic, {
-      retryAfterSeconds,
-    });
-  }
-  const client = await checkCredentials(credentials, triedBasic);
-  await releaseAttempt(attempt.reservation);
-  return client;
-}
+export const authenticateClient = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the client authenticates with its registered method, the secret compared as a hash in constant time",
+    why: "Only the client a code or token was issued to may use it; a public client proves itself with PKCE instead.",
+    see: rfcSection(6749, "3.2.1"),
+    source: "apps/authorization-server/src/oauth/client-authentication.ts",
+  },
+  async (request: Request, parameters: RequestParameters): Promise<RegisteredClient> => {
+    const credentials = readCredentials(request, parameters);
+    const triedBasic = credentials.method === "client_secret_basic";
+    // Counted before the secret is compared, and taken back on success (throttling/throttle.ts).
+    const attempt = await reserveAttempt(clientAuthenticationThrottles(credentials.clientId, clientAddress(request)));
+    if (!attempt.allowed) {
+      const { retryAfterSeconds } = attempt;
+      throw new InvalidClient(`Too many failed client authentications; try again in ${retryAfterSeconds} seconds.`, triedBasic, {
+        retryAfterSeconds,
+      });
+    }
+    const client = await checkCredentials(credentials, triedBasic);
+    await releaseAttempt(attempt.reservation);
+    return client;
+  },
+);
 
 /**
  * Failed client authentications are slowed down, then refused for a while (RFC 6819

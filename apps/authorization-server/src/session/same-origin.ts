@@ -1,4 +1,14 @@
+import { rfcSection, type Check } from "@seven-steps/protocol";
 import { env } from "@/env";
+
+/** {@link isSameOriginPost}, described for the inspector. */
+export const sameOriginForm: Check = {
+  checkedBy: "authorization-server",
+  rule: "the form was posted from one of this server's own pages (Sec-Fetch-Site, or Origin)",
+  why: "Another site must not be able to sign the user in to an account of its choosing, or post a decision for them.",
+  see: rfcSection(6749, "10.12"),
+  source: "apps/authorization-server/src/session/same-origin.ts",
+};
 
 /**
  * Whether a form POST came from one of this server's own pages. This stops login CSRF on the

@@ -1,4 +1,4 @@
-import { constantTimeEqual } from "@seven-steps/protocol";
+import { constantTimeEqual, rfcSection, type Check } from "@seven-steps/protocol";
 import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
 import { env } from "@/env";
 import { createSession, deleteSession, findActiveSession } from "@/storage/sessions";
@@ -51,6 +51,15 @@ export async function findSignedInUser(cookieHeader: string | null, now = new Da
     csrfToken: csrfTokenFor(token),
   };
 }
+
+/** {@link isValidCsrfToken}, described for the inspector. */
+export const csrfTokenOfSession: Check = {
+  checkedBy: "authorization-server",
+  rule: "the consent form carries this session's CSRF token",
+  why: "Another site must not be able to press Allow for the user.",
+  see: rfcSection(6749, "10.12"),
+  source: "apps/authorization-server/src/session/session.ts",
+};
 
 /** Whether a form's CSRF token belongs to this request's session. */
 export function isValidCsrfToken(user: SignedInUser, presented: string | undefined): boolean {

@@ -1,3 +1,4 @@
+import { rfcSection, type Check, type CheckTrail } from "@seven-steps/protocol";
 import { hashPassword, passwordNeedsRehash, verifyPassword } from "@seven-steps/protocol/secrets";
 import { findUserByUsername, storePasswordHash } from "@/storage/users";
 import { clearFailures, releaseAttempt, reserveAttempt, type ThrottlePolicy } from "@/throttling/throttle";
@@ -16,6 +17,24 @@ export type SignInResult =
 const perAccountAndAddress: ThrottlePolicy = { maxFailures: 5, windowSeconds: 15 * 60, blockSeconds: 60 };
 const perAccount: ThrottlePolicy = { maxFailures: 20, windowSeconds: 15 * 60, blockSeconds: 5 * 60 };
 
+const source = "apps/authorization-server/src/sign-in/sign-in-with-password.ts";
+
+/** The two checks of {@link signInWithPassword}, described for the inspector. */
+export const signInNotPaused: Check = {
+  checkedBy: "authorization-server",
+  rule: "sign-in is not paused for this account after too many failures",
+  why: "A guesser gets a few tries, then waits; guesses sent at once are counted before any is checked.",
+  see: rfcSection(6749, "10.10"),
+  source,
+};
+export const passwordMatches: Check = {
+  checkedBy: "authorization-server",
+  rule: "the password, against its Argon2id hash, here at the authorization server only",
+  why: "The client never sees the user's password; the answer never says whether the username or the password was wrong.",
+  see: rfcSection(6749, "10.3"),
+  source,
+};
+
 /** Compared against when the username is unknown, so that both cases take as long. */
 const unknownUserPasswordHash = hashPassword("no user has this password");
 
@@ -30,6 +49,7 @@ export async function signInWithPassword(
   username: string,
   password: string,
   address: string,
+  trail: CheckTrail,
   now = new Date(),
 ): Promise<SignInResult> {
   const account = username.trim().toLowerCase();
@@ -38,11 +58,19 @@ export async function signInWithPassword(
     { key: `sign-in:${account}`, policy: perAccount },
   ];
   const attempt = await reserveAttempt([perAddress, perAccountOnly], now);
-  if (!attempt.allowed) return { outcome: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
+  if (!attempt.allowed) {
+    trail.refused(signInNotPaused, `too many failed sign-ins; paused for ${attempt.retryAfterSeconds} seconds`);
+    return { outcome: "throttled", retryAfterSeconds: attempt.retryAfterSeconds };
+  }
+  trail.passed(signInNotPaused);
 
   const user = await findUserByUsername(account);
-  const passwordMatches = await verifyPassword(password, user?.passwordHash ?? (await unknownUserPasswordHash));
-  if (!user || !passwordMatches) return { outcome: "invalid-credentials" };
+  const passwordIsRight = await verifyPassword(password, user?.passwordHash ?? (await unknownUserPasswordHash));
+  if (!user || !passwordIsRight) {
+    trail.refused(passwordMatches, "unknown username or wrong password");
+    return { outcome: "invalid-credentials" };
+  }
+  trail.passed(passwordMatches);
 
   // Right: the failures from this address are forgotten; the account's count loses this attempt only.
   await releaseAttempt(attempt.reservation.filter(({ key }) => key !== perAddress.key));

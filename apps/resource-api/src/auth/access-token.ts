@@ -1,5 +1,8 @@
 import {
+  defineCheck,
   discoverAuthorizationServer,
+  rfcSection,
+  type CheckTrail,
   introspectAccessToken,
   IntrospectionUnavailable,
   issuerKeys,
@@ -22,10 +25,34 @@ const keys = issuerKeys(env.AUTHORIZATION_SERVER_ISSUER, {
  */
 const verified = new VerifiedTokens({ maxAgeMilliseconds: 60_000 });
 
-/** A request with no Bearer credentials at all: refused with the realm only (RFC 6750 §3.1). */
+/** A request with no Bearer credentials at all: refused with the realm only, and no error code (RFC 6750 §3.1). */
 export class NoCredentials extends Error {
   override readonly name = "NoCredentials";
+
+  constructor(readonly description: string) {
+    super(description);
+  }
 }
+
+/**
+ * The access token comes in the `Authorization: Bearer` header, and only there.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
+ */
+export const checkBearerToken = defineCheck(
+  {
+    checkedBy: "resource-server",
+    rule: "the access token comes in the Authorization: Bearer header, never in the URL or a form",
+    why: "A token in a URL is kept by logs, histories and Referer headers.",
+    see: rfcSection(6750, "2.1"),
+    source: "apps/resource-api/src/auth/access-token.ts",
+  },
+  async (request: Request): Promise<string> => {
+    const token = await readBearerToken(request);
+    if (token === null) throw new NoCredentials("This request needs an access token in an Authorization: Bearer header.");
+    return token;
+  },
+);
 
 let metadata: Promise<AuthorizationServerMetadata> | undefined;
 
@@ -47,17 +74,19 @@ async function introspectionEndpoint(): Promise<string> {
  * By default the JWT is checked here (RFC 9068 §4), with no call to the authorization server;
  * TOKEN_VALIDATION=introspection asks the authorization server instead (RFC 7662).
  *
+ * Each check records itself in `trail`, for the inspector.
+ *
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-2.1
  */
-export async function authenticate(request: Request, requiredScopes: readonly string[]): Promise<AccessTokenClaims> {
-  const token = await readBearerToken(request);
-  if (token === null) throw new NoCredentials("This request needs an access token in an Authorization: Bearer header.");
+export async function authenticate(request: Request, requiredScopes: readonly string[], trail: CheckTrail): Promise<AccessTokenClaims> {
+  const token = await checkBearerToken(trail, request);
   if (env.TOKEN_VALIDATION === "introspection") {
     return introspectAccessToken(token, {
       introspectionEndpoint: await introspectionEndpoint(),
       client: { method: "client_secret_basic", clientId: env.INTROSPECTION_CLIENT_ID, clientSecret: env.INTROSPECTION_CLIENT_SECRET },
       audience: env.RESOURCE_API_URL,
       requiredScopes,
+      trail,
     });
   }
   return verifyAccessToken(token, {
@@ -66,5 +95,6 @@ export async function authenticate(request: Request, requiredScopes: readonly st
     keys,
     verified,
     requiredScopes,
+    trail,
   });
 }

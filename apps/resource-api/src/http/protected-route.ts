@@ -1,5 +1,6 @@
 import {
   bearerChallenge,
+  CheckTrail,
   BearerTokenError,
   InsufficientScope,
   IntrospectionUnavailable,
@@ -54,15 +55,16 @@ export function protectedRoute(requiredScopes: readonly string[], handler: Prote
   return async (request: Request, context: RouteContext): Promise<Response> => {
     let response: Response;
     let verified: { jti: string; sub: string } | undefined;
+    const trail = new CheckTrail();
     try {
-      const token = await authenticate(request, requiredScopes);
+      const token = await authenticate(request, requiredScopes, trail);
       verified = { jti: token.jti, sub: token.sub };
       response = await handler(request, token, context);
     } catch (error) {
       response = refusal(error);
     }
     for (const [name, value] of Object.entries(corsHeaders(request))) response.headers.set(name, value);
-    await recordResourceRequest(request, response, verified);
+    await recordResourceRequest(request, response, trail, verified);
     return response;
   };
 }

@@ -1,4 +1,4 @@
-import { isScopeSubset } from "@seven-steps/protocol";
+import { CheckTrail, isScopeSubset } from "@seven-steps/protocol";
 import { authorizationErrorPage } from "@/html/authorization-error-page";
 import { recordAuthorizationRequest } from "@/inspector";
 import { messagePage } from "@/html/message-page";
@@ -21,15 +21,16 @@ function seeOther(location: string): Response {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  */
 export async function GET(request: Request) {
-  const { response, user } = await answerAuthorizationRequest(request);
-  await recordAuthorizationRequest(request, response, user?.id);
+  const trail = new CheckTrail();
+  const { response, user } = await answerAuthorizationRequest(request, trail);
+  await recordAuthorizationRequest(request, response, user?.id, trail);
   return response;
 }
 
-async function answerAuthorizationRequest(request: Request): Promise<{ response: Response; user?: SignedInUser }> {
+async function answerAuthorizationRequest(request: Request, trail: CheckTrail): Promise<{ response: Response; user?: SignedInUser }> {
   try {
     const url = new URL(request.url);
-    const validation = await validateAuthorizationRequest(queryParameters(url));
+    const validation = await validateAuthorizationRequest(queryParameters(url), trail);
     if (validation.outcome === "show-error") return { response: authorizationErrorPage(validation.error) };
 
     // RFC 9700 §4.11.2: the user is authenticated before this server redirects anywhere, errors

@@ -1,4 +1,4 @@
-import { isPhotoScope, photoScopes } from "@seven-steps/protocol";
+import { CheckTrail, isPhotoScope, photoScopes } from "@seven-steps/protocol";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountHeader } from "@/components/account-header";
@@ -26,7 +26,8 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   const user = await currentUser();
   if (!user) redirect(`/sign-in?return_to=${encodeURIComponent(`/authorize?${authorizationRequestQuery(parameters)}`)}`);
 
-  const validation = await validateAuthorizationRequest(parameters);
+  // The request was checked, and recorded, at /authorize; this page is not recorded.
+  const validation = await validateAuthorizationRequest(parameters, new CheckTrail());
   if (validation.outcome !== "valid") {
     return (
       <>

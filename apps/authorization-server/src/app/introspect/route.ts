@@ -1,3 +1,4 @@
+import { CheckTrail } from "@seven-steps/protocol";
 import { authenticateClient } from "@/oauth/client-authentication";
 import { InvalidClient } from "@/oauth/errors";
 import { introspectToken } from "@/oauth/introspection";
@@ -15,7 +16,8 @@ export async function POST(request: Request) {
     const parameters = await readFormParameters(request);
     // A resource server authenticates with Basic here, so a failure always asks for Basic (RFC
     // 6749 §5.2); a throttled one keeps its Retry-After.
-    const client = await authenticateClient(request, parameters).catch((error: unknown) => {
+    // Not part of a recorded flow: the trail of its checks is not kept.
+    const client = await authenticateClient(new CheckTrail(), request, parameters).catch((error: unknown) => {
       if (!(error instanceof InvalidClient)) throw error;
       throw new InvalidClient(error.description, true, { cause: error, retryAfterSeconds: error.retryAfterSeconds });
     });

@@ -1,3 +1,4 @@
+import { CheckTrail } from "@seven-steps/protocol";
 import { authenticateClient } from "@/oauth/client-authentication";
 import { tokenEndpointCorsHeaders, tokenEndpointPreflight } from "@/oauth/cors";
 import { readFormParameters } from "@/oauth/parameters";
@@ -14,7 +15,8 @@ export async function POST(request: Request) {
   let response: Response;
   try {
     const parameters = await readFormParameters(request);
-    const client = await authenticateClient(request, parameters);
+    // Not part of a recorded flow: the trail of its checks is not kept.
+    const client = await authenticateClient(new CheckTrail(), request, parameters);
     await revokeToken(parameters, client);
     response = new Response(null, { status: 200, headers: { "Cache-Control": "no-store", Pragma: "no-cache" } });
   } catch (error) {

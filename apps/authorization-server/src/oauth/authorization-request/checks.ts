@@ -1,4 +1,4 @@
-import { isS256CodeChallenge } from "@seven-steps/protocol";
+import { defineCheck, isS256CodeChallenge, rfcSection } from "@seven-steps/protocol";
 import { findClient, type RegisteredClient } from "@/storage/clients";
 import { InvalidRequest, UnauthorizedClient, UnsupportedResponseType } from "../errors.ts";
 import { quoted, type RequestParameters } from "../parameters.ts";
@@ -6,20 +6,31 @@ import { requireAllowedScope } from "../requested-scope.ts";
 
 /**
  * The checks of an authorization request (step 1), each one rule of RFC 6749 §4.1.1, RFC 7636 or
- * RFC 9700. ./validate.ts applies them in order.
+ * RFC 9700, described for the inspector next to its code. ./validate.ts applies them in order.
  */
+
+const source = "apps/authorization-server/src/oauth/authorization-request/checks.ts";
 
 /**
  * `client_id` is required and must be registered.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  */
-export async function checkClient(parameters: RequestParameters): Promise<RegisteredClient> {
-  const clientId = parameters.require("client_id");
-  const client = await findClient(clientId);
-  if (!client) throw new InvalidRequest(`No client is registered with the client_id ${quoted(clientId)}.`);
-  return client;
-}
+export const checkClient = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "client_id names a registered client",
+    why: "Only known clients may ask; an unknown one gets an error page, never a redirect.",
+    see: rfcSection(6749, "4.1.2.1"),
+    source,
+  },
+  async (parameters: RequestParameters): Promise<RegisteredClient> => {
+    const clientId = parameters.require("client_id");
+    const client = await findClient(clientId);
+    if (!client) throw new InvalidRequest(`No client is registered with the client_id ${quoted(clientId)}.`);
+    return client;
+  },
+);
 
 /**
  * `redirect_uri` must equal one of the client's registered URIs, compared as exact strings, and
@@ -28,47 +39,53 @@ export async function checkClient(parameters: RequestParameters): Promise<Regist
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2.3
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1
  */
-export function checkRedirectUri(
-  parameters: RequestParameters,
-  client: RegisteredClient,
-): { redirectUri: string; redirectUriInRequest: boolean } {
-  const requested = parameters.get("redirect_uri");
-  if (requested === undefined) {
-    const [only, ...others] = client.redirectUris;
-    if (only === undefined || others.length > 0) {
-      throw new InvalidRequest("The redirect_uri parameter is required: this client registered several redirect URIs.");
+export const checkRedirectUri = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "redirect_uri equals a registered URI, character for character",
+    why: "Otherwise an attacker could have the code sent to an address of their own.",
+    see: rfcSection(9700, "2.1"),
+    source,
+  },
+  (parameters: RequestParameters, client: RegisteredClient): { redirectUri: string; redirectUriInRequest: boolean } => {
+    const requested = parameters.get("redirect_uri");
+    if (requested === undefined) {
+      const [only, ...others] = client.redirectUris;
+      if (only === undefined || others.length > 0) {
+        throw new InvalidRequest("The redirect_uri parameter is required: this client registered several redirect URIs.");
+      }
+      return { redirectUri: only, redirectUriInRequest: false };
     }
-    return { redirectUri: only, redirectUriInRequest: false };
-  }
-  if (!client.redirectUris.includes(requested)) {
-    throw new InvalidRequest("The redirect_uri does not exactly match any redirect URI registered for this client.");
-  }
-  return { redirectUri: requested, redirectUriInRequest: true };
-}
-
-/**
- * `state` is optional and returned unchanged. Read first, so that every later error can carry it.
- *
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
- */
-export function readState(parameters: RequestParameters): string | undefined {
-  return parameters.get("state");
-}
+    if (!client.redirectUris.includes(requested)) {
+      throw new InvalidRequest("The redirect_uri does not exactly match any redirect URI registered for this client.");
+    }
+    return { redirectUri: requested, redirectUriInRequest: true };
+  },
+);
 
 /**
  * `response_type` must be `code`, and the client must be allowed the authorization code grant.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  */
-export function checkResponseType(parameters: RequestParameters, client: RegisteredClient): void {
-  const responseType = parameters.require("response_type");
-  if (responseType !== "code") {
-    throw new UnsupportedResponseType(`The response_type ${quoted(responseType)} is not supported; use code.`);
-  }
-  if (!client.allowedGrantTypes.includes("authorization_code")) {
-    throw new UnauthorizedClient("This client is not allowed to use the authorization code grant.");
-  }
-}
+export const checkResponseType = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "response_type is code, and the client may use the authorization code grant",
+    why: "The implicit flow, which put tokens in the address bar, is not offered; each client uses only the grants it registered.",
+    see: rfcSection(6749, "4.1.1"),
+    source,
+  },
+  (parameters: RequestParameters, client: RegisteredClient): void => {
+    const responseType = parameters.require("response_type");
+    if (responseType !== "code") {
+      throw new UnsupportedResponseType(`The response_type ${quoted(responseType)} is not supported; use code.`);
+    }
+    if (!client.allowedGrantTypes.includes("authorization_code")) {
+      throw new UnauthorizedClient("This client is not allowed to use the authorization code grant.");
+    }
+  },
+);
 
 /**
  * PKCE is required for every client, with S256. A missing method would mean `plain`
@@ -77,27 +94,43 @@ export function checkResponseType(parameters: RequestParameters, client: Registe
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.4.1
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-2.1.1
  */
-export function checkPkce(parameters: RequestParameters): { codeChallenge: string; codeChallengeMethod: "S256" } {
-  const codeChallenge = parameters.require("code_challenge", ": this server requires PKCE (RFC 7636) from every client");
-  const method = parameters.get("code_challenge_method");
-  if (method !== "S256") {
-    throw new InvalidRequest(
-      method === undefined
-        ? "The code_challenge_method parameter is required and must be S256; plain is not supported."
-        : `Transform algorithm not supported: code_challenge_method ${quoted(method)}. Use S256.`,
-    );
-  }
-  if (!isS256CodeChallenge(codeChallenge)) {
-    throw new InvalidRequest("The code_challenge must be the base64url SHA-256 of the code_verifier: 43 characters.");
-  }
-  return { codeChallenge, codeChallengeMethod: method };
-}
+export const checkPkce = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "a PKCE code_challenge with the S256 method",
+    why: "It binds the code to the client that asked: a stolen code is useless without the verifier.",
+    see: rfcSection(7636, "4.4.1"),
+    source,
+  },
+  (parameters: RequestParameters): { codeChallenge: string; codeChallengeMethod: "S256" } => {
+    const codeChallenge = parameters.require("code_challenge", ": this server requires PKCE (RFC 7636) from every client");
+    const method = parameters.get("code_challenge_method");
+    if (method !== "S256") {
+      throw new InvalidRequest(
+        method === undefined
+          ? "The code_challenge_method parameter is required and must be S256; plain is not supported."
+          : `Transform algorithm not supported: code_challenge_method ${quoted(method)}. Use S256.`,
+      );
+    }
+    if (!isS256CodeChallenge(codeChallenge)) {
+      throw new InvalidRequest("The code_challenge must be the base64url SHA-256 of the code_verifier: 43 characters.");
+    }
+    return { codeChallenge, codeChallengeMethod: method };
+  },
+);
 
 /**
  * `scope` is required here, must be well formed, and may only name scopes the client is allowed.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
-export function checkScope(parameters: RequestParameters, client: RegisteredClient): string[] {
-  return requireAllowedScope(parameters, client.allowedScopes);
-}
+export const checkScope = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "every requested scope is allowed for this client",
+    why: "A client can never ask for more than it was registered for.",
+    see: rfcSection(6749, "3.3"),
+    source,
+  },
+  (parameters: RequestParameters, client: RegisteredClient): string[] => requireAllowedScope(parameters, client.allowedScopes),
+);

@@ -1,7 +1,8 @@
+import type { CheckTrail } from "@seven-steps/protocol";
 import type { RegisteredClient } from "@/storage/clients";
 import { OAuthError } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
-import { checkClient, checkPkce, checkRedirectUri, checkResponseType, checkScope, readState } from "./checks.ts";
+import { checkClient, checkPkce, checkRedirectUri, checkResponseType, checkScope } from "./checks.ts";
 
 /** An authorization request that passed every check. */
 export interface ValidAuthorizationRequest {
@@ -30,19 +31,21 @@ export type AuthorizationRequestValidation =
  * 1. the client (`client_id`) and its redirect URI. If either is missing or wrong, the server
  *    must not redirect: that would make it an open redirector (RFC 6749 §4.1.2.1, RFC 9700
  *    §4.11).
- * 2. `state`, so the errors below can carry it back;
+ * 2. `state`, read (it is optional and returned unchanged), so the errors below can carry it back;
  * 3. `response_type`;
  * 4. PKCE;
  * 5. `scope`.
  *
+ * Each check records itself in `trail`, for the inspector.
+ *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
  */
-export async function validateAuthorizationRequest(parameters: RequestParameters): Promise<AuthorizationRequestValidation> {
+export async function validateAuthorizationRequest(parameters: RequestParameters, trail: CheckTrail): Promise<AuthorizationRequestValidation> {
   let client: RegisteredClient;
   let redirect: { redirectUri: string; redirectUriInRequest: boolean };
   try {
-    client = await checkClient(parameters);
-    redirect = checkRedirectUri(parameters, client);
+    client = await checkClient(trail, parameters);
+    redirect = checkRedirectUri(trail, parameters, client);
   } catch (error) {
     if (error instanceof OAuthError) return { outcome: "show-error", error };
     throw error;
@@ -50,10 +53,10 @@ export async function validateAuthorizationRequest(parameters: RequestParameters
 
   let state: string | undefined;
   try {
-    state = readState(parameters);
-    checkResponseType(parameters, client);
-    const pkce = checkPkce(parameters);
-    const scopes = checkScope(parameters, client);
+    state = parameters.get("state");
+    checkResponseType(trail, parameters, client);
+    const pkce = checkPkce(trail, parameters);
+    const scopes = checkScope(trail, parameters, client);
     return { outcome: "valid", request: { client, ...redirect, state, scopes, ...pkce } };
   } catch (error) {
     if (error instanceof OAuthError) return { outcome: "redirect-error", error, redirectUri: redirect.redirectUri, state };

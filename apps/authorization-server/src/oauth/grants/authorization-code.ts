@@ -1,4 +1,13 @@
-import { isCodeVerifier, parseScope, verifyCodeChallenge, type TokenResponse } from "@seven-steps/protocol";
+import {
+  defineCheck,
+  isCodeVerifier,
+  parseScope,
+  rfcSection,
+  verifyCodeChallenge,
+  type Check,
+  type CheckTrail,
+  type TokenResponse,
+} from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
 import { sql } from "@/db";
 import {
@@ -15,8 +24,42 @@ import type { RequestParameters } from "../parameters.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
 
+const source = "apps/authorization-server/src/oauth/grants/authorization-code.ts";
+
 const replayDescription =
   "The authorization code was already used. Every token issued from it has been revoked; start the sign-in again.";
+
+/**
+ * The code was issued to the client that authenticated, and exists at all.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
+ */
+export const checkCodeIssuedToClient = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the code was issued by this server to the client that authenticated (looked up by its hash)",
+    why: "Only the client the code was issued to may redeem it.",
+    see: rfcSection(6749, "4.1.3"),
+    source,
+  },
+  async (parameters: RequestParameters, client: RegisteredClient): Promise<StoredAuthorizationCode> => {
+    const code = await findAuthorizationCode(hashSecret(parameters.require("code")));
+    if (!code || code.clientId !== client.id) throw new InvalidGrant("The authorization code is not valid for this client.");
+    return code;
+  },
+);
+
+/**
+ * A code is used once: checked before anything else is, and again by the atomic update that
+ * consumes it, for two requests racing with the same code.
+ */
+export const codeUsedOnce: Check = {
+  checkedBy: "authorization-server",
+  rule: "the code is used once, consumed atomically; a second use revokes what the first one issued",
+  why: "A code used twice has leaked.",
+  see: rfcSection(6749, "4.1.2"),
+  source,
+};
 
 /**
  * A code used a second time means it leaked: deny the request and revoke every token issued
@@ -37,15 +80,45 @@ async function refuseReplay(code: StoredAuthorizationCode): Promise<never> {
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  */
-function checkRedirectUriMatches(parameters: RequestParameters, code: StoredAuthorizationCode): void {
-  const redirectUri = parameters.get("redirect_uri");
-  if (redirectUri === undefined && code.redirectUriInRequest) {
-    throw new InvalidRequest("The redirect_uri parameter is required: the authorization request included it.");
-  }
-  if (redirectUri !== undefined && redirectUri !== code.redirectUri) {
-    throw new InvalidGrant("The redirect_uri differs from the one in the authorization request.");
-  }
-}
+export const checkRedirectUriMatches = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the redirect_uri is the one the code was sent to",
+    why: "A code caught on its way to another address cannot be redeemed by pretending it went to the right one.",
+    see: rfcSection(6749, "4.1.3"),
+    source,
+  },
+  (parameters: RequestParameters, code: StoredAuthorizationCode): void => {
+    const redirectUri = parameters.get("redirect_uri");
+    if (redirectUri === undefined && code.redirectUriInRequest) {
+      throw new InvalidRequest("The redirect_uri parameter is required: the authorization request included it.");
+    }
+    if (redirectUri !== undefined && redirectUri !== code.redirectUri) {
+      throw new InvalidGrant("The redirect_uri differs from the one in the authorization request.");
+    }
+  },
+);
+
+/**
+ * Codes live 60 seconds: long enough for the redirect and the token request, too short to be
+ * worth stealing.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
+ */
+export const checkCodeNotExpired = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the code has not expired (codes live 60 seconds)",
+    why: "A code found later in a log or a history is already useless.",
+    see: rfcSection(6749, "4.1.2"),
+    source,
+  },
+  (code: StoredAuthorizationCode, now: Date): void => {
+    if (code.expiresAt <= now) {
+      throw new InvalidGrant("The authorization code has expired (codes live 60 seconds); start the sign-in again.");
+    }
+  },
+);
 
 /**
  * The PKCE check: the `code_verifier` must hash to the `code_challenge` of the authorization
@@ -53,20 +126,30 @@ function checkRedirectUriMatches(parameters: RequestParameters, code: StoredAuth
  *
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.6
  */
-async function checkCodeVerifier(parameters: RequestParameters, code: StoredAuthorizationCode): Promise<void> {
-  const codeVerifier = parameters.require("code_verifier", ": this server requires PKCE");
-  if (!isCodeVerifier(codeVerifier)) {
-    throw new InvalidRequest("The code_verifier must be 43 to 128 characters from A-Z, a-z, 0-9, '-', '.', '_' and '~'.");
-  }
-  if (!(await verifyCodeChallenge(codeVerifier, code.codeChallenge))) {
-    throw new InvalidGrant("The code_verifier does not match the code_challenge of the authorization request.");
-  }
-}
+export const checkCodeVerifier = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the code_verifier hashes to the code_challenge of step 1",
+    why: "Proof that the client redeeming the code is the one that started the flow: a stolen code is useless without it.",
+    see: rfcSection(7636, "4.6"),
+    source,
+  },
+  async (parameters: RequestParameters, code: StoredAuthorizationCode): Promise<void> => {
+    const codeVerifier = parameters.require("code_verifier", ": this server requires PKCE");
+    if (!isCodeVerifier(codeVerifier)) {
+      throw new InvalidRequest("The code_verifier must be 43 to 128 characters from A-Z, a-z, 0-9, '-', '.', '_' and '~'.");
+    }
+    if (!(await verifyCodeChallenge(codeVerifier, code.codeChallenge))) {
+      throw new InvalidGrant("The code_verifier does not match the code_challenge of the authorization request.");
+    }
+  },
+);
 
 /**
  * Steps 4 and 5 with an authorization code: checks the code against the client, its lifetime,
  * the redirect URI and the PKCE verifier, then consumes it and issues tokens in one transaction,
- * so a code is never consumed without its tokens being stored.
+ * so a code is never consumed without its tokens being stored. Each check records itself in
+ * `trail`, for the inspector.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.3
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.4
@@ -74,19 +157,14 @@ async function checkCodeVerifier(parameters: RequestParameters, code: StoredAuth
 export async function exchangeAuthorizationCode(
   parameters: RequestParameters,
   client: RegisteredClient,
+  trail: CheckTrail,
   now = new Date(),
 ): Promise<TokenResponse> {
-  const presented = parameters.require("code");
-  const code = await findAuthorizationCode(hashSecret(presented));
-  if (!code || code.clientId !== client.id) {
-    throw new InvalidGrant("The authorization code is not valid for this client.");
-  }
-  if (code.consumedAt) return refuseReplay(code);
-  if (code.expiresAt <= now) {
-    throw new InvalidGrant("The authorization code has expired (codes live 60 seconds); start the sign-in again.");
-  }
-  checkRedirectUriMatches(parameters, code);
-  await checkCodeVerifier(parameters, code);
+  const code = await checkCodeIssuedToClient(trail, parameters, client);
+  if (code.consumedAt) return trail.run(codeUsedOnce, () => refuseReplay(code));
+  checkCodeNotExpired(trail, code, now);
+  checkRedirectUriMatches(trail, parameters, code);
+  await checkCodeVerifier(trail, parameters, code);
 
   const scopes = parseScope(code.scope);
   const tokenRequest = { subject: code.userId, clientId: client.id, scopes, authTime: code.authTime };
@@ -101,7 +179,8 @@ export async function exchangeAuthorizationCode(
     const refreshToken = issuesRefreshToken ? issueRefreshToken(grant, scopes, now, writer) : undefined;
     return { accessToken, refreshToken };
   });
-  if (outcome === "replayed") return refuseReplay(code);
+  if (outcome === "replayed") return trail.run(codeUsedOnce, () => refuseReplay(code));
+  trail.passed(codeUsedOnce);
 
   return {
     access_token: outcome.accessToken.token,

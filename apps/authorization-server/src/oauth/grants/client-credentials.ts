@@ -1,4 +1,4 @@
-import { formatScope, type TokenResponse } from "@seven-steps/protocol";
+import { formatScope, type CheckTrail, type TokenResponse } from "@seven-steps/protocol";
 import { sql } from "@/db";
 import { isPublicClient, type RegisteredClient } from "@/storage/clients";
 import { UnauthorizedClient } from "../errors.ts";
@@ -15,6 +15,8 @@ import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 export async function issueClientCredentialsToken(
   parameters: RequestParameters,
   client: RegisteredClient,
+  // Nothing of this grant is recorded: it belongs to no user's flow.
+  _trail: CheckTrail,
   now = new Date(),
 ): Promise<TokenResponse> {
   if (isPublicClient(client)) {

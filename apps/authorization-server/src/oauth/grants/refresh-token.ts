@@ -1,4 +1,13 @@
-import { formatScope, missingScopes, parseScope, type TokenResponse } from "@seven-steps/protocol";
+import {
+  defineCheck,
+  formatScope,
+  missingScopes,
+  parseScope,
+  rfcSection,
+  type Check,
+  type CheckTrail,
+  type TokenResponse,
+} from "@seven-steps/protocol";
 import { hashSecret } from "@seven-steps/protocol/secrets";
 import { sql } from "@/db";
 import type { RegisteredClient } from "@/storage/clients";
@@ -9,6 +18,53 @@ import type { RequestParameters } from "../parameters.ts";
 import { parseRequestedScope } from "../requested-scope.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
+
+const source = "apps/authorization-server/src/oauth/grants/refresh-token.ts";
+
+/**
+ * The refresh token was issued to the client that authenticated, its grant still stands, and it
+ * has not expired.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
+ */
+export const checkRefreshTokenOfClient = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the refresh token was issued to the client that authenticated, and its grant was not revoked",
+    why: "A refresh token is bound to its client; a revoked grant, from Connected apps or after a replay, ends it.",
+    see: rfcSection(6749, "6"),
+    source,
+  },
+  async (parameters: RequestParameters, client: RegisteredClient): Promise<StoredRefreshToken> => {
+    const token = await findRefreshToken(hashSecret(parameters.require("refresh_token")));
+    if (!token || token.clientId !== client.id) throw new InvalidGrant("The refresh token is not valid for this client.");
+    if (token.grant.revokedAt) throw new InvalidGrant("The grant of this refresh token was revoked; sign in again.");
+    return token;
+  },
+);
+
+/** A refresh token is used once; its successor replaces it in the same transaction. */
+export const refreshTokenUsedOnce: Check = {
+  checkedBy: "authorization-server",
+  rule: "the refresh token has not been used before: it rotates on every use, and a reuse revokes the grant",
+  why: "A stolen refresh token is detected the moment either its thief or its owner uses it a second time.",
+  see: rfcSection(9700, "4.14.2"),
+  source,
+};
+
+/** @see https://www.rfc-editor.org/rfc/rfc6749#section-6 */
+export const checkRefreshTokenNotExpired = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the refresh token has not expired",
+    why: "A grant nobody uses ends on its own.",
+    see: rfcSection(6749, "6"),
+    source,
+  },
+  (token: StoredRefreshToken, now: Date): void => {
+    if (token.expiresAt <= now) throw new InvalidGrant("The refresh token has expired; sign in again.");
+  },
+);
 
 /**
  * A refresh token presented after it was rotated has been copied: either the client or an
@@ -29,20 +85,30 @@ async function refuseReuse(token: StoredRefreshToken): Promise<never> {
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
-function checkRefreshScope(parameters: RequestParameters, granted: string[]): string[] {
-  const value = parameters.get("scope");
-  if (value === undefined) return granted;
-  const requested = parseRequestedScope(value);
-  const wider = missingScopes(requested, granted);
-  if (wider.length > 0) {
-    throw new InvalidScope(`A refresh cannot add scopes that were not granted: ${wider.join(" ")}.`);
-  }
-  return requested;
-}
+export const checkRefreshScope = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the scope asked for is within the scope the user granted",
+    why: "A refresh can narrow what the client reaches, never widen it.",
+    see: rfcSection(6749, "6"),
+    source,
+  },
+  (parameters: RequestParameters, granted: string[]): string[] => {
+    const value = parameters.get("scope");
+    if (value === undefined) return granted;
+    const requested = parseRequestedScope(value);
+    const wider = missingScopes(requested, granted);
+    if (wider.length > 0) {
+      throw new InvalidScope(`A refresh cannot add scopes that were not granted: ${wider.join(" ")}.`);
+    }
+    return requested;
+  },
+);
 
 /**
  * A refresh: exchanges a refresh token for a new access token and a new refresh token. The old
- * refresh token is rotated out in the same transaction that stores the new one.
+ * refresh token is rotated out in the same transaction that stores the new one. Each check
+ * records itself in `trail`, for the inspector.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
@@ -50,19 +116,15 @@ function checkRefreshScope(parameters: RequestParameters, granted: string[]): st
 export async function refreshAccessToken(
   parameters: RequestParameters,
   client: RegisteredClient,
+  trail: CheckTrail,
   now = new Date(),
 ): Promise<TokenResponse> {
-  const presented = parameters.require("refresh_token");
-  const token = await findRefreshToken(hashSecret(presented));
-  if (!token || token.clientId !== client.id) {
-    throw new InvalidGrant("The refresh token is not valid for this client.");
-  }
-  if (token.grant.revokedAt) throw new InvalidGrant("The grant of this refresh token was revoked; sign in again.");
-  if (token.rotatedAt) return refuseReuse(token);
-  if (token.expiresAt <= now) throw new InvalidGrant("The refresh token has expired; sign in again.");
+  const token = await checkRefreshTokenOfClient(trail, parameters, client);
+  if (token.rotatedAt) return trail.run(refreshTokenUsedOnce, () => refuseReuse(token));
+  checkRefreshTokenNotExpired(trail, token, now);
 
   const granted = parseScope(token.scope);
-  const scopes = checkRefreshScope(parameters, granted);
+  const scopes = checkRefreshScope(trail, parameters, granted);
   const tokenRequest = {
     subject: token.grant.userId,
     clientId: client.id,
@@ -80,10 +142,13 @@ export async function refreshAccessToken(
     return issueRefreshToken({ id: token.grantId, clientId: client.id }, granted, now, writer);
   });
   if (refreshToken === undefined) {
-    const current = await findRefreshToken(token.tokenHash);
-    if (current?.grant.revokedAt) throw new InvalidGrant("The grant of this refresh token was revoked; sign in again.");
-    return refuseReuse(token);
+    return trail.run(refreshTokenUsedOnce, async () => {
+      const current = await findRefreshToken(token.tokenHash);
+      if (current?.grant.revokedAt) throw new InvalidGrant("The grant of this refresh token was revoked; sign in again.");
+      return refuseReuse(token);
+    });
   }
+  trail.passed(refreshTokenUsedOnce);
 
   return {
     access_token: accessToken.token,

@@ -1,3 +1,4 @@
+import { CheckTrail } from "@seven-steps/protocol";
 import { authorizationErrorPage } from "@/html/authorization-error-page";
 import { messagePage } from "@/html/message-page";
 import { recordConsentDecision } from "@/inspector";
@@ -7,8 +8,8 @@ import { validateAuthorizationRequest } from "@/oauth/authorization-request/vali
 import { AccessDenied } from "@/oauth/errors";
 import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
 import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
-import { isSameOriginPost } from "@/session/same-origin";
-import { findSignedInUser, isValidCsrfToken, type SignedInUser } from "@/session/session";
+import { isSameOriginPost, sameOriginForm } from "@/session/same-origin";
+import { csrfTokenOfSession, findSignedInUser, isValidCsrfToken, type SignedInUser } from "@/session/session";
 import { rememberConsent } from "@/storage/consents";
 
 function refused(message: string): Response {
@@ -25,14 +26,17 @@ function refused(message: string): Response {
  */
 export async function POST(request: Request) {
   const form = isSameOriginPost(request) ? await readFormParameters(request).catch(() => null) : null;
-  const { response, userId } = await decide(request, form);
-  if (form) await recordConsentDecision(request, form, response, userId);
+  const trail = new CheckTrail();
+  const { response, userId } = await decide(request, form, trail);
+  if (form) await recordConsentDecision(request, form, response, userId, trail);
   return response;
 }
 
-async function decide(request: Request, form: RequestParameters | null): Promise<{ response: Response; userId?: string }> {
+async function decide(request: Request, form: RequestParameters | null, trail: CheckTrail): Promise<{ response: Response; userId?: string }> {
   try {
-    if (!isSameOriginPost(request)) return { response: refused("The consent form was sent from another site.") };
+    if (!trail.holds(sameOriginForm, isSameOriginPost(request), "the form came from another site")) {
+      return { response: refused("The consent form was sent from another site.") };
+    }
     if (!form) return { response: messagePage({ status: 400, title: "This decision could not be read", message: "The form was malformed." }) };
     const user = await findSignedInUser(request.headers.get("cookie"));
     if (!user) {
@@ -44,7 +48,7 @@ async function decide(request: Request, form: RequestParameters | null): Promise
         }),
       };
     }
-    return { response: await decideAs(user, form), userId: user.id };
+    return { response: await decideAs(user, form, trail), userId: user.id };
   } catch (error) {
     const oauthError = asOAuthError(error, "consent");
     return {
@@ -58,12 +62,12 @@ async function decide(request: Request, form: RequestParameters | null): Promise
 }
 
 /** The signed-in user's decision, on the request the form carries, validated again. */
-async function decideAs(user: SignedInUser, form: RequestParameters): Promise<Response> {
-  if (!isValidCsrfToken(user, form.getIfValid("csrf_token"))) {
+async function decideAs(user: SignedInUser, form: RequestParameters, trail: CheckTrail): Promise<Response> {
+  if (!trail.holds(csrfTokenOfSession, isValidCsrfToken(user, form.getIfValid("csrf_token")), "the csrf_token is missing or not this session's")) {
     return refused("The consent form has expired or did not come from this site. Go back to the application and start again.");
   }
 
-  const validation = await validateAuthorizationRequest(form);
+  const validation = await validateAuthorizationRequest(form, trail);
   if (validation.outcome === "show-error") return authorizationErrorPage(validation.error);
   if (validation.outcome === "redirect-error") {
     return redirectErrorToClient(validation.redirectUri, validation.error, validation.state);

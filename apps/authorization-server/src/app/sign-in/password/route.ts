@@ -1,7 +1,8 @@
+import { CheckTrail } from "@seven-steps/protocol";
 import { messagePage } from "@/html/message-page";
 import { recordSignIn } from "@/inspector";
 import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
-import { isSameOriginPost } from "@/session/same-origin";
+import { isSameOriginPost, sameOriginForm } from "@/session/same-origin";
 import { startSession } from "@/session/session";
 import { safeReturnTo } from "@/sign-in/return-to";
 import { signInWithPassword } from "@/sign-in/sign-in-with-password";
@@ -22,13 +23,14 @@ function backToForm(error: string, returnTo: string): Response {
  */
 export async function POST(request: Request) {
   const form = isSameOriginPost(request) ? await readFormParameters(request).catch(() => null) : null;
-  const { response, userId } = await signIn(request, form);
-  if (form) await recordSignIn(request, form, response, userId);
+  const trail = new CheckTrail();
+  const { response, userId } = await signIn(request, form, trail);
+  if (form) await recordSignIn(request, form, response, userId, trail);
   return response;
 }
 
-async function signIn(request: Request, form: RequestParameters | null): Promise<{ response: Response; userId?: string }> {
-  if (!isSameOriginPost(request)) {
+async function signIn(request: Request, form: RequestParameters | null, trail: CheckTrail): Promise<{ response: Response; userId?: string }> {
+  if (!trail.holds(sameOriginForm, isSameOriginPost(request), "the form came from another site")) {
     return { response: messagePage({ status: 403, title: "Sign-in refused", message: "This sign-in form was sent from another site." }) };
   }
   if (!form) return { response: backToForm("missing", "/") };
@@ -37,7 +39,7 @@ async function signIn(request: Request, form: RequestParameters | null): Promise
   const password = form.getIfValid("password");
   if (!username || !password) return { response: backToForm("missing", returnTo) };
 
-  const result = await signInWithPassword(username, password, clientAddress(request));
+  const result = await signInWithPassword(username, password, clientAddress(request), trail);
   switch (result.outcome) {
     case "throttled":
       return {

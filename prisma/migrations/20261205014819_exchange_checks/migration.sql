@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ProtocolExchange" ADD COLUMN "checks" TEXT;
+
