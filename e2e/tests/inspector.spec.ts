@@ -214,3 +214,71 @@ test("on a 1280×720 projector, the four lanes and seven labels fit and do not o
   }
   await page.screenshot({ path: test.info().outputPath("inspector-1280x720.png") });
 });
+
+test("each step shows the checks that really ran on its request, in order, with the RFC and the file", async ({ page, testUser }) => {
+  await signInAtPrintShop(page, testUser);
+  await openInspector(page);
+  const detail = (name: string) => page.getByRole("region", { name });
+
+  // Step 1, as the authorization server checked it: the client first, PKCE among the rest.
+  await page.getByRole("button", { name: /^Step 1\./ }).click();
+  const authorize = detail("Step 1: Authorization request").getByRole("list", { name: "Checks on GET /authorize" }).last();
+  await expect(authorize.getByRole("listitem").first()).toContainText("client_id names a registered client: passed");
+  await expect(authorize.getByRole("listitem").first()).toContainText("RFC 6749 §4.1.2.1");
+  await expect(authorize.getByRole("listitem").filter({ hasText: "a PKCE code_challenge with the S256 method" })).toContainText("RFC 7636 §4.4.1");
+
+  // Step 4: the token request, with the PKCE verifier checked and every check passed.
+  await page.getByRole("button", { name: /^Step 4\./ }).click();
+  const tokenChecks = detail("Step 4: Access token request").getByRole("list", { name: "Checks on POST /token" });
+  const verifier = tokenChecks.getByRole("listitem").filter({ hasText: "the code_verifier hashes to the code_challenge of step 1" });
+  await expect(verifier).toContainText("RFC 7636 §4.6");
+  await expect(verifier).toHaveAttribute("data-outcome", "passed");
+  await expect(tokenChecks.locator("[data-outcome]:not([data-outcome=passed])")).toHaveCount(0);
+
+  // Step 5 is the answer to step 4's request: it points there rather than repeat the list.
+  await page.getByRole("button", { name: /^Step 5\./ }).click();
+  await expect(detail("Step 5: Access token")).toContainText("This answer came after the authorization server checked the request of step 4");
+
+  // Step 6: the API's checks of the access token.
+  await page.getByRole("button", { name: /^Step 6\./ }).click();
+  const apiChecks = detail("Step 6: Access resource").getByRole("list", { name: /^Checks on GET / }).first();
+  await expect(apiChecks.getByRole("listitem").filter({ hasText: "the token's signature" })).toContainText("RFC 9068 §4");
+  await expect(apiChecks.getByRole("listitem").filter({ hasText: "the token's scope covers what this request needs" })).toContainText("passed");
+
+  // The file named is the one that does it.
+  await apiChecks.getByRole("link", { name: "packages/protocol/src/resource-server/verify-access-token.ts" }).click();
+  await expect(page.getByRole("heading", { name: "packages/protocol/src/resource-server/verify-access-token.ts" })).toBeVisible();
+  await expect(page.getByText("export const checkAccessTokenJwt = defineCheck(")).toBeVisible();
+});
+
+test("in the lab, a wrong code_verifier is refused, and the inspector names the check that refused it", async ({ page, testUser }) => {
+  // Signed in at PrintShop first: the lab's flow is then shown to this member.
+  await signInAtPrintShop(page, testUser);
+  await page.goto(`${client}/lab`);
+  await page.getByRole("button", { name: "Next: send the authorization request" }).click();
+  await page.getByRole("button", { name: "Allow" }).click();
+  await expect(page.getByRole("heading", { name: "Step 3: Authorization code" })).toBeVisible();
+
+  // Someone holds the code but not the verifier: the tab's verifier is replaced, and the page reloaded.
+  await page.evaluate(() => {
+    const run = JSON.parse(sessionStorage.getItem("printshop-lab")!) as { codeVerifier: string };
+    sessionStorage.setItem("printshop-lab", JSON.stringify({ ...run, codeVerifier: "not-the-verifier-".repeat(3) }));
+  });
+  await page.reload();
+  await page.getByRole("button", { name: "Next: exchange the code" }).click();
+  await expect(page.getByText("invalid_grant").first()).toBeVisible();
+
+  const refused = await database.protocolExchange.findFirstOrThrow({
+    where: { kind: "token", status: 400, requestBody: { contains: '"client_id":"printshop-lab"' } },
+    orderBy: { createdAt: "desc" },
+  });
+  await page.goto(`${client}/inspector/${refused.flowId}`);
+  await page.getByRole("button", { name: /^Step 4\./ }).click();
+  const checks = page.getByRole("region", { name: "Step 4: Access token request" }).getByRole("list", { name: "Checks on POST /token" });
+  const last = checks.getByRole("listitem").last();
+  await expect(last).toHaveAttribute("data-outcome", "refused");
+  await expect(last).toContainText("the code_verifier hashes to the code_challenge of step 1: refused the request");
+  await expect(last).toContainText("invalid_grant: The code_verifier does not match the code_challenge of the authorization request.");
+  await expect(last.getByRole("link", { name: "RFC 7636 §4.6" })).toHaveAttribute("href", "https://www.rfc-editor.org/rfc/rfc7636#section-4.6");
+  await expect(last.getByRole("link", { name: "apps/authorization-server/src/oauth/grants/authorization-code.ts" })).toBeVisible();
+});

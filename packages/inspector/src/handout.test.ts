@@ -17,10 +17,19 @@ function exchange(kind: RecordedExchange["kind"], steps: number[], extra: Partia
     status: 303,
     responseHeaders: {},
     responseBody: null,
+    checks: [],
     at: "2026-11-25T12:00:00.000Z",
     ...extra,
   };
 }
+
+const pkceCheck = {
+  checkedBy: "authorization-server" as const,
+  rule: "the code_verifier hashes to the code_challenge of step 1",
+  why: "A stolen code is useless without the verifier.",
+  see: "https://www.rfc-editor.org/rfc/rfc7636#section-4.6",
+  source: "apps/authorization-server/src/oauth/grants/authorization-code.ts",
+};
 
 describe("flowHandout", () => {
   const flow: Flow = {
@@ -28,7 +37,16 @@ describe("flowHandout", () => {
     exchanges: [
       exchange("authorization-request", [1]),
       exchange("consent", [2, 3], { requestBody: { decision: "allow", csrf_token: "abcd…" } }),
-      exchange("token", [4, 5], { method: "POST", responseBody: { access_token: "eyJ.a.b", refresh_token: "wxyz…" } }),
+      exchange("token", [4, 5], {
+        method: "POST",
+        status: 400,
+        responseBody: { error: "invalid_grant" },
+        checks: [
+          { ...pkceCheck, rule: "the client authenticates", outcome: "passed" },
+          { ...pkceCheck, outcome: "refused", detail: "invalid_grant: The code_verifier does not match the code_challenge." },
+        ],
+      }),
+      exchange("refresh", [4, 5], { method: "POST", responseBody: { access_token: "eyJ.a.b", refresh_token: "wxyz…" } }),
     ],
   };
 
@@ -45,5 +63,14 @@ describe("flowHandout", () => {
     expect(handout).toContain('"refresh_token": "wxyz…"');
     expect(handout).toContain("### 6. Access resource\n");
     expect(handout).toContain("_This step did not happen in this flow._");
+  });
+
+  it("lists the checks that ran on a request, in order, with the one that refused it", () => {
+    const handout = flowHandout(flow);
+    expect(handout).toContain(
+      "Checked by the authorization server, in this order:\n\n" +
+        "1. the client authenticates: passed. RFC 7636 §4.6, `apps/authorization-server/src/oauth/grants/authorization-code.ts`\n" +
+        "2. the code_verifier hashes to the code_challenge of step 1: **refused** (invalid_grant: The code_verifier does not match the code_challenge.). RFC 7636 §4.6,",
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { roleDescriptions, steps, type Role } from "@seven-steps/protocol";
+import { rfcSectionLabel, roleDescriptions, steps, type CheckRun, type Role } from "@seven-steps/protocol";
 import type { Flow, RecordedExchange } from "./flows.ts";
 
 const participants: Record<Role, string> = {
@@ -17,6 +17,13 @@ function codeBlock(language: string, value: unknown): string {
   return ["```" + language, typeof value === "string" ? value : JSON.stringify(value, null, 2), "```"].join("\n");
 }
 
+const outcomeMarks: Record<CheckRun["outcome"], string> = { passed: "passed", refused: "**refused**", failed: "could not finish" };
+
+function describeCheck(check: CheckRun): string {
+  const detail = check.detail ? ` (${check.detail})` : "";
+  return `${check.rule}: ${outcomeMarks[check.outcome]}${detail}. ${rfcSectionLabel(check.see)}, \`${check.source}\``;
+}
+
 function describeExchange(exchange: RecordedExchange): string {
   const lines = [
     `**${exchange.method} ${exchange.url}** → ${exchange.status}, recorded by the ${roleDescriptions[exchange.recordedBy].name.toLowerCase()} at ${exchange.at}`,
@@ -24,6 +31,10 @@ function describeExchange(exchange: RecordedExchange): string {
   ];
   if (Object.keys(exchange.requestHeaders).length > 0) lines.push("Request headers:", "", codeBlock("json", exchange.requestHeaders), "");
   if (exchange.requestBody) lines.push("Request parameters:", "", codeBlock("json", exchange.requestBody), "");
+  if (exchange.checks.length > 0) {
+    const by = roleDescriptions[exchange.to].name.toLowerCase();
+    lines.push(`Checked by the ${by}, in this order:`, "", ...exchange.checks.map((check, index) => `${index + 1}. ${describeCheck(check)}`), "");
+  }
   if (Object.keys(exchange.responseHeaders).length > 0) lines.push("Response headers:", "", codeBlock("json", exchange.responseHeaders), "");
   if (exchange.responseBody !== null) lines.push("Response body:", "", codeBlock("json", exchange.responseBody), "");
   return lines.join("\n");

@@ -2,5 +2,4 @@ export * from "./flows.ts";
 export * from "./fingerprint.ts";
 export * from "./mask.ts";
 export type { ExchangeKind, FlowLinks, RecordingApp } from "./recorder.ts";
-export * from "./step-checks.ts";
 export * from "./handout.ts";

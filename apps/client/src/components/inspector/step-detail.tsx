@@ -1,24 +1,51 @@
 "use client";
 
 import type { RecordedExchange } from "@seven-steps/inspector";
-import { stepChecks } from "@seven-steps/inspector/step-checks";
 import { roleDescriptions, steps } from "@seven-steps/protocol";
+import { CheckList } from "./check-list";
 import { JwtView } from "./jwt-view";
 import { MessageView } from "./message-view";
-
-function rfcLabel(url: string): string {
-  const match = /rfc(\d+)#section-([\d.]+)/.exec(url);
-  return match ? `RFC ${match[1]} §${match[2]}` : url;
-}
 
 function accessTokenOf(exchange: RecordedExchange | undefined): string | undefined {
   const body = exchange?.responseBody as { access_token?: unknown } | null | undefined;
   return typeof body?.access_token === "string" ? body.access_token : undefined;
 }
 
+/** What was checked on the requests that carry a step: the lists themselves at the request's step, a pointer at its answer's. */
+function ChecksOfStep({ stepNumber, carriers }: { stepNumber: number; carriers: RecordedExchange[] }) {
+  const checked = carriers.filter((exchange) => exchange.checks.length > 0);
+  if (checked.length === 0) {
+    return <p className="text-lg text-muted">No checks were recorded for this step&apos;s messages.</p>;
+  }
+  return (
+    <div className="space-y-3">
+      {checked.map((exchange) => {
+        const requestStep = exchange.steps[0];
+        const server = roleDescriptions[exchange.to].name.toLowerCase();
+        const path = new URL(exchange.url, "http://relative.invalid").pathname;
+        if (requestStep !== stepNumber) {
+          return (
+            <p key={exchange.id} className="text-lg">
+              This answer came after the {server} checked the request of step {requestStep} ({exchange.checks.length} checks, shown there).
+            </p>
+          );
+        }
+        return (
+          <div key={exchange.id}>
+            <p className="text-lg">
+              The {server} ran these checks on <code>{exchange.method} {path}</code>, in this order:
+            </p>
+            <CheckList exchange={exchange} />
+          </div>
+        );
+      })}
+    </div>
+  );
+}
+
 /**
- * One step in detail: what it is, what was checked and why (with the RFC and the file that does
- * it), and its real messages.
+ * One step in detail: what it is, what was checked and why (as recorded from the request itself,
+ * with the RFC and the file that does it), and its real messages.
  */
 export function StepDetail({ stepNumber, exchanges }: { stepNumber: number; exchanges: RecordedExchange[] }) {
   const step = steps.find((candidate) => candidate.number === stepNumber);
@@ -39,21 +66,7 @@ export function StepDetail({ stepNumber, exchanges }: { stepNumber: number; exch
 
       <div>
         <h3 className="text-xl font-bold">What was checked, and why</h3>
-        <ul className="mt-2 space-y-2">
-          {stepChecks[step.id].map((check) => (
-            <li key={check.rule} className="rounded-lg bg-paper px-3 py-2">
-              <p>
-                <strong>{roleDescriptions[check.checkedBy].name}</strong> checks {check.rule}. {check.why}
-              </p>
-              <p className="text-base">
-                <a href={check.see}>{rfcLabel(check.see)}</a> ·{" "}
-                <a href={`/source/${check.source}`} className="font-mono">
-                  {check.source}
-                </a>
-              </p>
-            </li>
-          ))}
-        </ul>
+        <ChecksOfStep stepNumber={step.number} carriers={carriers} />
       </div>
 
       <div className="space-y-3">

@@ -1,4 +1,3 @@
-import { checkedSourceFiles } from "@seven-steps/inspector";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { readFile } from "node:fs/promises";
@@ -11,12 +10,23 @@ export const metadata: Metadata = { title: "Source" };
 const repositoryRoot = path.resolve(process.cwd(), "../..");
 
 /**
- * A source file of this repository that one of the inspector's checks points to, so a learner can
- * read the rule's code beside the message. Only those files: nothing else on disk is served.
+ * The files a recorded check may point to: TypeScript sources in the `src` folder of an app or a
+ * package, named plainly. Nothing else on disk (no configuration, no `.env`, no database, nothing
+ * outside the repository) is ever served.
+ */
+const sourceFile = /^(apps|packages)\/[a-z-]+\/src\/(?:[A-Za-z0-9_.[\]-]+\/)*[A-Za-z0-9_[\]-]+(?:\.[a-z-]+)*\.tsx?$/;
+
+function isServedSourceFile(file: string): boolean {
+  return sourceFile.test(file) && !file.split("/").some((segment) => segment.startsWith(".")) && !/(^|\/)env\.ts$/.test(file);
+}
+
+/**
+ * A source file of this repository, as the inspector's checks point to it, so a learner can read
+ * the rule's code beside the message.
  */
 export default async function SourcePage({ params }: { params: Promise<{ path: string[] }> }) {
   const file = (await params).path.join("/");
-  if (!checkedSourceFiles.includes(file)) notFound();
+  if (!isServedSourceFile(file)) notFound();
   const text = await readFile(path.join(repositoryRoot, file), "utf8").catch(() => null);
   if (text === null) notFound();
   const lines = text.split("\n");

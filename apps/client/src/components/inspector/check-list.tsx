@@ -1,0 +1,41 @@
+import type { RecordedExchange } from "@seven-steps/inspector";
+import { rfcSectionLabel, roleDescriptions, type CheckOutcome } from "@seven-steps/protocol";
+
+const outcomeStyles: Record<CheckOutcome, { mark: string; words: string; className: string }> = {
+  passed: { mark: "✓", words: "passed", className: "border-green-700 bg-green-50" },
+  refused: { mark: "✗", words: "refused the request", className: "border-red-700 bg-red-50" },
+  failed: { mark: "!", words: "could not finish", className: "border-amber-700 bg-amber-50" },
+};
+
+/**
+ * The checks that ran on one recorded request, in the order they ran, as the server that ran them
+ * described them: what, why, the RFC section and the file that does it. A refused request ends
+ * with the check that refused it.
+ */
+export function CheckList({ exchange }: { exchange: RecordedExchange }) {
+  return (
+    <ol className="mt-2 space-y-2" aria-label={`Checks on ${exchange.method} ${new URL(exchange.url, "http://relative.invalid").pathname}`}>
+      {exchange.checks.map((check, index) => {
+        const style = outcomeStyles[check.outcome];
+        return (
+          <li key={index} className={`rounded-lg border-l-4 px-3 py-2 ${style.className}`} data-outcome={check.outcome}>
+            <p>
+              <span aria-hidden="true" className="mr-2 font-bold">
+                {style.mark}
+              </span>
+              <strong>{roleDescriptions[check.checkedBy].name}</strong> checks {check.rule}: <strong>{style.words}</strong>.{" "}
+              {check.why}
+            </p>
+            {check.detail ? <p className="font-mono text-base break-words">{check.detail}</p> : null}
+            <p className="text-base">
+              <a href={check.see}>{rfcSectionLabel(check.see)}</a> ·{" "}
+              <a href={`/source/${check.source}`} className="font-mono">
+                {check.source}
+              </a>
+            </p>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
