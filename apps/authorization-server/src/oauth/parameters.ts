@@ -1,4 +1,4 @@
-import { BodyEncodingError, BodyTooLargeError, readBodyText } from "@seven-steps/protocol";
+import { BodyEncodingError, BodyTooLargeError, decodeForm, FormEncodingError, readBodyText } from "@seven-steps/protocol";
 import { InvalidRequest } from "./errors.ts";
 
 /** The longest value any single parameter may have. Longer values are refused, not truncated. */
@@ -24,14 +24,15 @@ export class RequestParameters {
    * request malformed: nothing in it can be trusted.
    */
   static parse(raw: string): RequestParameters {
-    const values = new Map<string, string[]>();
-    for (const pair of raw.split("&")) {
-      if (pair === "") continue;
-      const separator = pair.indexOf("=");
-      const name = decodeFormComponent(separator === -1 ? pair : pair.slice(0, separator));
-      const value = separator === -1 ? "" : decodeFormComponent(pair.slice(separator + 1));
-      values.set(name, [...(values.get(name) ?? []), value]);
+    let pairs: [string, string][];
+    try {
+      pairs = decodeForm(raw);
+    } catch (error) {
+      if (!(error instanceof FormEncodingError)) throw error;
+      throw new InvalidRequest("The request is not correctly URL-encoded UTF-8.", { cause: error });
     }
+    const values = new Map<string, string[]>();
+    for (const [name, value] of pairs) values.set(name, [...(values.get(name) ?? []), value]);
     return new RequestParameters(values);
   }
 
@@ -74,14 +75,6 @@ export class RequestParameters {
 
   has(name: string): boolean {
     return this.get(name) !== undefined;
-  }
-}
-
-function decodeFormComponent(component: string): string {
-  try {
-    return decodeURIComponent(component.replaceAll("+", " "));
-  } catch (error) {
-    throw new InvalidRequest("The request is not correctly URL-encoded UTF-8.", { cause: error });
   }
 }
 

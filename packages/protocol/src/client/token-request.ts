@@ -1,4 +1,5 @@
 import { isTokenErrorCode, type TokenErrorCode } from "../error-codes.ts";
+import { formUrlEncode } from "../http/form.ts";
 import type { RevocationRequest } from "../messages/token-lifecycle.ts";
 import type { TokenRequest, TokenResponse } from "../messages/token.ts";
 
@@ -19,11 +20,6 @@ export class TokenEndpointError extends Error {
   ) {
     super(`${code}: ${description}`);
   }
-}
-
-/** `application/x-www-form-urlencoded` as RFC 6749 Appendix B defines it: spaces as '+'. */
-function formUrlEncode(value: string): string {
-  return encodeURIComponent(value).replaceAll("%20", "+");
 }
 
 export interface AuthenticatedFormRequest {
