@@ -16,6 +16,7 @@ export * from "./resource-server/verified-tokens.ts";
 export * from "./resource-server/bearer-token.ts";
 export * from "./http/body.ts";
 export * from "./http/form.ts";
+export * from "./http/media-type.ts";
 export * from "./client/discovery.ts";
 export * from "./client/token-request.ts";
 export * from "./client/bearer-challenge.ts";

@@ -1,4 +1,4 @@
-import { BodyEncodingError, BodyTooLargeError, decodeForm, FormEncodingError, readBodyText } from "@seven-steps/protocol";
+import { BodyEncodingError, BodyTooLargeError, decodeForm, FormEncodingError, mediaType, readBodyText } from "@seven-steps/protocol";
 import { InvalidRequest } from "./errors.ts";
 
 /** The longest value any single parameter may have. Longer values are refused, not truncated. */
@@ -86,8 +86,7 @@ export class RequestParameters {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
  */
 export async function readFormParameters(request: Request): Promise<RequestParameters> {
-  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/x-www-form-urlencoded") {
+  if (mediaType(request.headers) !== "application/x-www-form-urlencoded") {
     throw new InvalidRequest("Send the parameters as an application/x-www-form-urlencoded body.");
   }
   try {
