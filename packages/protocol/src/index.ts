@@ -14,6 +14,7 @@ export * from "./resource-server/issuer-keys.ts";
 export * from "./resource-server/verify-access-token.ts";
 export * from "./resource-server/verified-tokens.ts";
 export * from "./resource-server/bearer-token.ts";
+export * from "./http/basic-credentials.ts";
 export * from "./http/body.ts";
 export * from "./http/form.ts";
 export * from "./http/media-type.ts";

@@ -1,5 +1,5 @@
 import { isTokenErrorCode, type TokenErrorCode } from "../error-codes.ts";
-import { formUrlEncode } from "../http/form.ts";
+import { encodeBasicCredentials } from "../http/basic-credentials.ts";
 import type { RevocationRequest } from "../messages/token-lifecycle.ts";
 import type { TokenRequest, TokenResponse } from "../messages/token.ts";
 
@@ -46,8 +46,7 @@ export function buildClientRequest(
     accept: "application/json",
   };
   if (client.method === "client_secret_basic") {
-    const credentials = `${formUrlEncode(client.clientId)}:${formUrlEncode(client.clientSecret)}`;
-    headers.authorization = `Basic ${btoa(credentials)}`;
+    headers.authorization = encodeBasicCredentials(client.clientId, client.clientSecret);
   } else {
     body.set("client_id", client.clientId);
     if (client.method === "client_secret_post") body.set("client_secret", client.clientSecret);
