@@ -3,6 +3,7 @@
 // its client_id and, for a confidential client, its secret. With --json it prints the
 // registration response of RFC 7591 §3.2.1 and nothing else, for scripts.
 import { assertDatabaseReady, DatabaseNotReadyError } from "@seven-steps/db";
+import { metadataUrl } from "@seven-steps/protocol";
 import { parseArgs } from "node:util";
 import { db, ownTables } from "@/db";
 import { env } from "@/env";
@@ -59,7 +60,7 @@ function summary(client: ClientInformationResponse): string {
     ["grant_types", client.grant_types.join(" ")],
     ["token_endpoint_auth_method", client.token_endpoint_auth_method],
     ["scope", client.scope],
-    ["metadata", `${env.ISSUER}/.well-known/oauth-authorization-server`],
+    ["metadata", metadataUrl(env.ISSUER).href],
   ];
   const note =
     client.client_secret === undefined

@@ -1,4 +1,5 @@
 import {
+  cachedUntilFailure,
   discoverAuthorizationServer,
   introspectAccessToken,
   IntrospectionUnavailable,
@@ -7,7 +8,6 @@ import {
   VerifiedTokens,
   verifyAccessToken,
   type AccessTokenClaims,
-  type AuthorizationServerMetadata,
 } from "@seven-steps/protocol";
 import { env } from "@/env";
 
@@ -27,15 +27,16 @@ export class NoCredentials extends Error {
   override readonly name = "NoCredentials";
 }
 
-let metadata: Promise<AuthorizationServerMetadata> | undefined;
+/** The authorization server's metadata (RFC 8414), fetched once; a failed fetch is tried again next time. */
+const metadata = cachedUntilFailure(() =>
+  discoverAuthorizationServer(env.AUTHORIZATION_SERVER_ISSUER).catch((error: unknown) => {
+    throw new IntrospectionUnavailable("The authorization server's metadata could not be fetched.", { cause: error });
+  }),
+);
 
 /** The introspection endpoint, from the authorization server's metadata. */
 async function introspectionEndpoint(): Promise<string> {
-  metadata ??= discoverAuthorizationServer(env.AUTHORIZATION_SERVER_ISSUER).catch((error: unknown) => {
-    metadata = undefined;
-    throw new IntrospectionUnavailable("The authorization server's metadata could not be fetched.", { cause: error });
-  });
-  const endpoint = (await metadata).introspection_endpoint;
+  const endpoint = (await metadata()).introspection_endpoint;
   if (!endpoint) throw new IntrospectionUnavailable("The authorization server offers no introspection endpoint.");
   return endpoint;
 }
