@@ -3,7 +3,7 @@
 // its client_id and, for a confidential client, its secret. With --json it prints the
 // registration response of RFC 7591 §3.2.1 and nothing else, for scripts.
 import { assertDatabaseReady, DatabaseNotReadyError } from "@seven-steps/db";
-import { metadataUrl } from "@seven-steps/protocol";
+import { metadataUrl, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { parseArgs } from "node:util";
 import { db, ownTables } from "@/db";
 import { env } from "@/env";
@@ -88,7 +88,7 @@ async function main(args: string[]): Promise<number> {
     const metadata = {
       client_name: wanted.name,
       redirect_uris: wanted["redirect-uri"],
-      token_endpoint_auth_method: wanted.public ? ("none" as const) : ("client_secret_basic" as const),
+      token_endpoint_auth_method: (wanted.public ? "none" : "client_secret_basic") satisfies TokenEndpointAuthMethod,
       scope: wanted.scope,
     };
     const client = await registerClient(metadata, "an operator");

@@ -8,6 +8,7 @@ export * from "./error-codes.ts";
 export * from "./messages/authorization.ts";
 export * from "./messages/token.ts";
 export * from "./messages/metadata.ts";
+export * from "./messages/token-endpoint-auth-methods.ts";
 export * from "./messages/access-token.ts";
 export * from "./discovery/metadata-url.ts";
 export * from "./discovery/discover-authorization-server.ts";

@@ -1,6 +1,6 @@
-import { BasicCredentialsError, decodeBasicCredentials } from "@seven-steps/protocol";
+import { BasicCredentialsError, decodeBasicCredentials, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { verifySecret } from "@seven-steps/protocol/secrets";
-import { findClient, type RegisteredClient, type TokenEndpointAuthMethod } from "@/storage/clients";
+import { findClient, type RegisteredClient } from "@/storage/clients";
 import { clientAddress } from "@/throttling/client-address";
 import { releaseAttempt, reserveAttempt, type Throttle } from "@/throttling/throttle";
 import { InvalidClient, InvalidRequest } from "./errors.ts";

@@ -1,12 +1,12 @@
 import { isTokenErrorCode, type TokenErrorCode } from "../error-codes.ts";
 import { encodeBasicCredentials } from "../http/basic-credentials.ts";
+import type { TokenEndpointAuthMethod } from "../messages/token-endpoint-auth-methods.ts";
 import type { RevocationRequest } from "../messages/token-lifecycle.ts";
 import type { TokenRequest, TokenResponse } from "../messages/token.ts";
 
-/** How a client authenticates at the token endpoint. */
+/** How a client authenticates at the token endpoint: with its secret, or as a public client. */
 export type ClientAuthentication =
-  | { method: "client_secret_basic"; clientId: string; clientSecret: string }
-  | { method: "client_secret_post"; clientId: string; clientSecret: string }
+  | { method: Exclude<TokenEndpointAuthMethod, "none">; clientId: string; clientSecret: string }
   | { method: "none"; clientId: string };
 
 /** The token endpoint answered with an error (RFC 6749 §5.2). */

@@ -1,12 +1,14 @@
-import { allPhotoScopes, formatScope, isPhotoScope, parseScope, ScopeSyntaxError } from "@seven-steps/protocol";
-import type { TokenEndpointAuthMethod } from "@/storage/clients";
-import { maxParameterLength, quoted } from "../parameters.ts";
 import {
-  registrableGrantTypes,
+  allPhotoScopes,
+  formatScope,
+  isPhotoScope,
+  parseScope,
+  ScopeSyntaxError,
   tokenEndpointAuthMethods,
-  type ClientMetadataRequest,
-  type RegistrableGrantType,
-} from "./client-metadata.ts";
+  type TokenEndpointAuthMethod,
+} from "@seven-steps/protocol";
+import { maxParameterLength, quoted } from "../parameters.ts";
+import { registrableGrantTypes, type ClientMetadataRequest, type RegistrableGrantType } from "./client-metadata.ts";
 import { InvalidClientMetadata, InvalidRedirectUri, type ClientMetadataField } from "./errors.ts";
 
 /**
