@@ -22,6 +22,7 @@ export * from "./http/basic-credentials.ts";
 export * from "./http/body.ts";
 export * from "./http/form.ts";
 export * from "./http/media-type.ts";
+export * from "./http/no-store.ts";
 export * from "./client/token-request.ts";
 export * from "./client/bearer-challenge.ts";
 export * from "./client/authorization-request.ts";

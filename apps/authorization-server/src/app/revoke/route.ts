@@ -1,3 +1,4 @@
+import { noStoreHeaders } from "@seven-steps/protocol";
 import { authenticateClient } from "@/oauth/client-authentication";
 import { tokenEndpointCorsHeaders, tokenEndpointPreflight } from "@/oauth/cors";
 import { readFormParameters } from "@/oauth/parameters";
@@ -16,7 +17,7 @@ export async function POST(request: Request) {
     const parameters = await readFormParameters(request);
     const client = await authenticateClient(request, parameters);
     await revokeToken(parameters, client);
-    response = new Response(null, { status: 200, headers: { "Cache-Control": "no-store", Pragma: "no-cache" } });
+    response = new Response(null, { status: 200, headers: noStoreHeaders });
   } catch (error) {
     response = tokenErrorResponse(error);
   }
