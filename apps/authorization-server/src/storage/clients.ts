@@ -17,10 +17,6 @@ export interface RegisteredClient {
   selfRegistered: boolean;
 }
 
-export function isPublicClient(client: RegisteredClient): boolean {
-  return client.tokenEndpointAuthMethod === "none";
-}
-
 /**
  * How long this process keeps a client it has read. Every token and authorization request looks
  * its client up, and a client never changes once registered (nothing here updates or deletes
