@@ -1,7 +1,7 @@
 import { isTokenErrorCode, type TokenErrorCode } from "../error-codes.ts";
 import { encodeBasicCredentials } from "../http/basic-credentials.ts";
 import type { TokenEndpointAuthMethod } from "../messages/token-endpoint-auth-methods.ts";
-import type { RevocationRequest } from "../messages/token-lifecycle.ts";
+import type { IntrospectionRequest, RevocationRequest } from "../messages/token-lifecycle.ts";
 import type { TokenRequest, TokenResponse } from "../messages/token.ts";
 
 /** How a client authenticates at the token endpoint: with its secret, or as a public client. */
@@ -84,7 +84,7 @@ export function buildRevocationRequest(
  */
 export function buildIntrospectionRequest(
   introspectionEndpoint: string,
-  parameters: RevocationRequest,
+  parameters: IntrospectionRequest,
   client: ClientAuthentication,
 ): AuthenticatedFormRequest {
   return buildClientRequest(introspectionEndpoint, { ...parameters }, client);
