@@ -6,7 +6,7 @@ import {
   redeem,
   type FlowClient,
   type FlowUser,
-} from "@seven-steps/devtools/http-flow";
+} from "@seven-steps/http-flow";
 import { encodeBasicCredentials, type TokenResponse } from "@seven-steps/protocol";
 import type autocannon from "autocannon";
 import { apps } from "./apps.ts";
