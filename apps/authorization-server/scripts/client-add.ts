@@ -3,6 +3,7 @@
 // its client_id and, for a confidential client, its secret. With --json it prints the
 // registration response of RFC 7591 §3.2.1 and nothing else, for scripts.
 import { assertDatabaseReady, DatabaseNotReadyError } from "@seven-steps/db";
+import { metadataUrl, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { parseArgs } from "node:util";
 import { db, ownTables } from "@/db";
 import { env } from "@/env";
@@ -59,7 +60,7 @@ function summary(client: ClientInformationResponse): string {
     ["grant_types", client.grant_types.join(" ")],
     ["token_endpoint_auth_method", client.token_endpoint_auth_method],
     ["scope", client.scope],
-    ["metadata", `${env.ISSUER}/.well-known/oauth-authorization-server`],
+    ["metadata", metadataUrl(env.ISSUER).href],
   ];
   const note =
     client.client_secret === undefined
@@ -87,7 +88,7 @@ async function main(args: string[]): Promise<number> {
     const metadata = {
       client_name: wanted.name,
       redirect_uris: wanted["redirect-uri"],
-      token_endpoint_auth_method: wanted.public ? ("none" as const) : ("client_secret_basic" as const),
+      token_endpoint_auth_method: (wanted.public ? "none" : "client_secret_basic") satisfies TokenEndpointAuthMethod,
       scope: wanted.scope,
     };
     const client = await registerClient(metadata, "an operator");

@@ -1,7 +1,7 @@
 // What the authorization server's tests need: clients registered for the test, signed-in users,
 // PKCE pairs, and the endpoints called as the browser or a client would call them.
 import { demoUsers } from "@seven-steps/db/demo-data";
-import { computeCodeChallenge, generateCodeVerifier } from "@seven-steps/protocol";
+import { computeCodeChallenge, generateCodeVerifier, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
 import { randomUUID } from "node:crypto";
 import { GET as authorizeEndpoint } from "@/app/authorize/route";
@@ -11,7 +11,6 @@ import { POST as tokenEndpoint } from "@/app/token/route";
 import { db } from "@/db";
 import { readSessionToken } from "@/session/cookie";
 import { findSignedInUser } from "@/session/session";
-import type { TokenEndpointAuthMethod } from "@/storage/clients";
 
 export const issuer = "http://localhost:3001";
 export const alice = demoUsers[0];

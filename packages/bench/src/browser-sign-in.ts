@@ -7,7 +7,7 @@
 // so that both see the same machine at the same moments: the difference is the apps' own.
 import { chromium, type Browser } from "@playwright/test";
 import { chromiumArgs, chromiumExecutablePath } from "@seven-steps/devtools/chromium";
-import type { FlowUser } from "@seven-steps/devtools/http-flow";
+import type { FlowUser } from "@seven-steps/http-flow";
 import { performance } from "node:perf_hooks";
 import { apps } from "./apps.ts";
 import { startBrowserFloor } from "./browser-floor.ts";

@@ -1,6 +1,6 @@
 // The benchmark's clients, registered through the authorization server's own registration
 // endpoint (RFC 7591), as any new client would be.
-import type { FlowClient } from "@seven-steps/devtools/http-flow";
+import type { FlowClient } from "@seven-steps/http-flow";
 import { apps } from "./apps.ts";
 
 async function register(metadata: Record<string, unknown>): Promise<{ client_id: string; client_secret: string }> {

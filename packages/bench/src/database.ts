@@ -1,7 +1,7 @@
 // A fresh database for each run: migrated and seeded as `npm run db:setup` does, PrintShop's
 // redirect URI moved to the benchmark's port, and members made for the browser row.
 import { getDatabase } from "@seven-steps/db";
-import type { FlowUser } from "@seven-steps/devtools/http-flow";
+import type { FlowUser } from "@seven-steps/http-flow";
 import { hashPassword } from "@seven-steps/protocol/secrets";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";

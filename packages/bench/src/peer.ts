@@ -1,7 +1,7 @@
 // Row 8: the same client_credentials measurement against panva's oidc-provider, started from npm
 // in the same run (src/peer-server.js).
-import { basicAuthorization } from "@seven-steps/devtools/http-flow";
 import { waitUntilAnswering } from "@seven-steps/devtools/wait";
+import { encodeBasicCredentials } from "@seven-steps/protocol";
 import type autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -27,7 +27,7 @@ export function peerClientCredentialsLoad(): autocannon.Options {
   return {
     url: `${peerUrl}/token`,
     method: "POST",
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization: basicAuthorization(clientId, clientSecret) },
+    headers: { "content-type": "application/x-www-form-urlencoded", authorization: encodeBasicCredentials(clientId, clientSecret) },
     body: "grant_type=client_credentials&scope=photos%3Aread",
   };
 }

@@ -2,13 +2,12 @@
 import {
   authorizationRequest,
   authorize,
-  basicAuthorization,
   Browser,
   redeem,
   type FlowClient,
   type FlowUser,
-} from "@seven-steps/devtools/http-flow";
-import type { TokenResponse } from "@seven-steps/protocol";
+} from "@seven-steps/http-flow";
+import { encodeBasicCredentials, type TokenResponse } from "@seven-steps/protocol";
 import type autocannon from "autocannon";
 import { apps } from "./apps.ts";
 import { connections, durationSeconds } from "./load.ts";
@@ -20,7 +19,7 @@ function tokenRequestOptions(client: FlowClient): autocannon.Request {
   return {
     method: "POST",
     path: "/token",
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization: basicAuthorization(client.id, client.secret!) },
+    headers: { "content-type": "application/x-www-form-urlencoded", authorization: encodeBasicCredentials(client.id, client.secret!) },
   };
 }
 

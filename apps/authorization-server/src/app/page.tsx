@@ -1,3 +1,4 @@
+import { authorizationServerMetadataPath } from "@seven-steps/protocol";
 import { RoleHome } from "@seven-steps/ui/role-home";
 import { AccountActions } from "@/components/account-header";
 import { env } from "@/env";
@@ -24,8 +25,8 @@ export default async function HomePage() {
       </p>
       <p className="text-base">
         Its metadata, for clients and resource servers:{" "}
-        <a className="font-mono" href="/.well-known/oauth-authorization-server">
-          /.well-known/oauth-authorization-server
+        <a className="font-mono" href={authorizationServerMetadataPath}>
+          {authorizationServerMetadataPath}
         </a>
       </p>
       <p className="text-base">

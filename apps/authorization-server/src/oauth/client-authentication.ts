@@ -1,6 +1,6 @@
-import { defineCheck, rfcSection } from "@seven-steps/protocol";
+import { BasicCredentialsError, decodeBasicCredentials, defineCheck, rfcSection, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { verifySecret } from "@seven-steps/protocol/secrets";
-import { findClient, type RegisteredClient, type TokenEndpointAuthMethod } from "@/storage/clients";
+import { findClient, type RegisteredClient } from "@/storage/clients";
 import { clientAddress } from "@/throttling/client-address";
 import { releaseAttempt, reserveAttempt, type Throttle } from "@/throttling/throttle";
 import { InvalidClient, InvalidRequest } from "./errors.ts";
@@ -16,26 +16,21 @@ interface PresentedCredentials {
 }
 
 /**
- * `client_secret_basic`: the client id and secret, each form-urlencoded, joined by a colon and
- * base64-encoded in an HTTP Basic `Authorization` header.
+ * `client_secret_basic`: the client id and secret in an HTTP Basic `Authorization` header
+ * (decoded by the protocol package). Anything else there is an `invalid_client`.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-2.3.1
  */
 function readBasicCredentials(header: string): PresentedCredentials {
-  const [scheme, encoded, ...rest] = header.trim().split(/\s+/);
-  if (scheme?.toLowerCase() !== "basic" || !encoded || rest.length > 0) {
-    throw new InvalidClient("Only HTTP Basic authentication is supported in the Authorization header.", true);
-  }
-  const decoded = Buffer.from(encoded, "base64").toString("utf8");
-  const separator = decoded.indexOf(":");
-  if (separator === -1) throw new InvalidClient("The Basic credentials are malformed: expected client_id:client_secret.", true);
   try {
-    const clientId = decodeURIComponent(decoded.slice(0, separator).replaceAll("+", " "));
-    const clientSecret = decodeURIComponent(decoded.slice(separator + 1).replaceAll("+", " "));
-    if (!clientId || !clientSecret) throw new Error("empty client_id or client_secret");
-    return { method: "client_secret_basic", clientId, clientSecret };
+    return { method: "client_secret_basic", ...decodeBasicCredentials(header) };
   } catch (error) {
-    throw new InvalidClient("The Basic credentials are malformed: expected client_id:client_secret.", true, { cause: error });
+    if (!(error instanceof BasicCredentialsError)) throw error;
+    const description =
+      error.code === "not_basic"
+        ? "Only HTTP Basic authentication is supported in the Authorization header."
+        : "The Basic credentials are malformed: expected client_id:client_secret.";
+    throw new InvalidClient(description, true, { cause: error });
   }
 }
 

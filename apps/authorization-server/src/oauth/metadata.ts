@@ -1,4 +1,4 @@
-import { allPhotoScopes, codeChallengeMethods, type AuthorizationServerMetadata } from "@seven-steps/protocol";
+import { allPhotoScopes, codeChallengeMethods, tokenEndpointAuthMethods, type AuthorizationServerMetadata } from "@seven-steps/protocol";
 import { env } from "@/env";
 
 /**
@@ -15,14 +15,15 @@ export function authorizationServerMetadata(): AuthorizationServerMetadata {
     jwks_uri: `${issuer}/jwks`,
     registration_endpoint: `${issuer}/register`,
     revocation_endpoint: `${issuer}/revoke`,
-    revocation_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
+    revocation_endpoint_auth_methods_supported: [...tokenEndpointAuthMethods],
     introspection_endpoint: `${issuer}/introspect`,
-    introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
+    // Only resource servers may introspect, and they are confidential clients.
+    introspection_endpoint_auth_methods_supported: tokenEndpointAuthMethods.filter((method) => method !== "none"),
     scopes_supported: [...allPhotoScopes],
     response_types_supported: ["code"],
     response_modes_supported: ["query"],
     grant_types_supported: ["authorization_code", "refresh_token", "client_credentials"],
-    token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
+    token_endpoint_auth_methods_supported: [...tokenEndpointAuthMethods],
     code_challenge_methods_supported: [...codeChallengeMethods],
     authorization_response_iss_parameter_supported: true,
     service_documentation: `${issuer}/`,

@@ -1,4 +1,4 @@
-import { BodyEncodingError, BodyTooLargeError, readBodyText } from "@seven-steps/protocol";
+import { BodyEncodingError, BodyTooLargeError, decodeForm, FormEncodingError, mediaType, readBodyText } from "@seven-steps/protocol";
 import { InvalidRequest } from "./errors.ts";
 
 /** The longest value any single parameter may have. Longer values are refused, not truncated. */
@@ -24,14 +24,15 @@ export class RequestParameters {
    * request malformed: nothing in it can be trusted.
    */
   static parse(raw: string): RequestParameters {
-    const values = new Map<string, string[]>();
-    for (const pair of raw.split("&")) {
-      if (pair === "") continue;
-      const separator = pair.indexOf("=");
-      const name = decodeFormComponent(separator === -1 ? pair : pair.slice(0, separator));
-      const value = separator === -1 ? "" : decodeFormComponent(pair.slice(separator + 1));
-      values.set(name, [...(values.get(name) ?? []), value]);
+    let pairs: [string, string][];
+    try {
+      pairs = decodeForm(raw);
+    } catch (error) {
+      if (!(error instanceof FormEncodingError)) throw error;
+      throw new InvalidRequest("The request is not correctly URL-encoded UTF-8.", { cause: error });
     }
+    const values = new Map<string, string[]>();
+    for (const [name, value] of pairs) values.set(name, [...(values.get(name) ?? []), value]);
     return new RequestParameters(values);
   }
 
@@ -77,14 +78,6 @@ export class RequestParameters {
   }
 }
 
-function decodeFormComponent(component: string): string {
-  try {
-    return decodeURIComponent(component.replaceAll("+", " "));
-  } catch (error) {
-    throw new InvalidRequest("The request is not correctly URL-encoded UTF-8.", { cause: error });
-  }
-}
-
 /**
  * Reads an `application/x-www-form-urlencoded` body, as the token endpoint requires
  * (RFC 6749 §4.1.3), refusing other media types, bodies over {@link maxBodyBytes} and bytes that
@@ -93,8 +86,7 @@ function decodeFormComponent(component: string): string {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
  */
 export async function readFormParameters(request: Request): Promise<RequestParameters> {
-  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/x-www-form-urlencoded") {
+  if (mediaType(request.headers) !== "application/x-www-form-urlencoded") {
     throw new InvalidRequest("Send the parameters as an application/x-www-form-urlencoded body.");
   }
   try {

@@ -1,13 +1,12 @@
-import { isTokenErrorCode, isValidErrorDescription, type TokenErrorResponse, type TokenResponse } from "@seven-steps/protocol";
+import {
+  isTokenErrorCode,
+  isValidErrorDescription,
+  noStoreHeaders,
+  type TokenErrorResponse,
+  type TokenResponse,
+} from "@seven-steps/protocol";
 import { env } from "@/env";
 import { InvalidClient, OAuthError, ServerError } from "./errors.ts";
-
-/**
- * Token responses carry credentials: no cache may keep them.
- *
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
- */
-const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
 /** `error_description` may hold printable ASCII only, without `"` and `\` (RFC 6749 §5.2). */
 function safeDescription(description: string): string {
@@ -23,7 +22,7 @@ export function asOAuthError(error: unknown, where: string): OAuthError {
 
 /** @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1 */
 export function tokenResponse(body: TokenResponse): Response {
-  return Response.json(body, { headers: noStore });
+  return Response.json(body, { headers: noStoreHeaders });
 }
 
 /**
@@ -36,7 +35,7 @@ export function tokenErrorResponse(error: unknown): Response {
   // Only the codes of RFC 6749 §5.2 belong here; anything else would be a bug of this server.
   const code = isTokenErrorCode(oauthError.code) ? oauthError.code : "server_error";
   const body: TokenErrorResponse = { error: code, error_description: safeDescription(oauthError.description) };
-  const headers: Record<string, string> = { ...noStore };
+  const headers: Record<string, string> = { ...noStoreHeaders };
   if (oauthError instanceof InvalidClient && oauthError.triedBasicAuthentication) {
     headers["WWW-Authenticate"] = `Basic realm="${env.ISSUER}", charset="UTF-8"`;
   }

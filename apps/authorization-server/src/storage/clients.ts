@@ -1,7 +1,5 @@
-import { formatScope, parseScope } from "@seven-steps/protocol";
+import { formatScope, parseScope, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { db } from "@/db";
-
-export type TokenEndpointAuthMethod = "client_secret_basic" | "client_secret_post" | "none";
 
 /** A registered client, as the protocol code sees it. */
 export interface RegisteredClient {
@@ -17,10 +15,6 @@ export interface RegisteredClient {
   canIntrospect: boolean;
   /** Registered by the client itself (RFC 7591), not by an operator: nobody has reviewed it. */
   selfRegistered: boolean;
-}
-
-export function isPublicClient(client: RegisteredClient): boolean {
-  return client.tokenEndpointAuthMethod === "none";
 }
 
 /**

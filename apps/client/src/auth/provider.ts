@@ -1,3 +1,4 @@
+import { metadataUrl } from "@seven-steps/protocol";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "@/env";
 import { fetchProfile, type PhotoCloudProfile } from "@/photos/profile";
@@ -20,7 +21,7 @@ export const photoCloudProvider: OAuthConfig<PhotoCloudProfile> = {
   name: "PhotoCloud",
   type: "oauth",
   issuer: env.AUTHORIZATION_SERVER_ISSUER,
-  wellKnown: `${env.AUTHORIZATION_SERVER_ISSUER}/.well-known/oauth-authorization-server`,
+  wellKnown: metadataUrl(env.AUTHORIZATION_SERVER_ISSUER).href,
   clientId: env.CLIENT_ID,
   clientSecret: env.CLIENT_SECRET,
   client: { token_endpoint_auth_method: "client_secret_basic" },

@@ -1,19 +1,11 @@
-import { discoverAuthorizationServer, type AuthorizationServerMetadata } from "@seven-steps/protocol";
+import { cachedUntilFailure, discoverAuthorizationServer } from "@seven-steps/protocol";
 import { env } from "@/env";
-
-let metadata: Promise<AuthorizationServerMetadata> | undefined;
 
 /**
  * PhotoCloud's metadata (RFC 8414): where its token and revocation endpoints are. Fetched once; a
  * failed fetch is tried again next time.
  */
-export function authorizationServer(): Promise<AuthorizationServerMetadata> {
-  metadata ??= discoverAuthorizationServer(env.AUTHORIZATION_SERVER_ISSUER).catch((error: unknown) => {
-    metadata = undefined;
-    throw error;
-  });
-  return metadata;
-}
+export const authorizationServer = cachedUntilFailure(() => discoverAuthorizationServer(env.AUTHORIZATION_SERVER_ISSUER));
 
 /** PrintShop's credentials at PhotoCloud: a confidential client using client_secret_basic. */
 export const printShopCredentials = {

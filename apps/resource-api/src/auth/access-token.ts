@@ -1,16 +1,16 @@
 import {
+  cachedUntilFailure,
   defineCheck,
   discoverAuthorizationServer,
-  rfcSection,
-  type CheckTrail,
   introspectAccessToken,
   IntrospectionUnavailable,
   issuerKeys,
   readBearerToken,
+  rfcSection,
   VerifiedTokens,
   verifyAccessToken,
   type AccessTokenClaims,
-  type AuthorizationServerMetadata,
+  type CheckTrail,
 } from "@seven-steps/protocol";
 import { env } from "@/env";
 
@@ -54,15 +54,16 @@ export const checkBearerToken = defineCheck(
   },
 );
 
-let metadata: Promise<AuthorizationServerMetadata> | undefined;
+/** The authorization server's metadata (RFC 8414), fetched once; a failed fetch is tried again next time. */
+const metadata = cachedUntilFailure(() =>
+  discoverAuthorizationServer(env.AUTHORIZATION_SERVER_ISSUER).catch((error: unknown) => {
+    throw new IntrospectionUnavailable("The authorization server's metadata could not be fetched.", { cause: error });
+  }),
+);
 
 /** The introspection endpoint, from the authorization server's metadata. */
 async function introspectionEndpoint(): Promise<string> {
-  metadata ??= discoverAuthorizationServer(env.AUTHORIZATION_SERVER_ISSUER).catch((error: unknown) => {
-    metadata = undefined;
-    throw new IntrospectionUnavailable("The authorization server's metadata could not be fetched.", { cause: error });
-  });
-  const endpoint = (await metadata).introspection_endpoint;
+  const endpoint = (await metadata()).introspection_endpoint;
   if (!endpoint) throw new IntrospectionUnavailable("The authorization server offers no introspection endpoint.");
   return endpoint;
 }

@@ -1,4 +1,4 @@
-import { BodyEncodingError, BodyTooLargeError, readBodyText } from "@seven-steps/protocol";
+import { BodyEncodingError, BodyTooLargeError, mediaType, readBodyText } from "@seven-steps/protocol";
 import { ApiError, badRequest } from "./api-error.ts";
 
 /** The largest JSON body the API reads. */
@@ -9,8 +9,7 @@ export const maxJsonBodyBytes = 8 * 1024;
  * {@link maxJsonBodyBytes} (413), valid UTF-8 and valid JSON (400).
  */
 export async function readJsonBody(request: Request): Promise<unknown> {
-  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json") {
+  if (mediaType(request.headers) !== "application/json") {
     throw new ApiError(415, "unsupported_media_type", "Send the body as application/json.");
   }
   let text: string;

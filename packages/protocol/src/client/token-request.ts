@@ -1,11 +1,12 @@
 import { isTokenErrorCode, type TokenErrorCode } from "../error-codes.ts";
-import type { RevocationRequest } from "../messages/token-lifecycle.ts";
+import { encodeBasicCredentials } from "../http/basic-credentials.ts";
+import type { TokenEndpointAuthMethod } from "../messages/token-endpoint-auth-methods.ts";
+import type { IntrospectionRequest, RevocationRequest } from "../messages/token-lifecycle.ts";
 import type { TokenRequest, TokenResponse } from "../messages/token.ts";
 
-/** How a client authenticates at the token endpoint. */
+/** How a client authenticates at the token endpoint: with its secret, or as a public client. */
 export type ClientAuthentication =
-  | { method: "client_secret_basic"; clientId: string; clientSecret: string }
-  | { method: "client_secret_post"; clientId: string; clientSecret: string }
+  | { method: Exclude<TokenEndpointAuthMethod, "none">; clientId: string; clientSecret: string }
   | { method: "none"; clientId: string };
 
 /** The token endpoint answered with an error (RFC 6749 §5.2). */
@@ -19,11 +20,6 @@ export class TokenEndpointError extends Error {
   ) {
     super(`${code}: ${description}`);
   }
-}
-
-/** `application/x-www-form-urlencoded` as RFC 6749 Appendix B defines it: spaces as '+'. */
-function formUrlEncode(value: string): string {
-  return encodeURIComponent(value).replaceAll("%20", "+");
 }
 
 export interface AuthenticatedFormRequest {
@@ -50,8 +46,7 @@ export function buildClientRequest(
     accept: "application/json",
   };
   if (client.method === "client_secret_basic") {
-    const credentials = `${formUrlEncode(client.clientId)}:${formUrlEncode(client.clientSecret)}`;
-    headers.authorization = `Basic ${btoa(credentials)}`;
+    headers.authorization = encodeBasicCredentials(client.clientId, client.clientSecret);
   } else {
     body.set("client_id", client.clientId);
     if (client.method === "client_secret_post") body.set("client_secret", client.clientSecret);
@@ -89,7 +84,7 @@ export function buildRevocationRequest(
  */
 export function buildIntrospectionRequest(
   introspectionEndpoint: string,
-  parameters: RevocationRequest,
+  parameters: IntrospectionRequest,
   client: ClientAuthentication,
 ): AuthenticatedFormRequest {
   return buildClientRequest(introspectionEndpoint, { ...parameters }, client);

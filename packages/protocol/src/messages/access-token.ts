@@ -1,16 +1,4 @@
 /**
- * The JOSE header of a JWT access token.
- *
- * @see https://www.rfc-editor.org/rfc/rfc9068#section-2.1
- */
-export interface AccessTokenHeader {
-  /** `at+jwt`, so that no other kind of JWT can be mistaken for an access token. */
-  typ: "at+jwt";
-  alg: "ES256";
-  kid: string;
-}
-
-/**
  * The claims of a JWT access token.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9068#section-2.2
@@ -34,9 +22,8 @@ export interface AccessTokenClaims {
   auth_time?: number;
 }
 
-/** The `typ` header value of RFC 9068 §2.1, and the media type it abbreviates. */
+/** The `typ` header value of RFC 9068 §2.1 (short for the media type `application/at+jwt`). */
 export const accessTokenType = "at+jwt";
-export const accessTokenMediaType = "application/at+jwt";
 
 /** What each member of an access token's header means, in one line, for the inspector and the lab. */
 export const accessTokenHeaderMeanings: Record<string, string> = {

@@ -1,4 +1,3 @@
-import type { AuthorizationErrorCode } from "../error-codes.ts";
 import type { CodeChallengeMethod } from "../pkce.ts";
 
 /**
@@ -17,31 +16,4 @@ export interface AuthorizationRequest {
   state?: string;
   code_challenge: string;
   code_challenge_method: CodeChallengeMethod;
-}
-
-/**
- * The authorization response, step 3: query parameters added to the client's redirect URI.
- *
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
- * @see https://www.rfc-editor.org/rfc/rfc9207#section-2
- */
-export interface AuthorizationResponse {
-  code: string;
-  state?: string;
-  /** The issuer identifier, so the client can tell which server answered (mix-up defence). */
-  iss: string;
-}
-
-/**
- * An error sent to the client's redirect URI instead of a code.
- *
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
- * @see https://www.rfc-editor.org/rfc/rfc9207#section-2
- */
-export interface AuthorizationErrorResponse {
-  error: AuthorizationErrorCode;
-  error_description?: string;
-  error_uri?: string;
-  state?: string;
-  iss: string;
 }

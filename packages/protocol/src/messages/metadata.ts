@@ -1,5 +1,5 @@
 /**
- * Authorization server metadata, served at `/.well-known/oauth-authorization-server`.
+ * Authorization server metadata, served where `metadataUrl` says (../discovery/metadata-url.ts).
  *
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-2
  */
@@ -27,6 +27,3 @@ export interface AuthorizationServerMetadata {
   /** @see https://www.rfc-editor.org/rfc/rfc9207#section-3 */
   authorization_response_iss_parameter_supported?: boolean;
 }
-
-/** The path where RFC 8414 §3 places the metadata document. */
-export const authorizationServerMetadataPath = "/.well-known/oauth-authorization-server";

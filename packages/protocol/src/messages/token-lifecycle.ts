@@ -9,7 +9,17 @@ export interface RevocationRequest {
 }
 
 /**
- * Introspection: a resource server asks whether a token is active, and what it allows. An
+ * Introspection: a resource server asks the authorization server about a token.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7662#section-2.1
+ */
+export interface IntrospectionRequest {
+  token: string;
+  token_type_hint?: "access_token" | "refresh_token";
+}
+
+/**
+ * The introspection answer: whether the token is active, and what it allows. An
  * inactive token (revoked, expired, unknown) gets `{ "active": false }` and nothing else.
  *
  * @see https://www.rfc-editor.org/rfc/rfc7662#section-2.2

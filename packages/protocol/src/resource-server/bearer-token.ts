@@ -1,4 +1,5 @@
 import { BodyEncodingError, BodyTooLargeError, readBodyText } from "../http/body.ts";
+import { mediaType } from "../http/media-type.ts";
 import { InvalidBearerRequest } from "./errors.ts";
 
 /** How much of a form body is read to look for a token in it. */
@@ -26,8 +27,7 @@ export async function readBearerToken(request: Request): Promise<string | null> 
   if (new URL(request.url).searchParams.has("access_token")) {
     throw new InvalidBearerRequest("Send the access token in the Authorization header; tokens in URLs are refused.");
   }
-  const contentType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (contentType === "application/x-www-form-urlencoded") {
+  if (mediaType(request.headers) === "application/x-www-form-urlencoded") {
     // A body too large to read here is refused later for its size; it is not read whole.
     const text = await readBodyText(request.clone(), maxFormBytes).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError || error instanceof BodyEncodingError) return "";

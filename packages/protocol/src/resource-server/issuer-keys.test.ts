@@ -1,7 +1,7 @@
 import { exportJWK, generateKeyPair, SignJWT, type CryptoKey, type JWK } from "jose";
 import { beforeAll, describe, expect, it } from "vitest";
 import { SigningKeysUnavailable } from "./errors.ts";
-import { issuerKeys, metadataUrl } from "./issuer-keys.ts";
+import { issuerKeys } from "./issuer-keys.ts";
 import { verifyAccessToken } from "./verify-access-token.ts";
 
 const issuer = "http://auth.test";
@@ -55,13 +55,6 @@ beforeAll(async () => {
 });
 
 describe("issuerKeys", () => {
-  it("places the metadata as RFC 8414 §3.1 says, also for an issuer with a path", () => {
-    expect(metadataUrl("https://auth.example").href).toBe("https://auth.example/.well-known/oauth-authorization-server");
-    expect(metadataUrl("https://auth.example/tenant").href).toBe(
-      "https://auth.example/.well-known/oauth-authorization-server/tenant",
-    );
-  });
-
   it("finds the JWKS through the metadata and caches it", async () => {
     const server = fakeAuthorizationServer({ published: [first.publicJwk] });
     const keys = issuerKeys(issuer, { fetch: server.fetch });

@@ -1,4 +1,6 @@
 import { createRemoteJWKSet, customFetch, errors, type JWTVerifyGetKey } from "jose";
+import { cachedUntilFailure } from "../discovery/cached-until-failure.ts";
+import { discoverAuthorizationServer, DiscoveryError } from "../discovery/discover-authorization-server.ts";
 import type { AuthorizationServerMetadata } from "../messages/metadata.ts";
 import { SigningKeysUnavailable } from "./errors.ts";
 
@@ -7,18 +9,6 @@ export interface IssuerKeysOptions {
   cooldownMilliseconds?: number;
   /** For tests: the fetch to use. */
   fetch?: typeof globalThis.fetch;
-}
-
-/**
- * Where RFC 8414 §3 puts the metadata of an issuer: `/.well-known/oauth-authorization-server`
- * inserted between the host and any path of the issuer identifier.
- *
- * @see https://www.rfc-editor.org/rfc/rfc8414#section-3.1
- */
-export function metadataUrl(issuer: string): URL {
-  const url = new URL(issuer);
-  const path = url.pathname === "/" ? "" : url.pathname;
-  return new URL(`/.well-known/oauth-authorization-server${path}`, url.origin);
 }
 
 /**
@@ -33,25 +23,14 @@ export function metadataUrl(issuer: string): URL {
  */
 export function issuerKeys(issuer: string, options: IssuerKeysOptions = {}): JWTVerifyGetKey {
   const fetchImplementation: typeof globalThis.fetch = (input, init) => (options.fetch ?? globalThis.fetch)(input, init);
-  let keys: Promise<JWTVerifyGetKey> | undefined;
 
   async function discover(): Promise<JWTVerifyGetKey> {
-    let metadata: Partial<AuthorizationServerMetadata>;
+    let metadata: AuthorizationServerMetadata;
     try {
-      const response = await fetchImplementation(metadataUrl(issuer), {
-        headers: { accept: "application/json" },
-        signal: AbortSignal.timeout(5_000),
-      });
-      if (!response.ok) throw new Error(`the metadata answered ${response.status}`);
-      metadata = (await response.json()) as Partial<AuthorizationServerMetadata>;
+      metadata = await discoverAuthorizationServer(issuer, { requiredEndpoints: ["jwks_uri"], fetch: fetchImplementation });
     } catch (error) {
-      throw new SigningKeysUnavailable(`The metadata of ${issuer} could not be fetched.`, { cause: error });
-    }
-    if (metadata.issuer !== issuer) {
-      throw new SigningKeysUnavailable(`The metadata of ${issuer} names another issuer: ${String(metadata.issuer)}.`);
-    }
-    if (typeof metadata.jwks_uri !== "string") {
-      throw new SigningKeysUnavailable(`The metadata of ${issuer} has no jwks_uri.`);
+      if (!(error instanceof DiscoveryError)) throw error;
+      throw keysUnavailable(issuer, error);
     }
     return createRemoteJWKSet(new URL(metadata.jwks_uri), {
       cooldownDuration: options.cooldownMilliseconds ?? 30_000,
@@ -59,12 +38,9 @@ export function issuerKeys(issuer: string, options: IssuerKeysOptions = {}): JWT
     });
   }
 
+  const keys = cachedUntilFailure(discover);
   return async (header, token) => {
-    keys ??= discover().catch((error: unknown) => {
-      keys = undefined;
-      throw error;
-    });
-    const resolve = await keys;
+    const resolve = await keys();
     try {
       return await resolve(header, token);
     } catch (error) {
@@ -74,4 +50,16 @@ export function issuerKeys(issuer: string, options: IssuerKeysOptions = {}): JWT
       throw new SigningKeysUnavailable(`The signing keys of ${issuer} could not be fetched.`, { cause: error });
     }
   };
+}
+
+/** Why there are no keys, when the metadata that leads to them failed. */
+function keysUnavailable(issuer: string, error: DiscoveryError): SigningKeysUnavailable {
+  switch (error.code) {
+    case "unreachable":
+      return new SigningKeysUnavailable(`The metadata of ${issuer} could not be fetched.`, { cause: error });
+    case "issuer_mismatch":
+      return new SigningKeysUnavailable(`The metadata of ${issuer} names another issuer: ${String(error.cause)}.`, { cause: error });
+    case "missing_endpoint":
+      return new SigningKeysUnavailable(`The metadata of ${issuer} has no jwks_uri.`, { cause: error });
+  }
 }

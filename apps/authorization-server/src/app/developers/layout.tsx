@@ -1,3 +1,4 @@
+import { authorizationServerMetadataPath } from "@seven-steps/protocol";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AccountHeader } from "@/components/account-header";
@@ -42,7 +43,7 @@ export default async function DevelopersLayout({ children }: { children: ReactNo
           <p>
             Apps can register themselves: they POST their metadata as JSON to <code className="font-semibold">/register</code>, the
             registration endpoint that the{" "}
-            <a href="/.well-known/oauth-authorization-server" className="text-role-client underline">
+            <a href={authorizationServerMetadataPath} className="text-role-client underline">
               server metadata
             </a>{" "}
             announces (RFC 7591).

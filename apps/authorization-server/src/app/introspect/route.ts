@@ -1,4 +1,4 @@
-import { CheckTrail } from "@seven-steps/protocol";
+import { CheckTrail, noStoreHeaders } from "@seven-steps/protocol";
 import { authenticateClient } from "@/oauth/client-authentication";
 import { InvalidClient } from "@/oauth/errors";
 import { introspectToken } from "@/oauth/introspection";
@@ -24,7 +24,7 @@ export async function POST(request: Request) {
     if (!client.canIntrospect) {
       throw new InvalidClient("Only resource servers may introspect tokens; these credentials are not one's.", true);
     }
-    return Response.json(await introspectToken(parameters), { headers: { "Cache-Control": "no-store", Pragma: "no-cache" } });
+    return Response.json(await introspectToken(parameters), { headers: noStoreHeaders });
   } catch (error) {
     return tokenErrorResponse(error);
   }

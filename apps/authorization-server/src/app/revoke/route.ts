@@ -1,4 +1,4 @@
-import { CheckTrail } from "@seven-steps/protocol";
+import { CheckTrail, noStoreHeaders } from "@seven-steps/protocol";
 import { authenticateClient } from "@/oauth/client-authentication";
 import { tokenEndpointCorsHeaders, tokenEndpointPreflight } from "@/oauth/cors";
 import { readFormParameters } from "@/oauth/parameters";
@@ -18,7 +18,7 @@ export async function POST(request: Request) {
     // Not part of a recorded flow: the trail of its checks is not kept.
     const client = await authenticateClient(new CheckTrail(), request, parameters);
     await revokeToken(parameters, client);
-    response = new Response(null, { status: 200, headers: { "Cache-Control": "no-store", Pragma: "no-cache" } });
+    response = new Response(null, { status: 200, headers: noStoreHeaders });
   } catch (error) {
     response = tokenErrorResponse(error);
   }

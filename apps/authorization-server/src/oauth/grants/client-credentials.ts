@@ -1,6 +1,7 @@
 import { formatScope, type CheckTrail, type TokenResponse } from "@seven-steps/protocol";
 import { sql } from "@/db";
-import { isPublicClient, type RegisteredClient } from "@/storage/clients";
+import type { RegisteredClient } from "@/storage/clients";
+import { mayUseClientCredentials } from "../client-rules.ts";
 import { UnauthorizedClient } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { requireAllowedScope } from "../requested-scope.ts";
@@ -19,7 +20,7 @@ export async function issueClientCredentialsToken(
   _trail: CheckTrail,
   now = new Date(),
 ): Promise<TokenResponse> {
-  if (isPublicClient(client)) {
+  if (!mayUseClientCredentials(client.tokenEndpointAuthMethod)) {
     throw new UnauthorizedClient("Only confidential clients may use the client_credentials grant (RFC 6749 section 4.4).");
   }
   const scopes = requireAllowedScope(parameters, client.allowedScopes);

@@ -1,12 +1,15 @@
-import { allPhotoScopes, formatScope, isPhotoScope, parseScope, ScopeSyntaxError } from "@seven-steps/protocol";
-import type { TokenEndpointAuthMethod } from "@/storage/clients";
-import { maxParameterLength, quoted } from "../parameters.ts";
 import {
-  registrableGrantTypes,
+  allPhotoScopes,
+  formatScope,
+  isPhotoScope,
+  parseScope,
+  ScopeSyntaxError,
   tokenEndpointAuthMethods,
-  type ClientMetadataRequest,
-  type RegistrableGrantType,
-} from "./client-metadata.ts";
+  type TokenEndpointAuthMethod,
+} from "@seven-steps/protocol";
+import { mayUseClientCredentials } from "../client-rules.ts";
+import { maxParameterLength, quoted } from "../parameters.ts";
+import { registrableGrantTypes, type ClientMetadataRequest, type RegistrableGrantType } from "./client-metadata.ts";
 import { InvalidClientMetadata, InvalidRedirectUri, type ClientMetadataField } from "./errors.ts";
 
 /**
@@ -99,7 +102,7 @@ export function checkGrantTypes(metadata: ClientMetadataRequest, authMethod: Tok
     }
   }
   const grantTypes = [...new Set(listed as RegistrableGrantType[])];
-  if (authMethod === "none" && grantTypes.includes("client_credentials")) {
+  if (grantTypes.includes("client_credentials") && !mayUseClientCredentials(authMethod)) {
     throw new InvalidClientMetadata(
       "grant_types",
       "A public client (token_endpoint_auth_method none) cannot use client_credentials: that grant needs a client secret (RFC 6749 section 4.4).",

@@ -1,11 +1,8 @@
-import type { TokenEndpointAuthMethod } from "@/storage/clients";
+import type { TokenEndpointAuthMethod } from "@seven-steps/protocol";
 
 /** The grant types a client may register here: the ones the token endpoint serves. */
 export const registrableGrantTypes = ["authorization_code", "refresh_token", "client_credentials"] as const;
 export type RegistrableGrantType = (typeof registrableGrantTypes)[number];
-
-/** How a client may authenticate at the token endpoint (RFC 7591 §2). */
-export const tokenEndpointAuthMethods = ["client_secret_basic", "client_secret_post", "none"] as const;
 
 /**
  * The client metadata as the client sent it: a JSON object whose values are not yet checked.

@@ -1,3 +1,4 @@
+import type { TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import type { RequestParameters } from "../parameters.ts";
 import { defaultScope } from "./checks.ts";
 import type { ClientMetadataRequest } from "./client-metadata.ts";
@@ -76,7 +77,7 @@ export function clientMetadataOf(values: RegistrationFormValues): ClientMetadata
       .split("\n")
       .map((line) => line.trim())
       .filter((line) => line !== ""),
-    token_endpoint_auth_method: values.client_type === "public" ? "none" : "client_secret_basic",
+    token_endpoint_auth_method: (values.client_type === "public" ? "none" : "client_secret_basic") satisfies TokenEndpointAuthMethod,
     grant_types: values.refresh_token ? ["authorization_code", "refresh_token"] : ["authorization_code"],
     scope: values.scopes.join(" "),
   };

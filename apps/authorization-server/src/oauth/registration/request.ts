@@ -1,4 +1,4 @@
-import { BodyEncodingError, BodyTooLargeError, readBodyText } from "@seven-steps/protocol";
+import { BodyEncodingError, BodyTooLargeError, mediaType, readBodyText } from "@seven-steps/protocol";
 import { InvalidRequest } from "../errors.ts";
 import { maxBodyBytes } from "../parameters.ts";
 import type { ClientMetadataRequest } from "./client-metadata.ts";
@@ -11,8 +11,7 @@ import type { ClientMetadataRequest } from "./client-metadata.ts";
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.1
  */
 export async function readClientMetadata(request: Request): Promise<ClientMetadataRequest> {
-  const mediaType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
-  if (mediaType !== "application/json") {
+  if (mediaType(request.headers) !== "application/json") {
     throw new InvalidRequest("Send the client metadata as an application/json body (RFC 7591 section 3.1).");
   }
   let text: string;

@@ -1,11 +1,8 @@
-import { bearerChallenge, isValidErrorDescription } from "@seven-steps/protocol";
+import { bearerChallenge, isValidErrorDescription, noStoreHeaders } from "@seven-steps/protocol";
 import type { OAuthError } from "../errors.ts";
 import { asOAuthError } from "../responses.ts";
 import type { ClientInformationResponse } from "./client-metadata.ts";
 import { InvalidToken, RegistrationError } from "./errors.ts";
-
-/** A registration answer holds a client secret, or tells why none was made: no cache may keep it. */
-const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
 
 /**
  * 201 Created, with the client's credentials and its registered metadata.
@@ -13,7 +10,7 @@ const noStore = { "Cache-Control": "no-store", Pragma: "no-cache" };
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1
  */
 export function clientInformationResponse(body: ClientInformationResponse): Response {
-  return Response.json(body, { status: 201, headers: noStore });
+  return Response.json(body, { status: 201, headers: noStoreHeaders });
 }
 
 /** The realm of the registration endpoint's Bearer challenge. */
@@ -32,7 +29,7 @@ export function registrationErrorResponse(error: unknown): Response {
   const description = isValidErrorDescription(known.description)
     ? known.description
     : known.description.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, "?");
-  const headers: Record<string, string> = { ...noStore };
+  const headers: Record<string, string> = { ...noStoreHeaders };
   if (known instanceof InvalidToken) {
     headers["WWW-Authenticate"] = bearerChallenge(
       registrationRealm,

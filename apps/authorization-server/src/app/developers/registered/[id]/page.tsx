@@ -1,3 +1,4 @@
+import { metadataUrl } from "@seven-steps/protocol";
 import { connection } from "next/server";
 import { env } from "@/env";
 import type { ClientInformationResponse } from "@/oauth/registration/client-metadata";
@@ -25,7 +26,7 @@ export default async function RegisteredClientPage({ params }: { params: Promise
   await connection();
   const client = takeRegistrationResult((await params).id);
   if (client === undefined) return <AlreadyShown />;
-  return <RegisteredClient client={client} metadataUrl={`${env.ISSUER}/.well-known/oauth-authorization-server`} />;
+  return <RegisteredClient client={client} metadataUrl={metadataUrl(env.ISSUER).href} />;
 }
 
 function RegisteredClient({ client, metadataUrl }: { client: ClientInformationResponse; metadataUrl: string }) {

@@ -2,7 +2,7 @@
 // suites and the benchmarks drive. It does what a browser would: follow the authorization
 // server's redirects by hand, keep its session cookie, read the consent form's CSRF token, and
 // post the forms.
-import { computeCodeChallenge, generateCodeVerifier, type TokenResponse } from "@seven-steps/protocol";
+import { computeCodeChallenge, encodeBasicCredentials, generateCodeVerifier, type TokenResponse } from "@seven-steps/protocol";
 import { randomUUID } from "node:crypto";
 
 export interface FlowClient {
@@ -109,19 +109,13 @@ export async function authorize(
   return new URL(next);
 }
 
-/** Basic credentials as RFC 6749 §2.3.1 builds them. */
-export function basicAuthorization(clientId: string, secret: string): string {
-  const encode = (value: string) => encodeURIComponent(value).replaceAll("%20", "+");
-  return `Basic ${Buffer.from(`${encode(clientId)}:${encode(secret)}`).toString("base64")}`;
-}
-
 /** A POST to an authorization server's token endpoint, as a confidential client (Basic) or a public one. */
 export function tokenRequest(issuer: string, client: FlowClient, fields: Record<string, string>): Promise<Response> {
   return fetch(`${issuer}/token`, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
-      ...(client.secret ? { authorization: basicAuthorization(client.id, client.secret) } : {}),
+      ...(client.secret ? { authorization: encodeBasicCredentials(client.id, client.secret) } : {}),
     },
     body: new URLSearchParams(client.secret ? fields : { ...fields, client_id: client.id }).toString(),
   });

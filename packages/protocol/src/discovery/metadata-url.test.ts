@@ -1,0 +1,15 @@
+import { describe, expect, it } from "vitest";
+import { authorizationServerMetadataPath, metadataUrl } from "./metadata-url.ts";
+
+describe("metadataUrl", () => {
+  it("places the metadata as RFC 8414 §3.1 says, also for an issuer with a path", () => {
+    expect(metadataUrl("https://auth.example").href).toBe("https://auth.example/.well-known/oauth-authorization-server");
+    expect(metadataUrl("https://auth.example/tenant").href).toBe(
+      "https://auth.example/.well-known/oauth-authorization-server/tenant",
+    );
+  });
+
+  it("keeps the port and drops nothing else of an origin", () => {
+    expect(metadataUrl("http://localhost:3001").href).toBe(`http://localhost:3001${authorizationServerMetadataPath}`);
+  });
+});
