@@ -1,11 +1,11 @@
 // `npm run client:add`: registers a client from the command line with the rules of POST /register
 // (RFC 7591). Each test runs the command as a child process, as a person would.
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import type { ClientInformationResponse } from "@/oauth/registration/client-metadata";
+import { hashSecret } from "@/secrets/secret-hash";
 import { storedClientCounts } from "./registration-fixtures.ts";
 
 const appFolder = path.resolve(import.meta.dirname, "..");

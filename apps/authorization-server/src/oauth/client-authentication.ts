@@ -1,4 +1,4 @@
-import { verifySecret } from "@seven-steps/protocol/secrets";
+import { verifySecret } from "@/secrets/secret-hash";
 import { findClient, type RegisteredClient, type TokenEndpointAuthMethod } from "@/storage/clients";
 import { clientAddress } from "@/throttling/client-address";
 import { releaseAttempt, reserveAttempt, type Throttle } from "@/throttling/throttle";

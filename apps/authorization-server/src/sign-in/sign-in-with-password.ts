@@ -1,4 +1,4 @@
-import { hashPassword, passwordNeedsRehash, verifyPassword } from "@seven-steps/protocol/secrets";
+import { hashPassword, passwordNeedsRehash, verifyPassword } from "@/secrets/password-hash";
 import { findUserByUsername, storePasswordHash } from "@/storage/users";
 import { clearFailures, releaseAttempt, reserveAttempt, type ThrottlePolicy } from "@/throttling/throttle";
 

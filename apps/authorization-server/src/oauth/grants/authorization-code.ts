@@ -1,6 +1,6 @@
 import { isCodeVerifier, parseScope, verifyCodeChallenge, type TokenResponse } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { sql } from "@/db";
+import { hashSecret } from "@/secrets/secret-hash";
 import {
   consumeAuthorizationCode,
   findAuthorizationCode,

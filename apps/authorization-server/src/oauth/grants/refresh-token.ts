@@ -1,6 +1,6 @@
 import { formatScope, missingScopes, parseScope, type TokenResponse } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { sql } from "@/db";
+import { hashSecret } from "@/secrets/secret-hash";
 import type { RegisteredClient } from "@/storage/clients";
 import { revokeGrant, touchGrant } from "@/storage/grants";
 import { findRefreshToken, rotateRefreshToken, type StoredRefreshToken } from "@/storage/refresh-tokens";
