@@ -1,4 +1,5 @@
-import { allPhotoScopes, codeChallengeMethods, type AuthorizationServerMetadata } from "@seven-steps/protocol";
+import { codeChallengeMethods, type AuthorizationServerMetadata } from "@seven-steps/protocol";
+import { allPhotoScopes } from "@seven-steps/story";
 import { env } from "@/env";
 
 /**

@@ -1,4 +1,4 @@
-import { isPhotoScope, photoScopes } from "@seven-steps/protocol";
+import { isPhotoScope, photoScopes } from "@seven-steps/story";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountHeader } from "@/components/account-header";

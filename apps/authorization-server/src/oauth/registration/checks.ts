@@ -1,4 +1,5 @@
-import { allPhotoScopes, formatScope, isPhotoScope, parseScope, ScopeSyntaxError } from "@seven-steps/protocol";
+import { formatScope, parseScope, ScopeSyntaxError } from "@seven-steps/protocol";
+import { allPhotoScopes, isPhotoScope } from "@seven-steps/story";
 import type { TokenEndpointAuthMethod } from "@/storage/clients";
 import { maxParameterLength, quoted } from "../parameters.ts";
 import {

@@ -2,7 +2,8 @@
 
 import type { RecordedExchange } from "@seven-steps/inspector";
 import { stepChecks } from "@seven-steps/inspector/step-checks";
-import { roleDescriptions, steps } from "@seven-steps/protocol";
+import { steps } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 import { JwtView } from "./jwt-view";
 import { MessageView } from "./message-view";
 
