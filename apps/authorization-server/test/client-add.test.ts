@@ -11,11 +11,12 @@ import { storedClientCounts } from "./registration-fixtures.ts";
 const appFolder = path.resolve(import.meta.dirname, "..");
 
 /**
- * Runs `tsx scripts/client-add.ts` with these arguments. The child inherits this process's
- * environment, where test/setup.ts put the DATABASE_URL of this file's own database copy.
+ * Runs `tsx --conditions=react-server scripts/client-add.ts` with these arguments, as package.json
+ * does. The child inherits this process's environment, where test/setup.ts put the DATABASE_URL of
+ * this file's own database copy.
  */
 function clientAdd(...args: string[]) {
-  const result = spawnSync("npx", ["tsx", "scripts/client-add.ts", ...args], { cwd: appFolder, encoding: "utf8" });
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/client-add.ts", ...args], { cwd: appFolder, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

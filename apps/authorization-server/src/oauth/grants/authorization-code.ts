@@ -1,3 +1,4 @@
+import "server-only";
 import { isCodeVerifier, parseScope, verifyCodeChallenge, type TokenResponse } from "@seven-steps/protocol";
 import { sql } from "@/db";
 import { hashSecret } from "@/secrets/secret-hash";

@@ -1,3 +1,4 @@
+import "server-only";
 import { formatScope, type TokenResponse } from "@seven-steps/protocol";
 import { sql } from "@/db";
 import { isPublicClient, type RegisteredClient } from "@/storage/clients";

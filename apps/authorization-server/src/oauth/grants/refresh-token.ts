@@ -1,3 +1,4 @@
+import "server-only";
 import { formatScope, missingScopes, parseScope, type TokenResponse } from "@seven-steps/protocol";
 import { sql } from "@/db";
 import { hashSecret } from "@/secrets/secret-hash";
