@@ -4,7 +4,8 @@
 //
 // The demo credentials below are public on purpose (the README lists them). Never reuse them.
 import { getDatabase } from "@seven-steps/db";
-import { hashPassword, hashSecret } from "@seven-steps/protocol/secrets";
+import { hashPassword } from "@seven-steps/authorization-server/password-hash";
+import { hashSecret } from "@seven-steps/authorization-server/secret-hash";
 import { databaseUrl } from "@seven-steps/db/tooling";
 import { demoClient, demoLabClient, demoPhotos, demoResourceServerClient, demoUsers } from "@seven-steps/db/demo-data";
 

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { roleDescriptions, type Role } from "@seven-steps/protocol";
+import type { Role } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 import { apps } from "../apps.ts";
 
 const pages: { name: string; url: string; role: Role; heading: string }[] = [

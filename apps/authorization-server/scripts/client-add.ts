@@ -2,6 +2,9 @@
 // client from the command line, with exactly the rules of POST /register (RFC 7591), and prints
 // its client_id and, for a confidential client, its secret. With --json it prints the
 // registration response of RFC 7591 §3.2.1 and nothing else, for scripts.
+//
+// package.json runs it under Node's react-server condition, as Next.js runs the server: there the
+// `server-only` marker of the data modules it uses is an empty module.
 import { assertDatabaseReady, DatabaseNotReadyError } from "@seven-steps/db";
 import { metadataUrl, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { parseArgs } from "node:util";

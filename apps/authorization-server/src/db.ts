@@ -1,3 +1,4 @@
+import "server-only";
 import { getDatabase, getSql, type Prisma } from "@seven-steps/db";
 import { env } from "@/env";
 

@@ -2,6 +2,7 @@
 // answer, linked to its flow by the values the flow carries, and to the user it is about. Each
 // function hands the recorder a description to build: whatever building it throws stays in the
 // recorder, so recording never changes an answer.
+import "server-only";
 import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";

@@ -1,10 +1,10 @@
 // The authorization endpoint, step 1 (RFC 6749 §4.1.1): which requests it refuses, and how; where
 // it sends a valid request next; and the code it issues (RFC 6749 §4.1.2, RFC 7636, RFC 9207).
 import { isValidErrorDescription, parseScope } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { describe, expect, it } from "vitest";
 import { GET as authorizeEndpoint } from "@/app/authorize/route";
 import { db } from "@/db";
+import { hashSecret } from "@/secrets/secret-hash";
 import { alice, authorize, authorizationRequest, issuer, pkce, registerClient, signIn, type TestClient } from "./fixtures.ts";
 import { expectRegistered, register } from "./registration-fixtures.ts";
 

@@ -1,21 +1,22 @@
 // `npm run client:add`: registers a client from the command line with the rules of POST /register
 // (RFC 7591). Each test runs the command as a child process, as a person would.
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
 import type { ClientInformationResponse } from "@/oauth/registration/client-metadata";
+import { hashSecret } from "@/secrets/secret-hash";
 import { storedClientCounts } from "./registration-fixtures.ts";
 
 const appFolder = path.resolve(import.meta.dirname, "..");
 
 /**
- * Runs `tsx scripts/client-add.ts` with these arguments. The child inherits this process's
- * environment, where test/setup.ts put the DATABASE_URL of this file's own database copy.
+ * Runs `tsx --conditions=react-server scripts/client-add.ts` with these arguments, as package.json
+ * does. The child inherits this process's environment, where test/setup.ts put the DATABASE_URL of
+ * this file's own database copy.
  */
 function clientAdd(...args: string[]) {
-  const result = spawnSync("npx", ["tsx", "scripts/client-add.ts", ...args], { cwd: appFolder, encoding: "utf8" });
+  const result = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/client-add.ts", ...args], { cwd: appFolder, encoding: "utf8" });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

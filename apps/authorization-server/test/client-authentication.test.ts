@@ -1,9 +1,9 @@
 import type { TokenErrorResponse } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { POST as tokenEndpoint } from "@/app/token/route";
 import { db } from "@/db";
+import { hashSecret } from "@/secrets/secret-hash";
 import { basic, formRequest, obtainCode, registerClient, registerServiceClient, token, type TestClient } from "./fixtures.ts";
 import { countTokensOf, expectNoStore, expectTokenError, expectTokens } from "./token-assertions.ts";
 

@@ -2,10 +2,10 @@
 // scopes; Deny sends access_denied back; a form that did not come from the user's own session is
 // refused (RFC 6749 §10.12).
 import { isValidErrorDescription, parseScope } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { describe, expect, it } from "vitest";
 import { POST as consentDecisionEndpoint } from "@/app/consent/decision/route";
 import { db } from "@/db";
+import { hashSecret } from "@/secrets/secret-hash";
 import {
   alice,
   authorize,

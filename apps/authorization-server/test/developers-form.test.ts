@@ -1,12 +1,12 @@
 // POST /developers/register: the Developers page's registration form (RFC 7591, for a person), a
 // plain HTML form. Registration is open in this file, as in the demo;
 // developers-form-protected.test.ts sets REGISTRATION_ACCESS_TOKEN.
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { POST as developersRegisterEndpoint } from "@/app/developers/register/route";
 import { db } from "@/db";
 import { registrationFormState } from "@/oauth/registration/form";
 import { putRegistrationResult, takeRegistrationResult } from "@/oauth/registration/one-time-results";
+import { hashSecret } from "@/secrets/secret-hash";
 import { expectBackToForm, expectRegisteredPage, kioskForm, postRegistrationForm, withField } from "./developers-fixtures.ts";
 import { issuer } from "./fixtures.ts";
 import { storedClientCounts } from "./registration-fixtures.ts";

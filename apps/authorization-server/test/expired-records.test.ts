@@ -1,9 +1,9 @@
 // Housekeeping: which expired rows are deleted, which are kept and why, and what is logged.
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { randomUUID } from "node:crypto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { deleteExpiredRecordsNow } from "@/housekeeping";
+import { hashSecret } from "@/secrets/secret-hash";
 import { deleteExpiredRecords } from "@/storage/expired-records";
 import { alice, registerClient } from "./fixtures.ts";
 

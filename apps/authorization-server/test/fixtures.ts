@@ -2,13 +2,13 @@
 // PKCE pairs, and the endpoints called as the browser or a client would call them.
 import { demoUsers } from "@seven-steps/db/demo-data";
 import { computeCodeChallenge, generateCodeVerifier, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
-import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
 import { randomUUID } from "node:crypto";
 import { GET as authorizeEndpoint } from "@/app/authorize/route";
 import { POST as consentDecisionEndpoint } from "@/app/consent/decision/route";
 import { POST as passwordEndpoint } from "@/app/sign-in/password/route";
 import { POST as tokenEndpoint } from "@/app/token/route";
 import { db } from "@/db";
+import { generateSecret, hashSecret } from "@/secrets/secret-hash";
 import { readSessionToken } from "@/session/cookie";
 import { findSignedInUser } from "@/session/session";
 

@@ -56,7 +56,7 @@ describe("signing key rotation", () => {
 
   it("is what npm run keys:rotate does", async () => {
     const before = await db.signingKey.findFirstOrThrow({ where: { retiredAt: null } });
-    const result = spawnSync("npx", ["tsx", "scripts/keys-rotate.ts"], { cwd: appFolder, encoding: "utf8" });
+    const result = spawnSync("npx", ["tsx", "--conditions=react-server", "scripts/keys-rotate.ts"], { cwd: appFolder, encoding: "utf8" });
     expect(result.status).toBe(0);
     const current = await db.signingKey.findFirstOrThrow({ where: { retiredAt: null } });
     expect(current.kid).not.toBe(before.kid);

@@ -1,9 +1,9 @@
 // POST /register: Dynamic Client Registration (RFC 7591). Registration is open in this file, as in
 // the demo: REGISTRATION_ACCESS_TOKEN is not set. registration-protected.test.ts sets it.
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { hashSecret } from "@/secrets/secret-hash";
 import { obtainTokens, token } from "./fixtures.ts";
 import { asTestClient, expectRegistered, expectRegistrationError, register, storedClientCounts } from "./registration-fixtures.ts";
 import { expectTokens } from "./token-assertions.ts";

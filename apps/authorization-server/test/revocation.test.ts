@@ -15,7 +15,7 @@ function revocationRequest(client: TestClient, fields: Record<string, string>): 
 }
 
 async function grantOf(refreshToken: string) {
-  const { hashSecret } = await import("@seven-steps/protocol/secrets");
+  const { hashSecret } = await import("@/secrets/secret-hash");
   const row = await db.refreshToken.findUniqueOrThrow({ where: { tokenHash: hashSecret(refreshToken) }, include: { grant: true } });
   return row.grant;
 }

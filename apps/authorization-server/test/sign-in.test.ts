@@ -1,11 +1,12 @@
 // Signing in at the authorization server (step 2, who the user is) and signing out: the session
 // cookie, what is stored, where the user is sent, and how password guessing is slowed down.
-import { hashSecret, verifyPassword } from "@seven-steps/protocol/secrets";
 import { randomBytes, scryptSync } from "node:crypto";
 import { beforeEach, describe, expect, it } from "vitest";
 import { POST as passwordEndpoint } from "@/app/sign-in/password/route";
 import { POST as signOutEndpoint } from "@/app/sign-out/route";
 import { db } from "@/db";
+import { verifyPassword } from "@/secrets/password-hash";
+import { hashSecret } from "@/secrets/secret-hash";
 import { readSessionToken } from "@/session/cookie";
 import { findSignedInUser } from "@/session/session";
 import { alice, bob, csrfTokenOf, formRequest, issuer, signIn } from "./fixtures.ts";

@@ -1,10 +1,10 @@
 // The token endpoint with grant_type=authorization_code: step 5, a code exchanged for tokens.
 // RFC 6749 §4.1.3 (the request), §4.1.4 and §5 (the responses), RFC 7636 §4.5-4.6 (PKCE).
 import type { TokenErrorResponse, TokenResponse } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { decodeJwt, decodeProtectedHeader } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { hashSecret } from "@/secrets/secret-hash";
 import { alice, obtainCode, registerClient, token, type TestClient } from "./fixtures.ts";
 import { expectNoStore, expectTokenError, expectTokens } from "./token-assertions.ts";
 

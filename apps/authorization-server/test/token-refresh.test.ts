@@ -1,10 +1,10 @@
 // The token endpoint with grant_type=refresh_token: a new access token without the user.
 // RFC 6749 §6 (the request and its scope), RFC 9700 §4.14.2 (rotation and reuse detection).
 import type { TokenResponse } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { decodeJwt } from "jose";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { hashSecret } from "@/secrets/secret-hash";
 import { obtainTokens, registerClient, token, type TestClient } from "./fixtures.ts";
 import { expectNoStore, expectTokenError, expectTokens } from "./token-assertions.ts";
 

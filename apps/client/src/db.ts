@@ -1,3 +1,4 @@
+import "server-only";
 import { getDatabase } from "@seven-steps/db";
 import { env } from "@/env";
 

@@ -1,5 +1,6 @@
 // What PrintShop tells the inspector: the code arriving at its redirect URI (step 3, the client's
 // side of it), and which flow a signed-in session came from. Recording never changes an answer.
+import "server-only";
 import { findFlowId } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { readUnverifiedClaims } from "@seven-steps/protocol";

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDatabase, getSql } from "@seven-steps/db";
 import { env } from "@/env";
 

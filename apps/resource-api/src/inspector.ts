@@ -1,6 +1,7 @@
 // What the PhotoCloud API tells the inspector: steps 6 and 7 of each request, linked to its flow by
 // the access token's jti. Recording never changes an answer: the recorder builds the record
 // itself, and keeps whatever that throws.
+import "server-only";
 import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";

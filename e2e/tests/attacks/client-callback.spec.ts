@@ -3,7 +3,7 @@
 // to the PKCE verifier in this browser, catches it before PrintShop sees it, and then replays it
 // with one thing changed. Had PrintShop skipped the check, the sign-in would have gone through.
 import type { Page } from "@playwright/test";
-import { hashSecret } from "@seven-steps/protocol/secrets";
+import { hashSecret } from "@seven-steps/authorization-server/secret-hash";
 import { apps, printShopRedirectUri } from "../../apps.ts";
 import { database, userId } from "../../fixtures/database.ts";
 import { expect, signInAs, test } from "../../fixtures/test.ts";

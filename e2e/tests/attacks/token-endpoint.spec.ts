@@ -2,7 +2,7 @@
 // replayed refresh tokens, wrong client secrets. Each is refused with the error RFC 6749 §5.2
 // names, and nothing is issued: no grant, no access token, the code still unused.
 import { generateCodeVerifier, type TokenResponse } from "@seven-steps/protocol";
-import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
+import { generateSecret, hashSecret } from "@seven-steps/authorization-server/secret-hash";
 import { decodeJwt } from "jose";
 import { randomUUID } from "node:crypto";
 import { apps } from "../../apps.ts";

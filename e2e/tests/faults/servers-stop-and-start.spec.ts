@@ -2,7 +2,7 @@
 // their own three apps (fixtures/fault-stack.ts) so that they can stop and start them, on their own
 // ports and their own database; the main suite's servers are left alone.
 import type { Page } from "@playwright/test";
-import { hashSecret } from "@seven-steps/protocol/secrets";
+import { hashSecret } from "@seven-steps/authorization-server/secret-hash";
 import { decodeJwt } from "jose";
 import { faultsDatabase, mintAccessToken, registerFaultClient, registerFaultUser, type FaultUser } from "../../fixtures/fault-accounts.ts";
 import { Browser, newCode, redemption, signInOverHttp, tokenRequest } from "../../fixtures/fault-http-flow.ts";

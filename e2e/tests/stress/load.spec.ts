@@ -11,7 +11,7 @@
 // The summary it prints (requests and latencies per endpoint) is information only: speed is
 // measured by the benchmark, not asserted here.
 import type { TokenResponse } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
+import { hashSecret } from "@seven-steps/authorization-server/secret-hash";
 import { decodeJwt } from "jose";
 import { apps } from "../../apps.ts";
 import { database, userId } from "../../fixtures/database.ts";

@@ -1,8 +1,8 @@
 // A fresh database for each run: migrated and seeded as `npm run db:setup` does, PrintShop's
 // redirect URI moved to the benchmark's port, and members made for the browser row.
 import { getDatabase } from "@seven-steps/db";
+import { demoUsers } from "@seven-steps/db/demo-data";
 import type { FlowUser } from "@seven-steps/http-flow";
-import { hashPassword } from "@seven-steps/protocol/secrets";
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -34,9 +34,13 @@ export async function registerPrintShopRedirectUri(): Promise<void> {
 /**
  * New members, each with a profile and two photos at the API: every sign-in of the browser row is
  * a member's first, so it shows every step, the consent page included.
+ *
+ * Each has the first demo user's password, stored as the hash the seed made of it: hashing
+ * passwords is the authorization server's business, which no package reaches into.
  */
 export async function createMembers(count: number): Promise<FlowUser[]> {
-  const passwordHash = await hashPassword("bench-password");
+  const [demoUser] = demoUsers;
+  const { passwordHash } = await database.user.findUniqueOrThrow({ where: { username: demoUser.username } });
   const members: FlowUser[] = [];
   for (let index = 0; index < count; index++) {
     const username = `bench-member-${index}`;
@@ -45,7 +49,7 @@ export async function createMembers(count: number): Promise<FlowUser[]> {
     for (const title of ["Harbour at dawn", "Lighthouse at dusk"]) {
       await database.photo.create({ data: { ownerSub: user.id, title, motif: "sun", palette: "sky", takenAt: new Date() } });
     }
-    members.push({ username, password: "bench-password" });
+    members.push({ username, password: demoUser.password });
   }
   return members;
 }

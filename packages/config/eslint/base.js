@@ -2,6 +2,7 @@
 import js from "@eslint/js";
 import globals from "globals";
 import tseslint from "typescript-eslint";
+import boundaries from "./boundaries.js";
 
 export default tseslint.config(
   { ignores: ["**/node_modules/**", "**/.next/**", "**/generated/**", "**/*.d.ts", "**/test-results/**", "**/playwright-report/**"] },
@@ -19,6 +20,17 @@ export default tseslint.config(
         "error",
         { object: "process", property: "env", message: "Read configuration through the app's env.ts." },
       ],
+    },
+  },
+  {
+    // Each rule applies only where its boundary is (see boundaries.js).
+    plugins: { boundaries },
+    rules: {
+      "boundaries/no-app-imports-another-app": "error",
+      "boundaries/no-package-imports-an-app": "error",
+      "boundaries/protocol-is-pure": "error",
+      "boundaries/resource-api-own-tables": "error",
+      "boundaries/server-only-data-modules": "error",
     },
   },
 );

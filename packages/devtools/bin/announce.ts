@@ -1,13 +1,14 @@
 // Waits until the three apps answer, then prints where they are and how to sign in.
 // Turbo runs it next to the apps in `npm run dev` and `npm start`.
-import { roleDescriptions, type Role } from "@seven-steps/protocol";
+import type { Role } from "@seven-steps/protocol";
+import { demoPorts, roleDescriptions } from "@seven-steps/story";
 import { demoUsers } from "@seven-steps/db/demo-data";
 import { waitUntilAnswering } from "../src/wait.ts";
 
 const apps: { role: Role; url: string; note?: string }[] = [
-  { role: "client", url: "http://localhost:3000", note: "start here" },
-  { role: "authorization-server", url: "http://localhost:3001" },
-  { role: "resource-server", url: "http://localhost:3002" },
+  { role: "client", url: `http://localhost:${demoPorts.client}`, note: "start here" },
+  { role: "authorization-server", url: `http://localhost:${demoPorts["authorization-server"]}` },
+  { role: "resource-server", url: `http://localhost:${demoPorts["resource-server"]}` },
 ];
 
 const failures = await Promise.all(apps.map((app) => waitUntilAnswering(app.url, { timeoutMilliseconds: 300_000 })));

@@ -1,4 +1,5 @@
-import { rfcSectionLabel, roleDescriptions, steps, type CheckRun, type Role } from "@seven-steps/protocol";
+import { rfcSectionLabel, steps, type CheckRun, type Role } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 import type { Flow, RecordedExchange } from "./flows.ts";
 
 const participants: Record<Role, string> = {

@@ -1,7 +1,6 @@
 export * from "./roles.ts";
 export * from "./steps.ts";
 export * from "./scope.ts";
-export * from "./photo-scopes.ts";
 export * from "./pkce.ts";
 export * from "./constant-time.ts";
 export * from "./error-codes.ts";

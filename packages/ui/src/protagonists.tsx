@@ -1,4 +1,5 @@
-import { roleDescriptions, roles, type Role } from "@seven-steps/protocol";
+import { roles, type Role } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 import { roleStyle } from "./role-style.tsx";
 
 /**

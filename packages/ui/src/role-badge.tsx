@@ -1,4 +1,5 @@
-import { roleDescriptions, type Role } from "@seven-steps/protocol";
+import type { Role } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 import { roleStyle } from "./role-style.tsx";
 
 /** A pill naming a role in its colour, for example "Authorization Server". */

@@ -1,4 +1,5 @@
-import { roleDescriptions, steps, type Role } from "@seven-steps/protocol";
+import { steps, type Role } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 import { roleStyle } from "./role-style.tsx";
 
 /** The seven steps of the sequence, with the steps this role takes part in emphasised. */

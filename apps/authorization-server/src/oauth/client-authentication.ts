@@ -1,5 +1,5 @@
 import { BasicCredentialsError, decodeBasicCredentials, defineCheck, rfcSection, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
-import { verifySecret } from "@seven-steps/protocol/secrets";
+import { verifySecret } from "@/secrets/secret-hash";
 import { findClient, type RegisteredClient } from "@/storage/clients";
 import { clientAddress } from "@/throttling/client-address";
 import { releaseAttempt, reserveAttempt, type Throttle } from "@/throttling/throttle";

@@ -1,7 +1,7 @@
 import { accessTokenType, checkClaimTypes, type IntrospectionResponse } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { env } from "@/env";
+import { hashSecret } from "@/secrets/secret-hash";
 import { findAccessToken } from "@/storage/access-tokens";
 import { findRefreshToken } from "@/storage/refresh-tokens";
 import type { RequestParameters } from "./parameters.ts";

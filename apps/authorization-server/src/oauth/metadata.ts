@@ -1,4 +1,5 @@
-import { allPhotoScopes, codeChallengeMethods, tokenEndpointAuthMethods, type AuthorizationServerMetadata } from "@seven-steps/protocol";
+import { codeChallengeMethods, tokenEndpointAuthMethods, type AuthorizationServerMetadata } from "@seven-steps/protocol";
+import { allPhotoScopes } from "@seven-steps/story";
 import { env } from "@/env";
 
 /**

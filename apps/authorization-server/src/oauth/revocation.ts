@@ -1,5 +1,5 @@
 import { readUnverifiedClaims } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
+import { hashSecret } from "@/secrets/secret-hash";
 import type { RegisteredClient } from "@/storage/clients";
 import { findAccessToken, revokeAccessToken } from "@/storage/access-tokens";
 import { revokeGrant } from "@/storage/grants";

@@ -1,6 +1,6 @@
 import { constantTimeEqual, rfcSection, type Check } from "@seven-steps/protocol";
-import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
 import { env } from "@/env";
+import { generateSecret, hashSecret } from "@/secrets/secret-hash";
 import { createSession, deleteSession, findActiveSession } from "@/storage/sessions";
 import { readSessionToken, sessionCookie } from "./cookie.ts";
 

@@ -1,5 +1,5 @@
 import { rfcSection, type Check, type CheckTrail } from "@seven-steps/protocol";
-import { hashPassword, passwordNeedsRehash, verifyPassword } from "@seven-steps/protocol/secrets";
+import { hashPassword, passwordNeedsRehash, verifyPassword } from "@/secrets/password-hash";
 import { findUserByUsername, storePasswordHash } from "@/storage/users";
 import { clearFailures, releaseAttempt, reserveAttempt, type ThrottlePolicy } from "@/throttling/throttle";
 

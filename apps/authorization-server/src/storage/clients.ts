@@ -1,3 +1,4 @@
+import "server-only";
 import { formatScope, parseScope, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { db } from "@/db";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { newRowId, type SqlWriter } from "@seven-steps/db";
 import { db } from "@/db";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db";
 
 export function createSession(data: { tokenHash: string; userId: string; authTime: Date; expiresAt: Date }) {

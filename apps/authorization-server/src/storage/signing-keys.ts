@@ -1,3 +1,4 @@
+import "server-only";
 import { db } from "@/db";
 
 /** The key that signs new tokens: the newest one not retired. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { fromSqlDate } from "@seven-steps/db";
 import { sql } from "@/db";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { fromSqlDate, type Photo } from "@seven-steps/db";
 import { db, sql } from "@/db";
 

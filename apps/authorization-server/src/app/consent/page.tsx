@@ -1,4 +1,5 @@
-import { CheckTrail, isPhotoScope, photoScopes } from "@seven-steps/protocol";
+import { CheckTrail } from "@seven-steps/protocol";
+import { isPhotoScope, photoScopes } from "@seven-steps/story";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountHeader } from "@/components/account-header";

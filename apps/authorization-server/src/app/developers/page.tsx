@@ -1,4 +1,4 @@
-import { allPhotoScopes, photoScopes } from "@seven-steps/protocol";
+import { allPhotoScopes, photoScopes } from "@seven-steps/story";
 import { registrationFormState } from "@/oauth/registration/form";
 import { registrationIsOpen } from "@/oauth/registration/initial-access-token";
 import { RegistrationForm } from "./registration-form";

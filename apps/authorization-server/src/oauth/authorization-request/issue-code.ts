@@ -1,6 +1,6 @@
 import { formatScope } from "@seven-steps/protocol";
-import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
 import { env } from "@/env";
+import { generateSecret, hashSecret } from "@/secrets/secret-hash";
 import { saveAuthorizationCode } from "@/storage/authorization-codes";
 import type { ValidAuthorizationRequest } from "./validate.ts";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { formatScope, type CheckTrail, type TokenResponse } from "@seven-steps/protocol";
 import { sql } from "@/db";
 import type { RegisteredClient } from "@/storage/clients";

@@ -1,3 +1,4 @@
+import "server-only";
 import {
   defineCheck,
   formatScope,
@@ -8,8 +9,8 @@ import {
   type CheckTrail,
   type TokenResponse,
 } from "@seven-steps/protocol";
-import { hashSecret } from "@seven-steps/protocol/secrets";
 import { sql } from "@/db";
+import { hashSecret } from "@/secrets/secret-hash";
 import type { RegisteredClient } from "@/storage/clients";
 import { revokeGrant, touchGrant } from "@/storage/grants";
 import { findRefreshToken, rotateRefreshToken, type StoredRefreshToken } from "@/storage/refresh-tokens";

@@ -1,12 +1,5 @@
-import {
-  allPhotoScopes,
-  formatScope,
-  isPhotoScope,
-  parseScope,
-  ScopeSyntaxError,
-  tokenEndpointAuthMethods,
-  type TokenEndpointAuthMethod,
-} from "@seven-steps/protocol";
+import { formatScope, parseScope, ScopeSyntaxError, tokenEndpointAuthMethods, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
+import { allPhotoScopes, isPhotoScope } from "@seven-steps/story";
 import { mayUseClientCredentials } from "../client-rules.ts";
 import { maxParameterLength, quoted } from "../parameters.ts";
 import { registrableGrantTypes, type ClientMetadataRequest, type RegistrableGrantType } from "./client-metadata.ts";

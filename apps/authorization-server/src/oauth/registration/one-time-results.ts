@@ -1,4 +1,4 @@
-import { generateSecret } from "@seven-steps/protocol/secrets";
+import { generateSecret } from "@/secrets/secret-hash";
 import type { ClientInformationResponse } from "./client-metadata.ts";
 
 /**

@@ -1,4 +1,4 @@
-import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
+import { generateSecret, hashSecret } from "@/secrets/secret-hash";
 import { createClient } from "@/storage/clients";
 import type { ClientInformationResponse, ClientMetadataRequest } from "./client-metadata.ts";
 import { validateClientMetadata } from "./validate.ts";

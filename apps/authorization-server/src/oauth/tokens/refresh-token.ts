@@ -1,7 +1,7 @@
 import type { SqlWriter } from "@seven-steps/db";
 import { formatScope } from "@seven-steps/protocol";
-import { generateSecret, hashSecret } from "@seven-steps/protocol/secrets";
 import { env } from "@/env";
+import { generateSecret, hashSecret } from "@/secrets/secret-hash";
 import { saveRefreshToken } from "@/storage/refresh-tokens";
 
 /**

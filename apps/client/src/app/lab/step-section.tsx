@@ -1,4 +1,4 @@
-import { roleDescriptions } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 import { RoleBadge } from "@seven-steps/ui/role-badge";
 import { roleStyle } from "@seven-steps/ui/role-style";
 import type { ReactNode } from "react";

@@ -1,5 +1,6 @@
 import type { RecordedExchange } from "@seven-steps/inspector";
-import { rfcSectionLabel, roleDescriptions, type CheckOutcome } from "@seven-steps/protocol";
+import { rfcSectionLabel, type CheckOutcome } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 
 const outcomeStyles: Record<CheckOutcome, { mark: string; words: string; className: string }> = {
   passed: { mark: "✓", words: "passed", className: "border-green-700 bg-green-50" },

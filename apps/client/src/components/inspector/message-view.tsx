@@ -1,7 +1,7 @@
 "use client";
 
 import type { RecordedExchange } from "@seven-steps/inspector";
-import { roleDescriptions } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 
 function Fields({ title, fields }: { title: string; fields: Record<string, string> | null }) {
   if (!fields || Object.keys(fields).length === 0) return null;

@@ -1,7 +1,8 @@
 "use client";
 
 import type { RecordedExchange } from "@seven-steps/inspector";
-import { roleDescriptions, roles, steps, type Role, type Step } from "@seven-steps/protocol";
+import { roles, steps, type Role, type Step } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 import { roleStyle } from "@seven-steps/ui/role-style";
 
 /** Where each lane's lifeline runs, as a share of the diagram's width. */

@@ -1,7 +1,8 @@
 "use client";
 
 import type { RecordedExchange } from "@seven-steps/inspector";
-import { roleDescriptions, steps } from "@seven-steps/protocol";
+import { steps } from "@seven-steps/protocol";
+import { roleDescriptions } from "@seven-steps/story";
 import { CheckList } from "./check-list";
 import { JwtView } from "./jwt-view";
 import { MessageView } from "./message-view";

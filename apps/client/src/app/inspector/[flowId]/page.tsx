@@ -1,3 +1,4 @@
+import "server-only";
 import { findFlow } from "@seven-steps/inspector";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";

@@ -1,3 +1,4 @@
+import "server-only";
 import { findFlow, flowHandout } from "@seven-steps/inspector";
 import { currentUser } from "@/auth/session";
 import { db } from "@/db";

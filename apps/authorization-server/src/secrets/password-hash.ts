@@ -1,43 +1,12 @@
 import { hash as argon2Hash, verify as argon2Verify, type Algorithm } from "@node-rs/argon2";
-import { createHash, randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { scrypt, timingSafeEqual } from "node:crypto";
 
 /**
- * How the authorization server creates and stores secrets. None is ever stored in clear
- * (RFC 6749 §10.3 and §10.5, RFC 6819 §5.1.4.1.3):
- *
- * - Secrets the server makes itself (authorization codes, refresh tokens, client secrets) are
- *   256 random bits. Guessing one is hopeless, so a fast SHA-256 hash is enough to store them.
- * - Passwords are chosen by people and can be guessed, so they get Argon2id, a slow, memory-hard
- *   hash with a random salt.
- *
- * This module uses `node:crypto`, so it is imported as `@seven-steps/protocol/secrets`, on the
- * server only.
+ * How the authorization server stores passwords. People choose them, so they can be guessed: each
+ * gets Argon2id, a slow, memory-hard hash with a random salt, and is never stored in clear
+ * (RFC 6819 §5.1.4.1.3). The secrets the server makes itself are hashed otherwise: see
+ * secret-hash.ts.
  */
-
-/**
- * A new random secret: `bytes` random octets (32 by default, 256 bits), base64url-encoded.
- *
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.10
- */
-export function generateSecret(bytes = 32): string {
-  return randomBytes(bytes).toString("base64url");
-}
-
-/**
- * The stored form of a high-entropy secret: its SHA-256 digest, base64url-encoded.
- *
- * @see https://www.rfc-editor.org/rfc/rfc6819#section-5.1.4.1.3
- */
-export function hashSecret(secret: string): string {
-  return createHash("sha256").update(secret, "utf8").digest("base64url");
-}
-
-/** Whether `secret` matches a hash made by {@link hashSecret}, compared in constant time. */
-export function verifySecret(secret: string, storedHash: string): boolean {
-  const actual = Buffer.from(hashSecret(secret), "utf8");
-  const expected = Buffer.from(storedHash, "utf8");
-  return actual.length === expected.length && timingSafeEqual(actual, expected);
-}
 
 /**
  * Argon2id with the parameters OWASP's Password Storage Cheat Sheet gives as its minimum: 19 MiB

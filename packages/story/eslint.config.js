@@ -1,0 +1,3 @@
+import base from "@seven-steps/config/eslint/base";
+
+export default base;

@@ -1,0 +1,50 @@
+import type { Role } from "@seven-steps/protocol";
+
+/**
+ * Where each app of the story listens when the demo runs on one machine. The user has no port: it
+ * is the browser.
+ */
+export const demoPorts = {
+  client: 3000,
+  "authorization-server": 3001,
+  "resource-server": 3002,
+} as const satisfies Record<Exclude<Role, "user">, number>;
+
+export interface RoleDescription {
+  /** The role's name in RFC 6749 and in the article's diagram. */
+  name: string;
+  /** The RFC's own name for the role, where it differs. */
+  rfcName: string;
+  /** Who plays the role in this project's story. */
+  playedBy: string;
+  /** What the role does, in one sentence. */
+  summary: string;
+}
+
+/** The cast: who plays each of the four roles of OAuth 2 in this project's story. */
+export const roleDescriptions: Record<Role, RoleDescription> = {
+  user: {
+    name: "User",
+    rfcName: "Resource owner",
+    playedBy: "You, in a web browser",
+    summary: "Owns the photos and decides whether the client may read them.",
+  },
+  client: {
+    name: "Client",
+    rfcName: "Client",
+    playedBy: `PrintShop, a photo-printing shop, on port ${demoPorts.client}`,
+    summary: "Wants to reach the user's photos, and must ask for permission to do so.",
+  },
+  "authorization-server": {
+    name: "Authorization Server",
+    rfcName: "Authorization server",
+    playedBy: `PhotoCloud Accounts, on port ${demoPorts["authorization-server"]}`,
+    summary: "Signs the user in, asks for consent, and issues tokens to the client.",
+  },
+  "resource-server": {
+    name: "Resource Server",
+    rfcName: "Resource server",
+    playedBy: `The PhotoCloud API, on port ${demoPorts["resource-server"]}`,
+    summary: "Holds the photos and serves them to anyone presenting a valid access token.",
+  },
+};

@@ -1,0 +1,2 @@
+export * from "./cast.ts";
+export * from "./photo-scopes.ts";
