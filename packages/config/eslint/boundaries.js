@@ -1,4 +1,4 @@
-// The boundaries of the project (STYLE.md, "Where each rule lives") as lint rules. Each rule finds
+// The boundaries of the project (README, "How the repository is laid out") as lint rules. Each rule finds
 // where a file sits in the repository from its path, so base.js turns them all on everywhere and
 // each applies only where its boundary is: a workspace cannot forget one.
 import { readdirSync, readFileSync } from "node:fs";
