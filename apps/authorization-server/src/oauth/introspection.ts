@@ -1,9 +1,11 @@
-import { accessTokenType, checkClaimTypes, type IntrospectionResponse } from "@seven-steps/protocol";
+import { accessTokenType, checkClaimTypes, defineCheck, rfcSection, type IntrospectionResponse } from "@seven-steps/protocol";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { env } from "@/env";
 import { hashSecret } from "@/secrets/secret-hash";
 import { findAccessToken } from "@/storage/access-tokens";
+import type { RegisteredClient } from "@/storage/clients";
 import { findRefreshToken } from "@/storage/refresh-tokens";
+import { InvalidClient } from "./errors.ts";
 import type { RequestParameters } from "./parameters.ts";
 import { publishedPublicKeys, signingAlgorithm } from "./tokens/signing-keys.ts";
 
@@ -61,6 +63,27 @@ async function asRefreshToken(token: string, now: Date): Promise<IntrospectionRe
     exp: seconds(stored.expiresAt),
   };
 }
+
+/**
+ * Only resource servers may introspect: anyone else could use the endpoint to test stolen tokens.
+ * Credentials that are not a resource server's get a 401, like bad ones.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7662#section-4
+ */
+export const checkClientMayIntrospect = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the client that authenticated is a resource server, allowed to introspect",
+    why: "Anyone else could use introspection to find out whether a stolen token still works.",
+    see: rfcSection(7662, "4"),
+    source: "apps/authorization-server/src/oauth/introspection.ts",
+  },
+  (client: RegisteredClient): void => {
+    if (!client.canIntrospect) {
+      throw new InvalidClient("Only resource servers may introspect tokens; these credentials are not one's.", true);
+    }
+  },
+);
 
 /**
  * Tells a resource server whether a token is active and what it allows. Anything inactive,

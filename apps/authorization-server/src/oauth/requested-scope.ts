@@ -1,4 +1,4 @@
-import { missingScopes, parseScope, ScopeSyntaxError } from "@seven-steps/protocol";
+import { defineCheck, missingScopes, parseScope, rfcSection, ScopeSyntaxError } from "@seven-steps/protocol";
 import { InvalidScope } from "./errors.ts";
 import type { RequestParameters } from "./parameters.ts";
 
@@ -20,17 +20,27 @@ export function parseRequestedScope(value: string): string[] {
 
 /**
  * The requested scopes, which must be present (RFC 6749 §3.3 lets a server refuse to guess a
- * default) and all allowed to the client.
+ * default), well formed, and all allowed to the client: at the authorization endpoint and in the
+ * client credentials grant.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
-export function requireAllowedScope(parameters: RequestParameters, allowedScopes: string[]): string[] {
-  const value = parameters.get("scope");
-  if (value === undefined) {
-    throw new InvalidScope(`The scope parameter is required. This client may ask for: ${allowedScopes.join(" ")}.`);
-  }
-  const scopes = parseRequestedScope(value);
-  const refused = missingScopes(scopes, allowedScopes);
-  if (refused.length > 0) throw new InvalidScope(`This client may not ask for the scope ${refused.join(" ")}.`);
-  return scopes;
-}
+export const checkAllowedScope = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "every requested scope is allowed for this client",
+    why: "A client can never ask for more than it was registered for.",
+    see: rfcSection(6749, "3.3"),
+    source: "apps/authorization-server/src/oauth/requested-scope.ts",
+  },
+  (parameters: RequestParameters, allowedScopes: string[]): string[] => {
+    const value = parameters.get("scope");
+    if (value === undefined) {
+      throw new InvalidScope(`The scope parameter is required. This client may ask for: ${allowedScopes.join(" ")}.`);
+    }
+    const scopes = parseRequestedScope(value);
+    const refused = missingScopes(scopes, allowedScopes);
+    if (refused.length > 0) throw new InvalidScope(`This client may not ask for the scope ${refused.join(" ")}.`);
+    return scopes;
+  },
+);

@@ -1,7 +1,7 @@
 import { CheckTrail, noStoreHeaders } from "@seven-steps/protocol";
 import { authenticateClient } from "@/oauth/client-authentication";
 import { InvalidClient } from "@/oauth/errors";
-import { introspectToken } from "@/oauth/introspection";
+import { checkClientMayIntrospect, introspectToken } from "@/oauth/introspection";
 import { readFormParameters } from "@/oauth/parameters";
 import { tokenErrorResponse } from "@/oauth/responses";
 
@@ -14,16 +14,15 @@ import { tokenErrorResponse } from "@/oauth/responses";
 export async function POST(request: Request) {
   try {
     const parameters = await readFormParameters(request);
+    // Not part of a recorded flow: the trail of its checks is not kept.
+    const trail = new CheckTrail();
     // A resource server authenticates with Basic here, so a failure always asks for Basic (RFC
     // 6749 §5.2); a throttled one keeps its Retry-After.
-    // Not part of a recorded flow: the trail of its checks is not kept.
-    const client = await authenticateClient(new CheckTrail(), request, parameters).catch((error: unknown) => {
+    const client = await authenticateClient(trail, request, parameters).catch((error: unknown) => {
       if (!(error instanceof InvalidClient)) throw error;
       throw new InvalidClient(error.description, true, { cause: error, retryAfterSeconds: error.retryAfterSeconds });
     });
-    if (!client.canIntrospect) {
-      throw new InvalidClient("Only resource servers may introspect tokens; these credentials are not one's.", true);
-    }
+    checkClientMayIntrospect(trail, client);
     return Response.json(await introspectToken(parameters), { headers: noStoreHeaders });
   } catch (error) {
     return tokenErrorResponse(error);

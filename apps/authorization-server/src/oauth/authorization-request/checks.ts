@@ -2,11 +2,11 @@ import { defineCheck, isS256CodeChallenge, rfcSection } from "@seven-steps/proto
 import { findClient, type RegisteredClient } from "@/storage/clients";
 import { InvalidRequest, UnauthorizedClient, UnsupportedResponseType } from "../errors.ts";
 import { quoted, type RequestParameters } from "../parameters.ts";
-import { requireAllowedScope } from "../requested-scope.ts";
 
 /**
  * The checks of an authorization request (step 1), each one rule of RFC 6749 §4.1.1, RFC 7636 or
- * RFC 9700, described for the inspector next to its code. ./validate.ts applies them in order.
+ * RFC 9700, described for the inspector next to its code. ./validate.ts applies them in order,
+ * with the scope check of ../requested-scope.ts, which the client credentials grant shares.
  */
 
 const source = "apps/authorization-server/src/oauth/authorization-request/checks.ts";
@@ -117,20 +117,4 @@ export const checkPkce = defineCheck(
     }
     return { codeChallenge, codeChallengeMethod: method };
   },
-);
-
-/**
- * `scope` is required here, must be well formed, and may only name scopes the client is allowed.
- *
- * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
- */
-export const checkScope = defineCheck(
-  {
-    checkedBy: "authorization-server",
-    rule: "every requested scope is allowed for this client",
-    why: "A client can never ask for more than it was registered for.",
-    see: rfcSection(6749, "3.3"),
-    source,
-  },
-  (parameters: RequestParameters, client: RegisteredClient): string[] => requireAllowedScope(parameters, client.allowedScopes),
 );

@@ -2,7 +2,8 @@ import type { CheckTrail } from "@seven-steps/protocol";
 import type { RegisteredClient } from "@/storage/clients";
 import { OAuthError } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
-import { checkClient, checkPkce, checkRedirectUri, checkResponseType, checkScope } from "./checks.ts";
+import { checkAllowedScope } from "../requested-scope.ts";
+import { checkClient, checkPkce, checkRedirectUri, checkResponseType } from "./checks.ts";
 
 /** An authorization request that passed every check. */
 export interface ValidAuthorizationRequest {
@@ -56,7 +57,7 @@ export async function validateAuthorizationRequest(parameters: RequestParameters
     state = parameters.get("state");
     checkResponseType(trail, parameters, client);
     const pkce = checkPkce(trail, parameters);
-    const scopes = checkScope(trail, parameters, client);
+    const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
     return { outcome: "valid", request: { client, ...redirect, state, scopes, ...pkce } };
   } catch (error) {
     if (error instanceof OAuthError) return { outcome: "redirect-error", error, redirectUri: redirect.redirectUri, state };

@@ -1,12 +1,33 @@
 import "server-only";
-import { formatScope, type CheckTrail, type TokenResponse } from "@seven-steps/protocol";
+import { defineCheck, formatScope, rfcSection, type CheckTrail, type TokenResponse } from "@seven-steps/protocol";
 import { sql } from "@/db";
 import type { RegisteredClient } from "@/storage/clients";
 import { mayUseClientCredentials } from "../client-rules.ts";
 import { UnauthorizedClient } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
-import { requireAllowedScope } from "../requested-scope.ts";
+import { checkAllowedScope } from "../requested-scope.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
+
+/**
+ * Only a confidential client may use this grant: with no user in the exchange, its secret is all
+ * that proves who is asking.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
+ */
+export const checkConfidentialClient = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the client is confidential: it has a secret",
+    why: "With no user in the exchange, the client's secret is all that proves who is asking.",
+    see: rfcSection(6749, "4.4"),
+    source: "apps/authorization-server/src/oauth/grants/client-credentials.ts",
+  },
+  (client: RegisteredClient): void => {
+    if (!mayUseClientCredentials(client.tokenEndpointAuthMethod)) {
+      throw new UnauthorizedClient("Only confidential clients may use the client_credentials grant (RFC 6749 section 4.4).");
+    }
+  },
+);
 
 /**
  * A confidential client asking for a token on its own behalf: no user, so the subject is the
@@ -17,14 +38,11 @@ import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 export async function issueClientCredentialsToken(
   parameters: RequestParameters,
   client: RegisteredClient,
-  // Nothing of this grant is recorded: it belongs to no user's flow.
-  _trail: CheckTrail,
+  trail: CheckTrail,
   now = new Date(),
 ): Promise<TokenResponse> {
-  if (!mayUseClientCredentials(client.tokenEndpointAuthMethod)) {
-    throw new UnauthorizedClient("Only confidential clients may use the client_credentials grant (RFC 6749 section 4.4).");
-  }
-  const scopes = requireAllowedScope(parameters, client.allowedScopes);
+  checkConfidentialClient(trail, client);
+  const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
   const tokenRequest = { subject: client.id, clientId: client.id, scopes };
   const accessToken = await signAccessToken(tokenRequest, now);
   await sql.transaction((writer) => recordAccessToken(tokenRequest, accessToken, now, writer));

@@ -1,4 +1,12 @@
-import { formatScope, parseScope, ScopeSyntaxError, tokenEndpointAuthMethods, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
+import {
+  defineCheck,
+  formatScope,
+  parseScope,
+  rfcSection,
+  ScopeSyntaxError,
+  tokenEndpointAuthMethods,
+  type TokenEndpointAuthMethod,
+} from "@seven-steps/protocol";
 import { allPhotoScopes, isPhotoScope } from "@seven-steps/story";
 import { mayUseClientCredentials } from "../client-rules.ts";
 import { maxParameterLength, quoted } from "../parameters.ts";
@@ -10,6 +18,8 @@ import { InvalidClientMetadata, InvalidRedirectUri, type ClientMetadataField } f
  * server. ./validate.ts applies them in order. Each returns the value to register, with the
  * default filled in when the client left the field out.
  */
+
+const source = "apps/authorization-server/src/oauth/registration/checks.ts";
 
 /** The scope a client gets when it registers none: enough to sign a user in and see their photos. */
 export const defaultScope = "profile photos:read";
@@ -39,25 +49,34 @@ function stringArray(metadata: ClientMetadataRequest, field: ClientMetadataField
  *
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
  */
-export function checkClientName(metadata: ClientMetadataRequest): string {
-  const value = metadata.client_name;
-  if (value === undefined) {
-    throw new InvalidClientMetadata(
-      "client_name",
-      "client_name is required: it is the name users see when they are asked to allow access.",
-    );
-  }
-  if (typeof value !== "string") throw new InvalidClientMetadata("client_name", "client_name must be a string.");
-  const name = value.trim();
-  const length = [...name].length;
-  if (length === 0 || length > maxClientNameLength) {
-    throw new InvalidClientMetadata("client_name", `client_name must be 1 to ${maxClientNameLength} characters long.`);
-  }
-  if (/\p{Cc}/u.test(name)) {
-    throw new InvalidClientMetadata("client_name", "client_name must not contain control characters such as line breaks.");
-  }
-  return name;
-}
+export const checkClientName = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: `client_name is given, 1 to ${maxClientNameLength} characters without control characters`,
+    why: "Users see it on the consent screen: they must always know who is asking.",
+    see: rfcSection(7591, "2"),
+    source,
+  },
+  (metadata: ClientMetadataRequest): string => {
+    const value = metadata.client_name;
+    if (value === undefined) {
+      throw new InvalidClientMetadata(
+        "client_name",
+        "client_name is required: it is the name users see when they are asked to allow access.",
+      );
+    }
+    if (typeof value !== "string") throw new InvalidClientMetadata("client_name", "client_name must be a string.");
+    const name = value.trim();
+    const length = [...name].length;
+    if (length === 0 || length > maxClientNameLength) {
+      throw new InvalidClientMetadata("client_name", `client_name must be 1 to ${maxClientNameLength} characters long.`);
+    }
+    if (/\p{Cc}/u.test(name)) {
+      throw new InvalidClientMetadata("client_name", "client_name must not contain control characters such as line breaks.");
+    }
+    return name;
+  },
+);
 
 /**
  * `token_endpoint_auth_method`: how the client will authenticate at the token endpoint. The
@@ -65,16 +84,25 @@ export function checkClientName(metadata: ClientMetadataRequest): string {
  *
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
  */
-export function checkAuthMethod(metadata: ClientMetadataRequest): TokenEndpointAuthMethod {
-  const value = metadata.token_endpoint_auth_method ?? "client_secret_basic";
-  if (!isOneOf(tokenEndpointAuthMethods, value)) {
-    throw new InvalidClientMetadata(
-      "token_endpoint_auth_method",
-      `token_endpoint_auth_method ${typeof value === "string" ? `${quoted(value)} ` : ""}is not supported; use client_secret_basic, client_secret_post or none.`,
-    );
-  }
-  return value;
-}
+export const checkAuthMethod = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "token_endpoint_auth_method is one this server supports",
+    why: "A client must prove who it is at the token endpoint in a way this server can check.",
+    see: rfcSection(7591, "2"),
+    source,
+  },
+  (metadata: ClientMetadataRequest): TokenEndpointAuthMethod => {
+    const value = metadata.token_endpoint_auth_method ?? "client_secret_basic";
+    if (!isOneOf(tokenEndpointAuthMethods, value)) {
+      throw new InvalidClientMetadata(
+        "token_endpoint_auth_method",
+        `token_endpoint_auth_method ${typeof value === "string" ? `${quoted(value)} ` : ""}is not supported; use client_secret_basic, client_secret_post or none.`,
+      );
+    }
+    return value;
+  },
+);
 
 /**
  * `grant_types`, default `authorization_code` (RFC 7591 §2). Only the grants the token endpoint
@@ -83,32 +111,41 @@ export function checkAuthMethod(metadata: ClientMetadataRequest): TokenEndpointA
  *
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
  */
-export function checkGrantTypes(metadata: ClientMetadataRequest, authMethod: TokenEndpointAuthMethod): RegistrableGrantType[] {
-  const listed = stringArray(metadata, "grant_types") ?? ["authorization_code"];
-  if (listed.length === 0) throw new InvalidClientMetadata("grant_types", "grant_types must list at least one grant type.");
-  for (const [index, grantType] of listed.entries()) {
-    if (!isOneOf(registrableGrantTypes, grantType)) {
+export const checkGrantTypes = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "grant_types are grants this server serves: client_credentials only with a secret, refresh_token only with authorization_code",
+    why: "A client is given no grant it could not use safely.",
+    see: rfcSection(7591, "2"),
+    source,
+  },
+  (metadata: ClientMetadataRequest, authMethod: TokenEndpointAuthMethod): RegistrableGrantType[] => {
+    const listed = stringArray(metadata, "grant_types") ?? ["authorization_code"];
+    if (listed.length === 0) throw new InvalidClientMetadata("grant_types", "grant_types must list at least one grant type.");
+    for (const [index, grantType] of listed.entries()) {
+      if (!isOneOf(registrableGrantTypes, grantType)) {
+        throw new InvalidClientMetadata(
+          "grant_types",
+          `grant_types[${index}] ${quoted(grantType)} is not supported; use authorization_code, refresh_token or client_credentials.`,
+        );
+      }
+    }
+    const grantTypes = [...new Set(listed as RegistrableGrantType[])];
+    if (grantTypes.includes("client_credentials") && !mayUseClientCredentials(authMethod)) {
       throw new InvalidClientMetadata(
         "grant_types",
-        `grant_types[${index}] ${quoted(grantType)} is not supported; use authorization_code, refresh_token or client_credentials.`,
+        "A public client (token_endpoint_auth_method none) cannot use client_credentials: that grant needs a client secret (RFC 6749 section 4.4).",
       );
     }
-  }
-  const grantTypes = [...new Set(listed as RegistrableGrantType[])];
-  if (grantTypes.includes("client_credentials") && !mayUseClientCredentials(authMethod)) {
-    throw new InvalidClientMetadata(
-      "grant_types",
-      "A public client (token_endpoint_auth_method none) cannot use client_credentials: that grant needs a client secret (RFC 6749 section 4.4).",
-    );
-  }
-  if (grantTypes.includes("refresh_token") && !grantTypes.includes("authorization_code")) {
-    throw new InvalidClientMetadata(
-      "grant_types",
-      "grant_types lists refresh_token without authorization_code: refresh tokens are issued here only with the authorization code grant.",
-    );
-  }
-  return grantTypes;
-}
+    if (grantTypes.includes("refresh_token") && !grantTypes.includes("authorization_code")) {
+      throw new InvalidClientMetadata(
+        "grant_types",
+        "grant_types lists refresh_token without authorization_code: refresh tokens are issued here only with the authorization code grant.",
+      );
+    }
+    return grantTypes;
+  },
+);
 
 /**
  * `response_types` must agree with `grant_types` (RFC 7591 §2.1): `code`, the default, goes with
@@ -117,26 +154,35 @@ export function checkGrantTypes(metadata: ClientMetadataRequest, authMethod: Tok
  *
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-2.1
  */
-export function checkResponseTypes(metadata: ClientMetadataRequest, grantTypes: RegistrableGrantType[]): "code"[] {
-  const listed = stringArray(metadata, "response_types");
-  if (grantTypes.includes("authorization_code")) {
-    if (listed === undefined) return ["code"];
-    if (listed.length === 0 || !listed.every((responseType) => responseType === "code")) {
+export const checkResponseTypes = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "response_types agree with grant_types: code with authorization_code, none without it",
+    why: "Both lists describe the same client: a mismatch is a mistake to report, not to guess at.",
+    see: rfcSection(7591, "2.1"),
+    source,
+  },
+  (metadata: ClientMetadataRequest, grantTypes: RegistrableGrantType[]): "code"[] => {
+    const listed = stringArray(metadata, "response_types");
+    if (grantTypes.includes("authorization_code")) {
+      if (listed === undefined) return ["code"];
+      if (listed.length === 0 || !listed.every((responseType) => responseType === "code")) {
+        throw new InvalidClientMetadata(
+          "response_types",
+          "response_types must be exactly code with the authorization_code grant, the only response type this server supports (RFC 7591 section 2.1).",
+        );
+      }
+      return ["code"];
+    }
+    if (listed !== undefined && listed.length > 0) {
       throw new InvalidClientMetadata(
         "response_types",
-        "response_types must be exactly code with the authorization_code grant, the only response type this server supports (RFC 7591 section 2.1).",
+        "response_types must be left out without the authorization_code grant: no other grant uses the authorization endpoint (RFC 7591 section 2.1).",
       );
     }
-    return ["code"];
-  }
-  if (listed !== undefined && listed.length > 0) {
-    throw new InvalidClientMetadata(
-      "response_types",
-      "response_types must be left out without the authorization_code grant: no other grant uses the authorization endpoint (RFC 7591 section 2.1).",
-    );
-  }
-  return [];
-}
+    return [];
+  },
+);
 
 /**
  * What is wrong with one redirect URI, in words that follow its name (`redirect_uris[1] ...`), or
@@ -170,24 +216,33 @@ function redirectUriProblem(uri: unknown): string | undefined {
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1.2
  */
-export function checkRedirectUris(metadata: ClientMetadataRequest, grantTypes: RegistrableGrantType[]): string[] {
-  const value = metadata.redirect_uris;
-  const required = grantTypes.includes("authorization_code");
-  if (value === undefined || (Array.isArray(value) && value.length === 0)) {
-    if (required) {
-      throw new InvalidRedirectUri("redirect_uris is required with the authorization_code grant: codes are sent to one of these URIs.");
+export const checkRedirectUris = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "each redirect URI is absolute, without fragment or credentials, https or loopback http, and listed once",
+    why: "Codes are sent there: a URI that leaks over plain http, or that an attacker can read, would hand them the code.",
+    see: rfcSection(6749, "3.1.2"),
+    source,
+  },
+  (metadata: ClientMetadataRequest, grantTypes: RegistrableGrantType[]): string[] => {
+    const value = metadata.redirect_uris;
+    const required = grantTypes.includes("authorization_code");
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) {
+      if (required) {
+        throw new InvalidRedirectUri("redirect_uris is required with the authorization_code grant: codes are sent to one of these URIs.");
+      }
+      return [];
     }
-    return [];
-  }
-  if (!Array.isArray(value)) throw new InvalidClientMetadata("redirect_uris", "redirect_uris must be an array of URIs.");
-  for (const [index, uri] of value.entries()) {
-    const problem = redirectUriProblem(uri);
-    if (problem) throw new InvalidRedirectUri(`redirect_uris[${index}] ${problem}.`);
-    const first = value.indexOf(uri);
-    if (first !== index) throw new InvalidRedirectUri(`redirect_uris[${index}] repeats redirect_uris[${first}].`);
-  }
-  return value as string[];
-}
+    if (!Array.isArray(value)) throw new InvalidClientMetadata("redirect_uris", "redirect_uris must be an array of URIs.");
+    for (const [index, uri] of value.entries()) {
+      const problem = redirectUriProblem(uri);
+      if (problem) throw new InvalidRedirectUri(`redirect_uris[${index}] ${problem}.`);
+      const first = value.indexOf(uri);
+      if (first !== index) throw new InvalidRedirectUri(`redirect_uris[${index}] repeats redirect_uris[${first}].`);
+    }
+    return value as string[];
+  },
+);
 
 /**
  * `scope`: the scopes the client may ask for, space-separated with the syntax of RFC 6749 §3.3,
@@ -196,24 +251,33 @@ export function checkRedirectUris(metadata: ClientMetadataRequest, grantTypes: R
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.3
  */
-export function checkScope(metadata: ClientMetadataRequest): string {
-  const value = metadata.scope ?? defaultScope;
-  if (typeof value !== "string") throw new InvalidClientMetadata("scope", "scope must be a string of space-separated scope values.");
-  let scopes: string[];
-  try {
-    scopes = parseScope(value);
-  } catch (error) {
-    if (!(error instanceof ScopeSyntaxError)) throw error;
-    throw new InvalidClientMetadata(
-      "scope",
-      "scope is malformed: separate scope values with single spaces, without quotes, backslashes or non-ASCII characters (RFC 6749 section 3.3).",
-      { cause: error },
-    );
-  }
-  if (scopes.length === 0) throw new InvalidClientMetadata("scope", "scope must name at least one scope.");
-  const unknown = scopes.find((scope) => !isPhotoScope(scope));
-  if (unknown !== undefined) {
-    throw new InvalidClientMetadata("scope", `scope ${quoted(unknown)} is not a scope of this server; use ${allPhotoScopes.join(", ")}.`);
-  }
-  return formatScope(scopes);
-}
+export const checkScope = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "every scope is a scope of this server",
+    why: "A client registers only for scopes that exist, and users see each one in plain words on the consent screen.",
+    see: rfcSection(7591, "2"),
+    source,
+  },
+  (metadata: ClientMetadataRequest): string => {
+    const value = metadata.scope ?? defaultScope;
+    if (typeof value !== "string") throw new InvalidClientMetadata("scope", "scope must be a string of space-separated scope values.");
+    let scopes: string[];
+    try {
+      scopes = parseScope(value);
+    } catch (error) {
+      if (!(error instanceof ScopeSyntaxError)) throw error;
+      throw new InvalidClientMetadata(
+        "scope",
+        "scope is malformed: separate scope values with single spaces, without quotes, backslashes or non-ASCII characters (RFC 6749 section 3.3).",
+        { cause: error },
+      );
+    }
+    if (scopes.length === 0) throw new InvalidClientMetadata("scope", "scope must name at least one scope.");
+    const unknown = scopes.find((scope) => !isPhotoScope(scope));
+    if (unknown !== undefined) {
+      throw new InvalidClientMetadata("scope", `scope ${quoted(unknown)} is not a scope of this server; use ${allPhotoScopes.join(", ")}.`);
+    }
+    return formatScope(scopes);
+  },
+);

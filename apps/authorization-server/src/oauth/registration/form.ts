@@ -1,4 +1,4 @@
-import type { TokenEndpointAuthMethod } from "@seven-steps/protocol";
+import { CheckTrail, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import type { RequestParameters } from "../parameters.ts";
 import { defaultScope } from "./checks.ts";
 import type { ClientMetadataRequest } from "./client-metadata.ts";
@@ -124,7 +124,7 @@ function isRegistrationFormField(value: string | undefined): value is Registrati
 function refusalOf(values: RegistrationFormValues, field: RegistrationFormField): RegistrationFormError | undefined {
   if (field === "initial_access_token") return wrongInitialAccessToken;
   try {
-    validateClientMetadata(clientMetadataOf(values));
+    validateClientMetadata(clientMetadataOf(values), new CheckTrail());
     return undefined;
   } catch (error) {
     if (error instanceof RegistrationError) return registrationFormError(error);

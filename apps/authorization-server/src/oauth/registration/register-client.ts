@@ -1,3 +1,4 @@
+import { CheckTrail } from "@seven-steps/protocol";
 import { generateSecret, hashSecret } from "@/secrets/secret-hash";
 import { createClient } from "@/storage/clients";
 import type { ClientInformationResponse, ClientMetadataRequest } from "./client-metadata.ts";
@@ -20,7 +21,8 @@ export type Registrant = "the client itself" | "an operator";
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1
  */
 export async function registerClient(request: ClientMetadataRequest, registrant: Registrant): Promise<ClientInformationResponse> {
-  const metadata = validateClientMetadata(request);
+  // A registration belongs to no user's flow: the inspector never shows it, so its trail is not kept.
+  const metadata = validateClientMetadata(request, new CheckTrail());
   const clientId = `client-${generateSecret(12)}`;
   const clientSecret = metadata.token_endpoint_auth_method === "none" ? undefined : generateSecret();
 

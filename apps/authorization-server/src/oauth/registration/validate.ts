@@ -1,3 +1,4 @@
+import type { CheckTrail } from "@seven-steps/protocol";
 import type { ClientMetadata, ClientMetadataRequest } from "./client-metadata.ts";
 import { checkAuthMethod, checkClientName, checkGrantTypes, checkRedirectUris, checkResponseTypes, checkScope } from "./checks.ts";
 
@@ -13,17 +14,17 @@ import { checkAuthMethod, checkClientName, checkGrantTypes, checkRedirectUris, c
  * 6. `scope`.
  *
  * The first rule broken is the error. Members this server does not understand are ignored
- * (RFC 7591 §2): they are never read.
+ * (RFC 7591 §2): they are never read. Each check records itself in `trail`.
  *
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-2
  * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.1
  */
-export function validateClientMetadata(metadata: ClientMetadataRequest): ClientMetadata {
-  const client_name = checkClientName(metadata);
-  const token_endpoint_auth_method = checkAuthMethod(metadata);
-  const grant_types = checkGrantTypes(metadata, token_endpoint_auth_method);
-  const response_types = checkResponseTypes(metadata, grant_types);
-  const redirect_uris = checkRedirectUris(metadata, grant_types);
-  const scope = checkScope(metadata);
+export function validateClientMetadata(metadata: ClientMetadataRequest, trail: CheckTrail): ClientMetadata {
+  const client_name = checkClientName(trail, metadata);
+  const token_endpoint_auth_method = checkAuthMethod(trail, metadata);
+  const grant_types = checkGrantTypes(trail, metadata, token_endpoint_auth_method);
+  const response_types = checkResponseTypes(trail, metadata, grant_types);
+  const redirect_uris = checkRedirectUris(trail, metadata, grant_types);
+  const scope = checkScope(trail, metadata);
   return { client_name, redirect_uris, grant_types, response_types, token_endpoint_auth_method, scope };
 }
