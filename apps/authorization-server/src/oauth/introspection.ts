@@ -1,10 +1,11 @@
-import { accessTokenType, checkClaimTypes, defineCheck, rfcSection, type IntrospectionResponse } from "@seven-steps/protocol";
+import { accessTokenType, checkClaimTypes, defineCheck, rfcSection, type CheckTrail, type IntrospectionResponse } from "@seven-steps/protocol";
 import { createLocalJWKSet, jwtVerify } from "jose";
 import { env } from "@/env";
 import { hashSecret } from "@/secrets/secret-hash";
 import { findAccessToken } from "@/storage/access-tokens";
 import type { RegisteredClient } from "@/storage/clients";
 import { findRefreshToken } from "@/storage/refresh-tokens";
+import { authenticateClient } from "./client-authentication.ts";
 import { InvalidClient } from "./errors.ts";
 import type { RequestParameters } from "./parameters.ts";
 import { publishedPublicKeys, signingAlgorithm } from "./tokens/signing-keys.ts";
@@ -84,6 +85,22 @@ export const checkClientMayIntrospect = defineCheck(
     }
   },
 );
+
+/**
+ * The resource server asking: a client that authenticates and may introspect. A resource server
+ * authenticates with Basic here, so every failure asks for Basic (RFC 6749 §5.2); a throttled one
+ * keeps its Retry-After.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7662#section-2.1
+ */
+export async function authenticateResourceServer(trail: CheckTrail, request: Request, parameters: RequestParameters): Promise<RegisteredClient> {
+  const client = await authenticateClient(trail, request, parameters).catch((error: unknown) => {
+    if (!(error instanceof InvalidClient)) throw error;
+    throw new InvalidClient(error.description, true, { cause: error, retryAfterSeconds: error.retryAfterSeconds });
+  });
+  checkClientMayIntrospect(trail, client);
+  return client;
+}
 
 /**
  * Tells a resource server whether a token is active and what it allows. Anything inactive,
