@@ -8,7 +8,7 @@ const config: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   transpilePackages: ["@seven-steps/config", "@seven-steps/db", "@seven-steps/inspector", "@seven-steps/protocol", "@seven-steps/story", "@seven-steps/ui"],
-  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders({ development }) }];
   },

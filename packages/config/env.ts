@@ -75,3 +75,11 @@ export function loadEnvironment<Schema extends z.ZodType>(
 export const httpBaseUrl = z
   .string()
   .regex(/^https?:\/\/[^/?#\s]+(\/[^?#\s]*[^/?#\s])?$/, "must be an http(s) URL without a query, fragment or trailing slash");
+
+/**
+ * `DATABASE_URL`: a SQLite `file:` URL (the default, one file, no server), or a `postgresql://`
+ * URL of a PostgreSQL 15 server, for more than one instance of each app (README "Scaling out").
+ */
+export const databaseUrl = z
+  .string()
+  .regex(/^(file:|postgres(ql)?:\/\/)/, "must be a SQLite file: URL or a postgresql:// URL");

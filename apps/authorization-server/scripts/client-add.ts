@@ -87,7 +87,7 @@ async function main(args: string[]): Promise<number> {
   }
 
   try {
-    await assertDatabaseReady(db, ownTables);
+    await assertDatabaseReady(db, env.DATABASE_URL, ownTables);
     const metadata = {
       client_name: wanted.name,
       redirect_uris: wanted["redirect-uri"],

@@ -6,7 +6,7 @@ export const db = getDatabase(env.DATABASE_URL);
 
 /**
  * Plain SQL on the same file, for the queries of the token endpoint, which runs them on every
- * request: Prisma 6 compiles each query on the main thread (packages/db/src/sql.ts).
+ * request: Prisma 6 compiles each query on the main thread (packages/db/src/sql/sql.ts).
  */
 export const sql = getSql(env.DATABASE_URL);
 

@@ -1,4 +1,4 @@
-import { httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
+import { databaseUrl, httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
 
@@ -6,7 +6,7 @@ const seconds = z.coerce.number().int("must be a whole number of seconds").posit
 
 const schema = z.object({
   /** The SQLite database shared by the three apps. */
-  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default(defaultDatabaseUrl),
+  DATABASE_URL: databaseUrl.default(defaultDatabaseUrl),
   /**
    * The issuer identifier: the `iss` of every token and authorization response, and the base of
    * the metadata URL (RFC 8414 §2).

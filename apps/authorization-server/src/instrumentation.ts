@@ -10,7 +10,8 @@ export async function register() {
   await runStartupChecks("authorization-server", async () => {
     const { assertDatabaseReady } = await import("@seven-steps/db");
     const { db, ownTables } = await import("@/db");
-    await assertDatabaseReady(db, ownTables);
+    const { env } = await import("@/env");
+    await assertDatabaseReady(db, env.DATABASE_URL, ownTables);
     // The first start generates the signing key and stores it, before any token is requested.
     const { currentSigningKey } = await import("@/oauth/tokens/signing-keys");
     await currentSigningKey();

@@ -5,10 +5,10 @@ import type { TestProject } from "vitest/node";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    templateDatabaseFile: string;
+    templateDatabaseUrl: string;
   }
 }
 
-export default function setup(project: TestProject) {
-  project.provide("templateDatabaseFile", createSeededDatabase().slice("file:".length));
+export default async function setup(project: TestProject) {
+  project.provide("templateDatabaseUrl", await createSeededDatabase());
 }

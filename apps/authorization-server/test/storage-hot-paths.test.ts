@@ -28,7 +28,7 @@ describe("the access token record", () => {
       issuedAt: new Date("2026-11-25T10:00:00.123Z"),
       expiresAt: new Date("2026-11-25T10:10:00.123Z"),
     };
-    await sql.transaction((writer) => saveAccessToken(data, writer));
+    await sql.transaction((statements) => saveAccessToken(data, statements));
 
     expect(await findAccessToken(data.jti)).toMatchObject({ ...data, revokedAt: null, grant: null });
   });
@@ -40,7 +40,7 @@ describe("the grant and refresh token records", () => {
     const user = await db.user.findUniqueOrThrow({ where: { username: alice.username } });
     const now = new Date("2026-11-25T10:00:00.000Z");
     const authTime = new Date("2026-11-25T09:59:00.000Z");
-    const grant = await sql.transaction((writer) => createGrant({ clientId: client.id, userId: user.id, scope: "profile", authTime }, writer, now));
+    const grant = await sql.transaction((statements) => createGrant({ clientId: client.id, userId: user.id, scope: "profile", authTime }, statements, now));
     expect(await findGrant(grant.id)).toEqual({
       id: grant.id,
       clientId: client.id,
@@ -55,7 +55,7 @@ describe("the grant and refresh token records", () => {
 
     const tokenHash = `test-hash-${randomUUID()}`;
     const expiresAt = new Date("2026-12-09T10:00:00.000Z");
-    await sql.transaction((writer) => saveRefreshToken({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", expiresAt }, writer, now));
+    await sql.transaction((statements) => saveRefreshToken({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", expiresAt }, statements, now));
     const stored = await findRefreshToken(tokenHash);
     expect(stored).toMatchObject({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", createdAt: now, expiresAt, rotatedAt: null });
     expect(stored?.grant).toEqual({ userId: user.id, authTime, revokedAt: null });
@@ -64,10 +64,10 @@ describe("the grant and refresh token records", () => {
     expect(grant.id).toMatch(rowId);
 
     const later = new Date("2026-11-25T10:05:00.000Z");
-    expect(await sql.transaction((writer) => rotateRefreshToken(stored!.id, later, writer))).toBe(true);
-    expect(await sql.transaction((writer) => rotateRefreshToken(stored!.id, later, writer))).toBe(false);
+    expect(await sql.transaction((statements) => rotateRefreshToken(stored!.id, later, statements))).toBe(true);
+    expect(await sql.transaction((statements) => rotateRefreshToken(stored!.id, later, statements))).toBe(false);
     expect((await findRefreshToken(tokenHash))?.rotatedAt).toEqual(later);
-    await sql.transaction((writer) => touchGrant(grant.id, later, writer));
+    await sql.transaction((statements) => touchGrant(grant.id, later, statements));
     expect((await findGrant(grant.id))?.lastUsedAt).toEqual(later);
   });
 
@@ -76,16 +76,17 @@ describe("the grant and refresh token records", () => {
     const user = await db.user.findUniqueOrThrow({ where: { username: alice.username } });
     const now = new Date();
     const tokenHash = `test-hash-${randomUUID()}`;
-    const grant = await sql.transaction((writer) => {
-      const created = createGrant({ clientId: client.id, userId: user.id, scope: "profile", authTime: now }, writer, now);
-      saveRefreshToken({ tokenHash, grantId: created.id, clientId: client.id, scope: "profile", expiresAt: new Date(now.getTime() + 60_000) }, writer, now);
+    const grant = await sql.transaction(async (statements) => {
+      const created = await createGrant({ clientId: client.id, userId: user.id, scope: "profile", authTime: now }, statements, now);
+      const expiresAt = new Date(now.getTime() + 60_000);
+      await saveRefreshToken({ tokenHash, grantId: created.id, clientId: client.id, scope: "profile", expiresAt }, statements, now);
       return created;
     });
     await db.grant.update({ where: { id: grant.id }, data: { revokedAt: new Date() } });
 
     const stored = await findRefreshToken(tokenHash);
     expect(stored?.grant.revokedAt).toBeInstanceOf(Date);
-    expect(await sql.transaction((writer) => rotateRefreshToken(stored!.id, new Date(), writer))).toBe(false);
+    expect(await sql.transaction((statements) => rotateRefreshToken(stored!.id, new Date(), statements))).toBe(false);
   });
 });
 
@@ -112,11 +113,11 @@ describe("the authorization code", () => {
     expect(await findAuthorizationCode(`test-code-${randomUUID()}`)).toBeNull();
 
     const now = new Date("2026-11-25T10:00:30.000Z");
-    const grant = await sql.transaction((writer) => {
-      expect(consumeAuthorizationCode(stored!.id, now, writer)).toBe(true);
-      expect(consumeAuthorizationCode(stored!.id, now, writer)).toBe(false);
-      const created = createGrant({ clientId: client.id, userId: user.id, scope: code.scope, authTime: code.authTime }, writer, now);
-      linkCodeToGrant(stored!.id, created.id, writer);
+    const grant = await sql.transaction(async (statements) => {
+      expect(await consumeAuthorizationCode(stored!.id, now, statements)).toBe(true);
+      expect(await consumeAuthorizationCode(stored!.id, now, statements)).toBe(false);
+      const created = await createGrant({ clientId: client.id, userId: user.id, scope: code.scope, authTime: code.authTime }, statements, now);
+      await linkCodeToGrant(stored!.id, created.id, statements);
       return created;
     });
     expect(await db.authorizationCode.findUnique({ where: { id: stored!.id } })).toMatchObject({ consumedAt: now, grantId: grant.id });
@@ -142,8 +143,8 @@ describe("the authorization code", () => {
     const stored = await findAuthorizationCode(codeHash);
 
     await expect(
-      sql.transaction((writer) => {
-        consumeAuthorizationCode(stored!.id, new Date(), writer);
+      sql.transaction(async (statements) => {
+        await consumeAuthorizationCode(stored!.id, new Date(), statements);
         throw new Error("the grant could not be stored");
       }),
     ).rejects.toThrow("the grant could not be stored");

@@ -1,11 +1,11 @@
-import { httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
+import { databaseUrl, httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
 const schema = z.object({
   /** The SQLite database shared by the three apps; the client reads only its own table. */
-  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default(defaultDatabaseUrl),
+  DATABASE_URL: databaseUrl.default(defaultDatabaseUrl),
   /** Where this app runs: the base of its redirect URI. */
   CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
   /** The authorization server this client trusts, by its issuer identifier (RFC 8414 §2). */

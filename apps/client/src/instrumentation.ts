@@ -9,6 +9,7 @@ export async function register() {
   await runStartupChecks("client", async () => {
     const { assertDatabaseReady } = await import("@seven-steps/db");
     const { db, ownTables } = await import("@/db");
-    await assertDatabaseReady(db, ownTables);
+    const { env } = await import("@/env");
+    await assertDatabaseReady(db, env.DATABASE_URL, ownTables);
   });
 }

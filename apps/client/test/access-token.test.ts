@@ -23,7 +23,7 @@ async function sessionExpiringIn(expiresInSeconds: number, refreshToken: string 
     },
   });
   // The lifetime is read from updatedAt to expiry: make it the 600 s the token was issued for.
-  await db.$executeRaw`UPDATE ClientSession SET updatedAt = ${issuedAt} WHERE id = ${row.id}`;
+  await db.$executeRaw`UPDATE "ClientSession" SET "updatedAt" = ${issuedAt} WHERE "id" = ${row.id}`;
   return row.id;
 }
 

@@ -6,7 +6,7 @@ export const db = getDatabase(env.DATABASE_URL);
 
 /**
  * Plain SQL on the same file, for the photo list, which every visit to PrintShop's photos page
- * reads: Prisma 6 compiles each query on the main thread (packages/db/src/sql.ts).
+ * reads: Prisma 6 compiles each query on the main thread (packages/db/src/sql/sql.ts).
  */
 export const sql = getSql(env.DATABASE_URL);
 

@@ -1,10 +1,10 @@
-import { httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
+import { databaseUrl, httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
 
 const schema = z.object({
   /** The SQLite database shared by the three apps; this one reads only its own tables. */
-  DATABASE_URL: z.string().startsWith("file:", "must be a SQLite file: URL").default(defaultDatabaseUrl),
+  DATABASE_URL: databaseUrl.default(defaultDatabaseUrl),
   /** This API's identifier: access tokens must name it in `aud` (RFC 9068 §4). */
   RESOURCE_API_URL: httpBaseUrl.default("http://localhost:3002"),
   /** The only issuer whose tokens this API accepts (RFC 9068 §4). */

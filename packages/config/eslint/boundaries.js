@@ -113,9 +113,9 @@ const protocolIsPure = {
   },
 };
 
-/** The models of one schema file in prisma/schema/, such as "resource-api". */
+/** The models of one schema file in prisma/models/, such as "resource-api". */
 function modelsOf(schemaFile) {
-  const schema = readFileSync(path.join(repositoryRoot, "prisma", "schema", `${schemaFile}.prisma`), "utf8");
+  const schema = readFileSync(path.join(repositoryRoot, "prisma", "models", `${schemaFile}.prisma`), "utf8");
   return [...schema.matchAll(/^model\s+(\w+)\s*\{/gm)].map((match) => match[1]);
 }
 
@@ -124,7 +124,7 @@ function modelsOf(schemaFile) {
  * inspector's tables are reached through its package). Prisma names a model's accessor after the
  * model, first letter lower-cased: `db.accessToken` for AccessToken.
  */
-const othersTables = readdirSync(path.join(repositoryRoot, "prisma", "schema"))
+const othersTables = readdirSync(path.join(repositoryRoot, "prisma", "models"))
   .filter((file) => file.endsWith(".prisma"))
   .map((file) => file.slice(0, -".prisma".length))
   .filter((schemaFile) => schemaFile !== "resource-api")
@@ -145,10 +145,10 @@ const resourceApiOwnTables = {
     type: "problem",
     docs: {
       description:
-        "The resource API names only its own tables (prisma/schema/resource-api.prisma): it knows a token only through the token itself, the JWKS and introspection.",
+        "The resource API names only its own tables (prisma/models/resource-api.prisma): it knows a token only through the token itself, the JWKS and introspection.",
     },
     messages: {
-      table: "The resource API names {{table}}, a table of another role. It owns only the models of prisma/schema/resource-api.prisma.",
+      table: "The resource API names {{table}}, a table of another role. It owns only the models of prisma/models/resource-api.prisma.",
     },
     schema: [],
   },

@@ -1,15 +1,20 @@
-// `npm run db:setup`: brings the database up to date. It applies the committed migrations, puts
-// SQLite in write-ahead-log mode, and runs the idempotent seed. `npm run dev` and `npm start` run
-// it before any app starts, so an app never meets a database it cannot use.
+// `npm run db:setup`: brings the database up to date. It applies the committed migrations of the
+// database's provider, puts SQLite in write-ahead-log mode, and runs the idempotent seed.
+// `npm run dev` and `npm start` run it before any app starts, so an app never meets a database it
+// cannot use.
 import { spawnSync } from "node:child_process";
-import { databaseFile } from "./tooling.ts";
+import { databaseProvider, describeDatabase } from "../src/database-url.ts";
+import { databaseUrl } from "./tooling.ts";
+
+const url = databaseUrl();
+const where = describeDatabase(url);
 
 function step(title: string, command: string, args: string[], hint?: (output: string) => string | undefined): void {
   const result = spawnSync(command, args, { encoding: "utf8" });
   const output = `${result.stdout ?? ""}${result.stderr ?? ""}`;
   if (result.status === 0) return;
   console.error(output);
-  console.error(`\n✖ ${title} failed for ${databaseFile()}.${hint?.(output) ?? ""}\n`);
+  console.error(`\n✖ ${title} failed for ${where} (DATABASE_URL).${hint?.(output) ?? ""}\n`);
   process.exit(1);
 }
 
@@ -19,7 +24,26 @@ const lockedHint = (output: string) =>
     ? " Another process has the database open: stop the running apps (`npm run dev` or `npm start`) and try again."
     : undefined;
 
-step("Applying the migrations", "npx", ["prisma", "migrate", "deploy"], lockedHint);
-step("Switching SQLite to write-ahead logging", "npx", ["tsx", "scripts/enable-wal.ts"], lockedHint);
-step("Seeding the demo data", "npx", ["prisma", "db", "seed"], lockedHint);
-console.info(`Database ready: ${databaseFile()}, migrated and seeded.`);
+/** The reasons a PostgreSQL server is not there, in words that say what to check. */
+const unreachableHint = (output: string) =>
+  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timeout|ETIMEDOUT|Can't reach database server|password authentication failed|does not exist/i.test(output)
+    ? ` The PostgreSQL server named by DATABASE_URL cannot be reached or refused the login: check that it runs at ${where}, that the role and the database exist, and the password.`
+    : undefined;
+
+try {
+  databaseProvider(url);
+} catch (error) {
+  console.error(`\n✖ ${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+if (databaseProvider(url) === "sqlite") {
+  step("Applying the migrations", "npx", ["prisma", "migrate", "deploy"], lockedHint);
+  step("Switching SQLite to write-ahead logging", "npx", ["tsx", "scripts/enable-wal.ts"], lockedHint);
+  step("Seeding the demo data", "npx", ["prisma", "db", "seed"], lockedHint);
+} else {
+  step("Reaching PostgreSQL", "npx", ["tsx", "scripts/check-postgres.ts"], unreachableHint);
+  step("Applying the migrations", "npx", ["prisma", "migrate", "deploy"], unreachableHint);
+  step("Seeding the demo data", "npx", ["prisma", "db", "seed"], unreachableHint);
+}
+console.info(`Database ready: ${where}, migrated and seeded.`);

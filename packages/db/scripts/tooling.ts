@@ -1,10 +1,18 @@
-// Shared by the Prisma CLI configuration, the seed and the reset script: which database to work on.
+// Shared by the Prisma CLI configuration, the seed and the database scripts: which database to
+// work on.
 import path from "node:path";
-import { defaultDatabaseUrl } from "../src/database-url.ts";
+import { databaseProvider, type DatabaseProvider, defaultDatabaseUrl } from "../src/database-url.ts";
 
 /** `DATABASE_URL` when it is set, otherwise the demo database. */
 export function databaseUrl(): string {
   return process.env.DATABASE_URL || defaultDatabaseUrl;
+}
+
+/** The provider the Prisma CLI works with: PRISMA_PROVIDER if set, else DATABASE_URL's. */
+export function cliProvider(): DatabaseProvider {
+  const forced = process.env.PRISMA_PROVIDER;
+  if (forced === "sqlite" || forced === "postgresql") return forced;
+  return databaseProvider(databaseUrl());
 }
 
 /** The file behind a SQLite `file:` URL, resolved against the current folder. */

@@ -1,16 +1,50 @@
-// Helpers for tests that need a real database: each gets a fresh SQLite file of its own, built
-// by the same commands a developer runs.
+// Helpers for tests that need a real database: each gets a fresh database of its own, built by the
+// same commands a developer runs. On SQLite (the default) a database is a temporary file; under
+// `npm run test:postgres`, TEST_POSTGRES_URL names a throwaway PostgreSQL cluster
+// (scripts/postgres-cluster.ts), and a database is a new database of that cluster.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pg from "pg";
+import { type DatabaseProvider, postgresConnection } from "./database-url.ts";
 
 const packageFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-/** A `file:` URL for a new database in a new temporary folder. Nothing is created yet. */
-export function temporaryDatabaseUrl(): string {
-  return `file:${path.join(mkdtempSync(path.join(tmpdir(), "seven-steps-")), "test.db")}`;
+/** The database tests run on: PostgreSQL when TEST_POSTGRES_URL is set, SQLite otherwise. */
+export function testProvider(): DatabaseProvider {
+  return process.env.TEST_POSTGRES_URL ? "postgresql" : "sqlite";
+}
+
+/** Runs one statement on the test cluster's maintenance database (TEST_POSTGRES_URL). */
+async function onTestCluster(statement: string): Promise<void> {
+  const client = new pg.Client(postgresConnection(process.env.TEST_POSTGRES_URL!));
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+/** The URL of database `name` on the test cluster. */
+function testClusterUrl(name: string): string {
+  const url = new URL(process.env.TEST_POSTGRES_URL!);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+/**
+ * A URL for a new, empty database: on SQLite, a file in a new temporary folder, not created yet;
+ * on PostgreSQL, a database created on the test cluster with no tables.
+ */
+export async function temporaryDatabaseUrl(): Promise<string> {
+  if (testProvider() === "sqlite") return `file:${path.join(mkdtempSync(path.join(tmpdir(), "seven-steps-")), "test.db")}`;
+  const name = `seven_steps_test_${randomBytes(6).toString("hex")}`;
+  await onTestCluster(`CREATE DATABASE "${name}"`);
+  return testClusterUrl(name);
 }
 
 /**
@@ -28,8 +62,24 @@ export function runDatabaseScript(script: string, url: string): string {
 }
 
 /** A fresh database, migrated and seeded with the demo data. */
-export function createSeededDatabase(): string {
-  const url = temporaryDatabaseUrl();
+export async function createSeededDatabase(): Promise<string> {
+  const url = await temporaryDatabaseUrl();
   runDatabaseScript("db:setup", url);
   return url;
+}
+
+/**
+ * A copy of a database, for one test file: a copied file on SQLite, `CREATE DATABASE … TEMPLATE`
+ * on PostgreSQL (nobody may be connected to the template meanwhile). Far faster than migrating
+ * again: on PostgreSQL a migration alone takes about 11 s.
+ */
+export async function copyDatabase(templateUrl: string): Promise<string> {
+  if (testProvider() === "sqlite") {
+    const file = path.join(mkdtempSync(path.join(tmpdir(), "seven-steps-copy-")), "test.db");
+    copyFileSync(templateUrl.slice("file:".length), file);
+    return `file:${file}`;
+  }
+  const name = `seven_steps_test_${randomBytes(6).toString("hex")}`;
+  await onTestCluster(`CREATE DATABASE "${name}" TEMPLATE "${postgresConnection(templateUrl).database}"`);
+  return testClusterUrl(name);
 }

@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { findFlow, findFlowId } from "./flows.ts";
 import { chooseFlow, createRecorder, type ExchangeToRecord } from "./recorder.ts";
 
-const database = getDatabase(createSeededDatabase());
+const database = getDatabase(await createSeededDatabase());
 afterAll(() => database.$disconnect());
 
 const authorizationServer = createRecorder({ app: "authorization-server", enabled: true, database });

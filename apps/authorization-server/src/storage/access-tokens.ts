@@ -1,9 +1,9 @@
 import "server-only";
-import type { SqlWriter } from "@seven-steps/db";
+import type { SqlStatements } from "@seven-steps/db";
 import { db } from "@/db";
 
 /** Plain SQL, inside the token request's transaction: every token response stores one (see db.ts). */
-export function saveAccessToken(
+export async function saveAccessToken(
   data: {
     jti: string;
     grantId: string | null;
@@ -13,9 +13,9 @@ export function saveAccessToken(
     issuedAt: Date;
     expiresAt: Date;
   },
-  writer: SqlWriter,
-): void {
-  writer.run(
+  statements: SqlStatements,
+): Promise<void> {
+  await statements.run(
     `INSERT INTO "AccessToken" ("jti", "grantId", "clientId", "subject", "scope", "issuedAt", "expiresAt")
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
     data.jti,

@@ -1,5 +1,5 @@
 import "server-only";
-import { fromSqlDate, type SqlWriter } from "@seven-steps/db";
+import { fromSqlBoolean, fromSqlDate, type SqlBoolean, type SqlDate, type SqlStatements } from "@seven-steps/db";
 import { db, sql } from "@/db";
 
 export interface NewAuthorizationCode {
@@ -28,10 +28,10 @@ export interface StoredAuthorizationCode extends NewAuthorizationCode {
 /** The code with this hash, if any. Plain SQL: every code redemption reads it (see db.ts). */
 export async function findAuthorizationCode(codeHash: string): Promise<StoredAuthorizationCode | null> {
   const row = await sql.one<Omit<StoredAuthorizationCode, "redirectUriInRequest" | "authTime" | "expiresAt" | "consumedAt"> & {
-    redirectUriInRequest: number;
-    authTime: string;
-    expiresAt: string;
-    consumedAt: string | null;
+    redirectUriInRequest: SqlBoolean;
+    authTime: SqlDate;
+    expiresAt: SqlDate;
+    consumedAt: SqlDate | null;
   }>(
     `SELECT "id", "codeHash", "clientId", "userId", "redirectUri", "redirectUriInRequest", "codeChallenge",
             "codeChallengeMethod", "scope", "authTime", "expiresAt", "consumedAt"
@@ -41,7 +41,7 @@ export async function findAuthorizationCode(codeHash: string): Promise<StoredAut
   if (!row) return null;
   return {
     ...row,
-    redirectUriInRequest: row.redirectUriInRequest === 1,
+    redirectUriInRequest: fromSqlBoolean(row.redirectUriInRequest),
     authTime: fromSqlDate(row.authTime),
     expiresAt: fromSqlDate(row.expiresAt),
     consumedAt: fromSqlDate(row.consumedAt),
@@ -50,14 +50,16 @@ export async function findAuthorizationCode(codeHash: string): Promise<StoredAut
 
 /**
  * Marks the code used, if and only if nobody has used it yet. A single conditional UPDATE, so of
- * two concurrent redemptions exactly one gets `true` (RFC 6749 §4.1.2: single use).
+ * two concurrent redemptions exactly one gets `true` (RFC 6749 §4.1.2: single use). On SQLite the
+ * second waits for the write lock; on PostgreSQL it waits for the first's row lock, then finds
+ * `consumedAt` set and changes nothing.
  */
-export function consumeAuthorizationCode(id: string, now: Date, writer: SqlWriter): boolean {
-  return writer.run(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "id" = ? AND "consumedAt" IS NULL`, now, id) === 1;
+export async function consumeAuthorizationCode(id: string, now: Date, statements: SqlStatements): Promise<boolean> {
+  return (await statements.run(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "id" = ? AND "consumedAt" IS NULL`, now, id)) === 1;
 }
 
-export function linkCodeToGrant(id: string, grantId: string, writer: SqlWriter): void {
-  writer.run(`UPDATE "AuthorizationCode" SET "grantId" = ? WHERE "id" = ?`, grantId, id);
+export async function linkCodeToGrant(id: string, grantId: string, statements: SqlStatements): Promise<void> {
+  await statements.run(`UPDATE "AuthorizationCode" SET "grantId" = ? WHERE "id" = ?`, grantId, id);
 }
 
 /** The grant issued from a code, if it was redeemed. */

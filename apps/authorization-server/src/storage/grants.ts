@@ -1,14 +1,18 @@
 import "server-only";
-import { newRowId, type SqlWriter } from "@seven-steps/db";
+import { newRowId, type SqlStatements } from "@seven-steps/db";
 import { db } from "@/db";
 
 /**
  * Stores a new grant and returns it. Plain SQL, for it is written by every code redemption: the
  * id and both dates are given here, as Prisma would have given them.
  */
-export function createGrant(data: { clientId: string; userId: string; scope: string; authTime: Date }, writer: SqlWriter, now: Date) {
+export async function createGrant(
+  data: { clientId: string; userId: string; scope: string; authTime: Date },
+  statements: SqlStatements,
+  now: Date,
+) {
   const grant = { id: newRowId(), ...data, createdAt: now, lastUsedAt: now, revokedAt: null, revocationReason: null };
-  writer.run(
+  await statements.run(
     `INSERT INTO "Grant" ("id", "clientId", "userId", "scope", "authTime", "createdAt", "lastUsedAt") VALUES (?, ?, ?, ?, ?, ?, ?)`,
     grant.id,
     grant.clientId,
@@ -21,8 +25,8 @@ export function createGrant(data: { clientId: string; userId: string; scope: str
   return grant;
 }
 
-export function touchGrant(id: string, now: Date, writer: SqlWriter): void {
-  writer.run(`UPDATE "Grant" SET "lastUsedAt" = ? WHERE "id" = ?`, now, id);
+export async function touchGrant(id: string, now: Date, statements: SqlStatements): Promise<void> {
+  await statements.run(`UPDATE "Grant" SET "lastUsedAt" = ? WHERE "id" = ?`, now, id);
 }
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-import { fromSqlDate, newRowId, type SqlWriter } from "@seven-steps/db";
+import { fromSqlDate, newRowId, type SqlDate, type SqlStatements } from "@seven-steps/db";
 import { sql } from "@/db";
 
 /** A stored refresh token and what the token endpoint needs of its grant. */
@@ -16,12 +16,12 @@ export interface StoredRefreshToken {
 }
 
 /** Plain SQL, as every query of a token request (see db.ts); the id and creation date as Prisma gives them. */
-export function saveRefreshToken(
+export async function saveRefreshToken(
   data: { tokenHash: string; grantId: string; clientId: string; scope: string; expiresAt: Date },
-  writer: SqlWriter,
+  statements: SqlStatements,
   now: Date,
-): void {
-  writer.run(
+): Promise<void> {
+  await statements.run(
     `INSERT INTO "RefreshToken" ("id", "tokenHash", "grantId", "clientId", "scope", "createdAt", "expiresAt")
      VALUES (?, ?, ?, ?, ?, ?, ?)`,
     newRowId(),
@@ -42,12 +42,12 @@ export async function findRefreshToken(tokenHash: string): Promise<StoredRefresh
     grantId: string;
     clientId: string;
     scope: string;
-    createdAt: string;
-    expiresAt: string;
-    rotatedAt: string | null;
+    createdAt: SqlDate;
+    expiresAt: SqlDate;
+    rotatedAt: SqlDate | null;
     userId: string;
-    authTime: string;
-    revokedAt: string | null;
+    authTime: SqlDate;
+    revokedAt: SqlDate | null;
   }>(
     `SELECT "RefreshToken"."id", "tokenHash", "grantId", "RefreshToken"."clientId", "RefreshToken"."scope",
             "RefreshToken"."createdAt", "expiresAt", "rotatedAt", "Grant"."userId", "Grant"."authTime", "Grant"."revokedAt"
@@ -74,8 +74,8 @@ export async function findRefreshToken(tokenHash: string): Promise<StoredRefresh
  * still stands. One conditional UPDATE: of two concurrent refreshes with the same token, exactly
  * one wins (RFC 9700 §4.14.2).
  */
-export function rotateRefreshToken(id: string, now: Date, writer: SqlWriter): boolean {
-  const changed = writer.run(
+export async function rotateRefreshToken(id: string, now: Date, statements: SqlStatements): Promise<boolean> {
+  const changed = await statements.run(
     `UPDATE "RefreshToken" SET "rotatedAt" = ?
      WHERE "id" = ? AND "rotatedAt" IS NULL
        AND EXISTS (SELECT 1 FROM "Grant" WHERE "Grant"."id" = "RefreshToken"."grantId" AND "Grant"."revokedAt" IS NULL)`,

@@ -1,5 +1,5 @@
 import "server-only";
-import { fromSqlDate } from "@seven-steps/db";
+import { fromSqlDate, type SqlDate } from "@seven-steps/db";
 import { sql } from "@/db";
 
 /** What is counted under one key: failures within the current window, and a block, if any. */
@@ -10,27 +10,40 @@ export interface ThrottleRow {
   blockedUntil: Date | null;
 }
 
-type StoredRow = { key: string; failures: number; windowStartedAt: string; blockedUntil: string | null };
+type StoredRow = { key: string; failures: number; windowStartedAt: SqlDate; blockedUntil: SqlDate | null };
 
 /**
  * Reads the rows of `keys` and saves the rows `change` makes of them, in one transaction that
- * takes the write lock before it reads (sql.ts): no other request, of this process or of another
- * app, can count in between, so a decision made from a count is made from the count it writes.
- * Every token request and sign-in comes here, so this is plain SQL (see db.ts).
+ * locks them before it reads: no other request, of this instance or another, can count in
+ * between, so a decision made from a count is made from the count it writes. Every token request
+ * and sign-in comes here, so this is plain SQL (see db.ts).
+ *
+ * A row that does not exist yet cannot be locked, so each is first made with no failures, which
+ * counts as no row at all (throttling/throttle.ts): of two first failures at the same moment, the
+ * second waits for the first and counts on top of it. The keys are locked in one order, so two
+ * requests never wait for each other.
  */
 export function changeThrottles<Result>(
   keys: string[],
   change: (rows: Map<string, ThrottleRow>) => { save: ThrottleRow[]; result: Result },
 ): Promise<Result> {
-  return sql.transaction((writer) => {
+  const now = new Date();
+  return sql.transaction(async (statements) => {
     const rows = new Map<string, ThrottleRow>();
-    for (const key of keys) {
-      const row = writer.one<StoredRow>(`SELECT "key", "failures", "windowStartedAt", "blockedUntil" FROM "Throttle" WHERE "key" = ?`, key);
-      if (row) rows.set(key, { ...row, windowStartedAt: fromSqlDate(row.windowStartedAt), blockedUntil: fromSqlDate(row.blockedUntil) });
+    for (const key of [...keys].sort()) {
+      await statements.run(`INSERT INTO "Throttle" ("key", "failures", "windowStartedAt") VALUES (?, 0, ?) ON CONFLICT ("key") DO NOTHING`, key, now);
+      const row = await statements.one<StoredRow>(
+        `SELECT "key", "failures", "windowStartedAt", "blockedUntil" FROM "Throttle" WHERE "key" = ? FOR UPDATE`,
+        key,
+      );
+      // A row with no failures and no block is one just made above, or as good as none.
+      if (row && (row.failures > 0 || row.blockedUntil !== null)) {
+        rows.set(key, { ...row, windowStartedAt: fromSqlDate(row.windowStartedAt), blockedUntil: fromSqlDate(row.blockedUntil) });
+      }
     }
     const { save, result } = change(rows);
     for (const row of save) {
-      writer.run(
+      await statements.run(
         `INSERT INTO "Throttle" ("key", "failures", "windowStartedAt", "blockedUntil") VALUES (?, ?, ?, ?)
          ON CONFLICT ("key") DO UPDATE SET "failures" = excluded."failures", "windowStartedAt" = excluded."windowStartedAt", "blockedUntil" = excluded."blockedUntil"`,
         row.key,
@@ -48,11 +61,11 @@ export function changeThrottles<Result>(
  * it is still the one `countedBlock` set: a block set since by another failure stays.
  */
 export async function uncountFailures(counted: { key: string; countedBlock: Date | null; previousBlock: Date | null }[]): Promise<void> {
-  await sql.transaction((writer) => {
+  await sql.transaction(async (statements) => {
     for (const { key, countedBlock, previousBlock } of counted) {
-      writer.run(
-        `UPDATE "Throttle" SET "failures" = MAX("failures" - 1, 0),
-           "blockedUntil" = CASE WHEN "blockedUntil" IS ? THEN ? ELSE "blockedUntil" END
+      await statements.run(
+        `UPDATE "Throttle" SET "failures" = CASE WHEN "failures" > 0 THEN "failures" - 1 ELSE 0 END,
+           "blockedUntil" = CASE WHEN "blockedUntil" IS NOT DISTINCT FROM ? THEN ? ELSE "blockedUntil" END
          WHERE "key" = ?`,
         countedBlock,
         previousBlock,
@@ -63,5 +76,5 @@ export async function uncountFailures(counted: { key: string; countedBlock: Date
 }
 
 export async function deleteThrottle(key: string): Promise<void> {
-  await sql.transaction((writer) => writer.run(`DELETE FROM "Throttle" WHERE "key" = ?`, key));
+  await sql.run(`DELETE FROM "Throttle" WHERE "key" = ?`, key);
 }

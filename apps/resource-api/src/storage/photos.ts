@@ -1,5 +1,5 @@
 import "server-only";
-import { fromSqlDate, type Photo } from "@seven-steps/db";
+import { fromSqlDate, type Photo, type SqlDate } from "@seven-steps/db";
 import { db, sql } from "@/db";
 
 /**
@@ -9,7 +9,7 @@ import { db, sql } from "@/db";
 
 /** Newest first. Plain SQL (see db.ts), on the index of (ownerSub, takenAt). */
 export async function listPhotos(ownerSub: string): Promise<Photo[]> {
-  const rows = await sql.all<Omit<Photo, "takenAt" | "createdAt" | "updatedAt"> & { takenAt: string; createdAt: string; updatedAt: string }>(
+  const rows = await sql.all<Omit<Photo, "takenAt" | "createdAt" | "updatedAt"> & { takenAt: SqlDate; createdAt: SqlDate; updatedAt: SqlDate }>(
     `SELECT "id", "ownerSub", "title", "motif", "palette", "takenAt", "createdAt", "updatedAt"
      FROM "Photo" WHERE "ownerSub" = ? ORDER BY "takenAt" DESC`,
     ownerSub,

@@ -169,15 +169,16 @@ export async function exchangeAuthorizationCode(
 
   const scopes = parseScope(code.scope);
   const tokenRequest = { subject: code.userId, clientId: client.id, scopes, authTime: code.authTime };
-  // Signed before the transaction, which stays short: it holds the database's write lock.
+  // Signed before the transaction, which stays short: it holds the locks it takes.
   const accessToken = await signAccessToken(tokenRequest, now);
   const issuesRefreshToken = client.allowedGrantTypes.includes("refresh_token");
-  const outcome = await sql.transaction((writer) => {
-    if (!consumeAuthorizationCode(code.id, now, writer)) return "replayed" as const;
-    const grant = createGrant({ clientId: client.id, userId: code.userId, scope: code.scope, authTime: code.authTime }, writer, now);
-    linkCodeToGrant(code.id, grant.id, writer);
-    recordAccessToken({ ...tokenRequest, grantId: grant.id }, accessToken, now, writer);
-    const refreshToken = issuesRefreshToken ? issueRefreshToken(grant, scopes, now, writer) : undefined;
+  const outcome = await sql.transaction(async (statements) => {
+    if (!(await consumeAuthorizationCode(code.id, now, statements))) return "replayed" as const;
+    const grantData = { clientId: client.id, userId: code.userId, scope: code.scope, authTime: code.authTime };
+    const grant = await createGrant(grantData, statements, now);
+    await linkCodeToGrant(code.id, grant.id, statements);
+    await recordAccessToken({ ...tokenRequest, grantId: grant.id }, accessToken, now, statements);
+    const refreshToken = issuesRefreshToken ? await issueRefreshToken(grant, scopes, now, statements) : undefined;
     return { accessToken, refreshToken };
   });
   if (outcome === "replayed") return trail.run(codeUsedOnce, () => refuseReplay(code));

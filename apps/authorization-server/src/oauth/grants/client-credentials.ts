@@ -45,7 +45,7 @@ export async function issueClientCredentialsToken(
   const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
   const tokenRequest = { subject: client.id, clientId: client.id, scopes };
   const accessToken = await signAccessToken(tokenRequest, now);
-  await sql.transaction((writer) => recordAccessToken(tokenRequest, accessToken, now, writer));
+  await sql.transaction((statements) => recordAccessToken(tokenRequest, accessToken, now, statements));
   return {
     access_token: accessToken.token,
     token_type: "Bearer",

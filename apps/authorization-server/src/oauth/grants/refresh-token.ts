@@ -135,12 +135,12 @@ export async function refreshAccessToken(
   };
   const accessToken = await signAccessToken(tokenRequest, now);
 
-  const refreshToken = await sql.transaction((writer) => {
-    if (!rotateRefreshToken(token.id, now, writer)) return undefined;
-    recordAccessToken(tokenRequest, accessToken, now, writer);
-    touchGrant(token.grantId, now, writer);
+  const refreshToken = await sql.transaction(async (statements) => {
+    if (!(await rotateRefreshToken(token.id, now, statements))) return undefined;
+    await recordAccessToken(tokenRequest, accessToken, now, statements);
+    await touchGrant(token.grantId, now, statements);
     // RFC 6749 §6: the new refresh token has exactly the scope of the one it replaces.
-    return issueRefreshToken({ id: token.grantId, clientId: client.id }, granted, now, writer);
+    return issueRefreshToken({ id: token.grantId, clientId: client.id }, granted, now, statements);
   });
   if (refreshToken === undefined) {
     return trail.run(refreshTokenUsedOnce, async () => {

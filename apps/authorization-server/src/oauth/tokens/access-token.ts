@@ -1,6 +1,6 @@
 import { accessTokenType, formatScope } from "@seven-steps/protocol";
 import { SignJWT } from "jose";
-import { newRowId, type SqlWriter } from "@seven-steps/db";
+import { newRowId, type SqlStatements } from "@seven-steps/db";
 import { env } from "@/env";
 import { saveAccessToken } from "@/storage/access-tokens";
 import { currentSigningKey, signingAlgorithm } from "./signing-keys.ts";
@@ -49,8 +49,13 @@ export async function signAccessToken(request: AccessTokenRequest, now: Date): P
 }
 
 /** Records an issued access token by its `jti`, so that revoking its grant can reach it. */
-export function recordAccessToken(request: AccessTokenRequest, signed: SignedAccessToken, now: Date, writer: SqlWriter): void {
-  saveAccessToken(
+export async function recordAccessToken(
+  request: AccessTokenRequest,
+  signed: SignedAccessToken,
+  now: Date,
+  statements: SqlStatements,
+): Promise<void> {
+  await saveAccessToken(
     {
       jti: signed.jti,
       grantId: request.grantId ?? null,
@@ -60,6 +65,6 @@ export function recordAccessToken(request: AccessTokenRequest, signed: SignedAcc
       issuedAt: now,
       expiresAt: new Date(now.getTime() + signed.expiresIn * 1000),
     },
-    writer,
+    statements,
   );
 }

@@ -1,4 +1,4 @@
-import type { SqlWriter } from "@seven-steps/db";
+import type { SqlStatements } from "@seven-steps/db";
 import { formatScope } from "@seven-steps/protocol";
 import { env } from "@/env";
 import { generateSecret, hashSecret } from "@/secrets/secret-hash";
@@ -9,9 +9,14 @@ import { saveRefreshToken } from "@/storage/refresh-tokens";
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  */
-export function issueRefreshToken(grant: { id: string; clientId: string }, scopes: string[], now: Date, writer: SqlWriter): string {
+export async function issueRefreshToken(
+  grant: { id: string; clientId: string },
+  scopes: string[],
+  now: Date,
+  statements: SqlStatements,
+): Promise<string> {
   const token = generateSecret();
-  saveRefreshToken(
+  await saveRefreshToken(
     {
       tokenHash: hashSecret(token),
       grantId: grant.id,
@@ -19,7 +24,7 @@ export function issueRefreshToken(grant: { id: string; clientId: string }, scope
       scope: formatScope(scopes),
       expiresAt: new Date(now.getTime() + env.REFRESH_TOKEN_TTL_SECONDS * 1000),
     },
-    writer,
+    statements,
     now,
   );
   return token;
