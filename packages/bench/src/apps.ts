@@ -36,7 +36,6 @@ export const peerPort = portBase + 3;
 const environment = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
-  DATABASE_URL: databaseUrl,
   CLIENT_APP_URL: apps.client.url,
   ISSUER: apps.authorizationServer.url,
   AUTHORIZATION_SERVER_ISSUER: apps.authorizationServer.url,
@@ -58,22 +57,29 @@ export async function checkPorts(): Promise<void> {
   }
 }
 
-/** Starts one app's production server and waits until it answers. Its output goes to a log file. */
-export async function startApp(name: AppName): Promise<RunningApp> {
+/**
+ * Starts one app's production server and waits until it answers. Its output goes to a log file.
+ * By default it runs on the app's port and the benchmark's SQLite database; the PostgreSQL rows
+ * (postgres.ts) give another database, and another port for an instance behind the proxy.
+ */
+export async function startApp(name: AppName, options: { databaseUrl?: string; port?: number } = {}): Promise<RunningApp> {
   const app = apps[name];
+  const port = options.port ?? app.port;
   const logFolder = path.join(dataFolder, "logs");
   mkdirSync(logFolder, { recursive: true });
-  const log = createWriteStream(path.join(logFolder, `${app.folder}.log`));
+  const logFile = path.join(logFolder, `${app.folder}-${port}.log`);
+  const log = createWriteStream(logFile);
   const server = path.join(repositoryRoot, "packages", "devtools", "src", "production-server.js");
-  const child = spawn(process.execPath, [...productionServerFlags, server, String(app.port)], {
+  const child = spawn(process.execPath, [...productionServerFlags, server, String(port)], {
     cwd: path.join(repositoryRoot, "apps", app.folder),
-    env: { ...process.env, ...environment, PORT: String(app.port) },
+    env: { ...process.env, ...environment, DATABASE_URL: options.databaseUrl ?? databaseUrl, PORT: String(port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stdout.pipe(log);
   child.stderr.pipe(log);
-  const failure = await waitUntilAnswering(app.url, { timeoutMilliseconds: 60_000, intervalMilliseconds: 200 });
-  if (failure) throw new Error(`${app.name} did not start on ${app.url}: ${failure}; see ${path.join(logFolder, `${app.folder}.log`)}`);
+  const url = `http://localhost:${port}`;
+  const failure = await waitUntilAnswering(url, { timeoutMilliseconds: 60_000, intervalMilliseconds: 200 });
+  if (failure) throw new Error(`${app.name} did not start on ${url}: ${failure}; see ${logFile}`);
   return { name: app.name, process: child };
 }
 

@@ -1,4 +1,4 @@
-// npm run bench [-- --json <file>]
+// npm run bench [-- --json <file>] [-- --postgres]
 //
 // Starts the three production builds (which `npm run bench` builds first) on a fresh database,
 // measures the hot paths under load with autocannon and the seven steps in Chromium, then the
@@ -15,17 +15,10 @@ import { combined, connections, durationSeconds, measure, warmUp } from "./load.
 import { peerClientCredentialsLoad, startPeer } from "./peer.ts";
 import { machine, table, targetList, targets, writeJson, type Measurements } from "./report.ts";
 import { photoListLoad, publicRouteLoad } from "./resource-api.ts";
-import {
-  clientCredentialsLoad,
-  codeRedemptionLoad,
-  codeMinter,
-  codesNeeded,
-  redeemCodes,
-  refreshLoad,
-  refreshTokensNeeded,
-} from "./token-endpoint.ts";
+import { postgresRows } from "./postgres.ts";
+import { clientCredentialsLoad, codeMinter, measureTokenRows, redeemCodes } from "./token-endpoint.ts";
 
-const { values } = parseArgs({ options: { json: { type: "string" } } });
+const { values } = parseArgs({ options: { json: { type: "string" }, postgres: { type: "boolean", default: false } } });
 const started = Date.now();
 
 function step(message: string): void {
@@ -66,18 +59,7 @@ async function run(): Promise<Measurements> {
 
   step(`1. framework floor, first run (${connections} connections, ${durationSeconds} s each)`);
   const floorBefore = await measure(frameworkFloorLoad());
-  step("2. token endpoint, client_credentials");
-  const clientCredentials = await measure(clientCredentialsLoad(serviceClient));
-
-  const codeCount = codesNeeded(clientCredentials.requestsPerSecond);
-  step(`3. token endpoint, authorization_code: minting ${codeCount} codes through /authorize first`);
-  const codes = await mintCodes(codeCount);
-  const authorizationCode = await measure(codeRedemptionLoad(webClient, codes));
-  if (codes.length === 0) console.warn("  the codes ran out before the end: the requests without one count as errors");
-
-  step("4. token endpoint, refresh_token with rotation");
-  const refreshStart = await redeemCodes(webClient, await mintCodes(refreshTokensNeeded));
-  const refreshToken = await measure(refreshLoad(webClient, refreshStart.map((tokens) => tokens.refresh_token!)));
+  const { clientCredentials, authorizationCode, refreshToken } = await measureTokenRows(serviceClient, webClient, mintCodes, step);
 
   step(`1. framework floor, second run (the first: ${floorBefore.requestsPerSecond} requests per second)`);
   const floorAfter = await measure(frameworkFloorLoad());
@@ -100,6 +82,9 @@ async function run(): Promise<Measurements> {
   await stopAll();
   running.length = 0;
 
+  const postgres = values.postgres ? await postgresRows(step, running) : undefined;
+  running.length = 0;
+
   step("8. peer: oidc-provider, client_credentials");
   const peerProcess = await startPeer();
   running.push({ process: peerProcess });
@@ -118,6 +103,7 @@ async function run(): Promise<Measurements> {
     browserFloor,
     memory,
     peer,
+    ...(postgres ? { postgres } : {}),
   };
 }
 

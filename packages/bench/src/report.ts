@@ -3,6 +3,7 @@ import { writeFileSync } from "node:fs";
 import os from "node:os";
 import type { BrowserResult } from "./browser-sign-in.ts";
 import type { LoadResult } from "./load.ts";
+import type { PostgresRows } from "./postgres.ts";
 
 export interface Measurements {
   frameworkFloor: LoadResult;
@@ -17,6 +18,8 @@ export interface Measurements {
   /** Resident set size of each app after the run, in megabytes. */
   memory: { client: number; authorizationServer: number; resourceApi: number };
   peer: LoadResult;
+  /** With `--postgres` only. */
+  postgres?: PostgresRows;
 }
 
 /** Published figures to compare with, per CPU. */
@@ -101,6 +104,17 @@ function loadRow(number: string, name: string, result: LoadResult, floor: number
   ];
 }
 
+/** Rows 2 to 4 again on PostgreSQL, with `--postgres`. */
+function postgresTableRows(postgres: PostgresRows | undefined, floor: number, peer: number): string[][] {
+  if (!postgres) return [];
+  const { oneInstance } = postgres;
+  return [
+    loadRow("9a", "PostgreSQL, one instance: client_credentials", oneInstance.clientCredentials, floor, peer),
+    loadRow("9b", "PostgreSQL, one instance: authorization_code redemption", oneInstance.authorizationCode, floor, peer),
+    loadRow("9c", "PostgreSQL, one instance: refresh_token with rotation", oneInstance.refreshToken, floor, peer),
+  ];
+}
+
 function columns(rows: string[][]): string {
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? "").length)));
   const line = (row: string[]) =>
@@ -127,6 +141,7 @@ export function table(m: Measurements): string {
       "",
     ],
     loadRow("8", "Peer: oidc-provider, client_credentials, ES256 JWT", m.peer, floor),
+    ...postgresTableRows(m.postgres, floor, peer),
   ];
   const browser =
     `6. Seven steps in a browser (${m.browser.signIns} warm sign-ins, Playwright): median ${m.browser.medianMilliseconds} ms, ` +
@@ -136,7 +151,11 @@ export function table(m: Measurements): string {
   const memory =
     `7. Memory after the run (RSS): client ${m.memory.client} MB, authorization server ${m.memory.authorizationServer} MB, ` +
     `resource API ${m.memory.resourceApi} MB; ${totalMemory} MB together.`;
-  return [columns(rows), "", browser, memory].join("\n");
+  const ceiling = m.postgres
+    ? `9. PostgreSQL itself (pgbench, ${m.postgres.commitsPerSecond} transactions per second of three inserts and one durable commit, at the same connections): ` +
+      `the most code redemptions per second this database could take, however many instances send them.`
+    : undefined;
+  return [columns(rows), "", browser, memory, ...(ceiling ? [ceiling] : [])].join("\n");
 }
 
 export function targetList(list: Target[]): string {

@@ -10,7 +10,7 @@ import {
 import { encodeBasicCredentials, type TokenResponse } from "@seven-steps/protocol";
 import type autocannon from "autocannon";
 import { apps } from "./apps.ts";
-import { connections, durationSeconds } from "./load.ts";
+import { connections, durationSeconds, measure, type LoadResult } from "./load.ts";
 
 const issuer = apps.authorizationServer.url;
 const tokenUrl = `${issuer}/token`;
@@ -120,4 +120,36 @@ export function refreshLoad(client: FlowClient, refreshTokens: string[]): autoca
 /** How many codes to mint for row 3: the client_credentials rate over the run, and a fifth more. */
 export function codesNeeded(clientCredentialsRate: number): number {
   return Math.ceil(clientCredentialsRate * durationSeconds * 1.2);
+}
+
+/** Rows 2 to 4, as one run measures them. */
+export interface TokenRows {
+  clientCredentials: LoadResult;
+  authorizationCode: LoadResult;
+  refreshToken: LoadResult;
+}
+
+/**
+ * Rows 2 to 4 in order: client_credentials, then as many codes as that rate needs minted through
+ * /authorize and redeemed under load, then refresh with rotation. `say` reports each step.
+ */
+export async function measureTokenRows(
+  serviceClient: FlowClient,
+  webClient: FlowClient,
+  mintCodes: (count: number) => Promise<MintedCode[]>,
+  say: (message: string) => void,
+): Promise<TokenRows> {
+  say("2. token endpoint, client_credentials");
+  const clientCredentials = await measure(clientCredentialsLoad(serviceClient));
+
+  const codeCount = codesNeeded(clientCredentials.requestsPerSecond);
+  say(`3. token endpoint, authorization_code: minting ${codeCount} codes through /authorize first`);
+  const codes = await mintCodes(codeCount);
+  const authorizationCode = await measure(codeRedemptionLoad(webClient, codes));
+  if (codes.length === 0) console.warn("  the codes ran out before the end: the requests without one count as errors");
+
+  say("4. token endpoint, refresh_token with rotation");
+  const refreshStart = await redeemCodes(webClient, await mintCodes(refreshTokensNeeded));
+  const refreshToken = await measure(refreshLoad(webClient, refreshStart.map((tokens) => tokens.refresh_token!)));
+  return { clientCredentials, authorizationCode, refreshToken };
 }

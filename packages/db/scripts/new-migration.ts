@@ -40,7 +40,9 @@ function writeMigration(provider: DatabaseProvider, databaseUrl: string): string
     { encoding: "utf8", env: { ...process.env, PRISMA_PROVIDER: provider, DATABASE_URL: databaseUrl } },
   );
   if (diff.status !== 0) throw new Error(`prisma migrate diff failed for ${provider}:\n${diff.stdout}${diff.stderr}`);
-  if (!/[A-Z]/.test(diff.stdout)) return undefined;
+  // Prisma writes "-- This is an empty migration." when nothing changed.
+  const statements = diff.stdout.split("\n").filter((line) => line.trim() !== "" && !line.trim().startsWith("--"));
+  if (statements.length === 0) return undefined;
   const folder = path.join(root, "prisma", provider, "migrations", `${timestamp}_${name}`);
   mkdirSync(folder, { recursive: true });
   writeFileSync(path.join(folder, "migration.sql"), diff.stdout);

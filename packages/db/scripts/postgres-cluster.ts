@@ -20,7 +20,7 @@ export interface PostgresCluster {
 }
 
 /** The folder of PostgreSQL's programs: Debian keeps them out of PATH, one folder per version. */
-function binaries(): string {
+export function binaries(): string {
   const root = "/usr/lib/postgresql";
   const versions = existsSync(root) ? readdirSync(root).map(Number).filter((version) => version >= 15).sort((a, b) => b - a) : [];
   if (versions.length === 0) {
@@ -51,8 +51,12 @@ function runProgram(program: string, args: string[]): void {
   if (result.status !== 0) throw new Error(`${path.basename(program)} failed:\n${result.stdout}${result.stderr}`);
 }
 
-/** Starts a new cluster on a free port (or `port`), with one role that may create databases. */
-export async function startPostgresCluster(options: { port?: number } = {}): Promise<PostgresCluster> {
+/**
+ * Starts a new cluster on a free port (or `port`), with one role that may create databases.
+ * Tests do not need a commit to survive a power cut, so by default the cluster never waits for
+ * the disk (`fsync=off`); `durable` keeps PostgreSQL's defaults, for the benchmark's figures.
+ */
+export async function startPostgresCluster(options: { port?: number; durable?: boolean } = {}): Promise<PostgresCluster> {
   const bin = binaries();
   const folder = mkdtempSync(path.join(tmpdir(), "seven-steps-postgres-"));
   chmodSync(folder, 0o755);
@@ -84,7 +88,7 @@ export async function startPostgresCluster(options: { port?: number } = {}): Pro
     ]);
     runProgram(path.join(bin, "pg_ctl"), [
       "-D", data, "-l", path.join(folder, "postgres.log"), "-w", "start",
-      "-o", `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
+      "-o", `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200${options.durable ? "" : " -c fsync=off"}`,
     ]);
     running = true;
     const psql = (sql: string) => runProgram(path.join(bin, "psql"), ["-h", folder, "-p", String(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql]);
