@@ -273,18 +273,30 @@ describe("throttling of failed client authentications (RFC 6819 §5.1.4.2.3)", (
     expect(await countTokensOf(client)).toBe(0);
   });
 
-  // The attempt is counted before the secret is compared: wrong secrets sent at once cannot all be
-  // compared before the first failure is recorded.
-  it("compares at most ten of 60 wrong secrets sent at once from one address, and refuses the rest with 429", async () => {
+  // A failure is counted once the secret has been compared (it takes microseconds), so wrong
+  // secrets sent at once are each compared until the block is stored; then every one is refused.
+  it("counts each of 60 wrong secrets sent at once that was compared, then refuses even the right secret with 429", async () => {
     const client = await registerServiceClient();
 
     const answers = await Promise.all(Array.from({ length: 60 }, (_, index) => attempt(client, `wrong-${index}`, "198.51.100.10")));
 
     const compared = answers.filter((response) => response.status === 401);
     const refused = answers.filter((response) => response.status === 429);
-    expect(compared.length).toBeLessThanOrEqual(10);
+    expect(compared.length).toBeGreaterThanOrEqual(10);
     expect(compared.length + refused.length).toBe(60);
     for (const response of refused) expect(response.headers.get("retry-after")).toMatch(/^[1-9][0-9]*$/);
+    const counted = await db.throttle.findUniqueOrThrow({ where: { key: `client-auth:${client.id}@198.51.100.10` } });
+    expect(counted.failures).toBe(compared.length);
+    await expectTokenError(await attempt(client, client.secret!, "198.51.100.10"), "invalid_client", 429);
+  });
+
+  it("never counts a client's own requests in flight against it: 30 at once with the right secret all get tokens", async () => {
+    const client = await registerServiceClient();
+
+    const answers = await Promise.all(Array.from({ length: 30 }, () => attempt(client, client.secret!, "198.51.100.12")));
+
+    expect(answers.map((response) => response.status)).toEqual(Array(30).fill(200));
+    expect(await countTokensOf(client)).toBe(30);
   });
 
   it("does not count a successful authentication as a failure", async () => {

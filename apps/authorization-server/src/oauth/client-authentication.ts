@@ -2,7 +2,7 @@ import { BasicCredentialsError, decodeBasicCredentials, defineCheck, rfcSection,
 import { verifySecret } from "@/secrets/secret-hash";
 import { findClient, type RegisteredClient } from "@/storage/clients";
 import { clientAddress } from "@/throttling/client-address";
-import { releaseAttempt, reserveAttempt, type Throttle } from "@/throttling/throttle";
+import { checkNotBlocked, countFailure, type Throttle } from "@/throttling/throttle";
 import { InvalidClient, InvalidRequest } from "./errors.ts";
 import type { RequestParameters } from "./parameters.ts";
 
@@ -80,17 +80,22 @@ export const authenticateClient = defineCheck(
   async (request: Request, parameters: RequestParameters): Promise<RegisteredClient> => {
     const credentials = readCredentials(request, parameters);
     const triedBasic = credentials.method === "client_secret_basic";
-    // Counted before the secret is compared, and taken back on success (throttling/throttle.ts).
-    const attempt = await reserveAttempt(clientAuthenticationThrottles(credentials.clientId, clientAddress(request)));
+    // The secret is compared in microseconds: a failure is counted after it, not reserved before
+    // (throttling/throttle.ts), so a client's own requests in flight never count against it.
+    const throttles = clientAuthenticationThrottles(credentials.clientId, clientAddress(request));
+    const attempt = await checkNotBlocked(throttles);
     if (!attempt.allowed) {
       const { retryAfterSeconds } = attempt;
       throw new InvalidClient(`Too many failed client authentications; try again in ${retryAfterSeconds} seconds.`, triedBasic, {
         retryAfterSeconds,
       });
     }
-    const client = await checkCredentials(credentials, triedBasic);
-    await releaseAttempt(attempt.reservation);
-    return client;
+    try {
+      return await checkCredentials(credentials, triedBasic);
+    } catch (error) {
+      if (error instanceof InvalidClient) await countFailure(throttles);
+      throw error;
+    }
   },
 );
 

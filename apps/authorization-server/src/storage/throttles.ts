@@ -56,6 +56,16 @@ export function changeThrottles<Result>(
   });
 }
 
+/** The rows of `keys` as they are now, without locking them: for a decision that writes nothing. */
+export async function readThrottles(keys: string[]): Promise<Map<string, ThrottleRow>> {
+  const rows = new Map<string, ThrottleRow>();
+  for (const key of keys) {
+    const row = await sql.one<StoredRow>(`SELECT "key", "failures", "windowStartedAt", "blockedUntil" FROM "Throttle" WHERE "key" = ?`, key);
+    if (row) rows.set(key, { ...row, windowStartedAt: fromSqlDate(row.windowStartedAt), blockedUntil: fromSqlDate(row.blockedUntil) });
+  }
+  return rows;
+}
+
 /**
  * Takes one failure back from each key, in one transaction. A block is put back as it was only if
  * it is still the one `countedBlock` set: a block set since by another failure stays.

@@ -1,4 +1,4 @@
-import { changeThrottles, deleteThrottle, uncountFailures, type ThrottleRow } from "@/storage/throttles";
+import { changeThrottles, deleteThrottle, readThrottles, uncountFailures, type ThrottleRow } from "@/storage/throttles";
 
 /**
  * Slows down guessing: after `maxFailures` failures within `windowSeconds`, the key is blocked
@@ -52,10 +52,8 @@ export function reserveAttempt(throttles: Throttle[], now = new Date()): Promise
   return changeThrottles(
     throttles.map(({ key }) => key),
     (rows): { save: ThrottleRow[]; result: Attempt } => {
-      const until = Math.max(0, ...[...rows.values()].map((row) => row.blockedUntil?.getTime() ?? 0));
-      if (until > now.getTime()) {
-        return { save: [], result: { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) } };
-      }
+      const refused = refusal(rows, now);
+      if (refused) return { save: [], result: refused };
       const counted = throttles.map(({ key, policy }) => withOneMoreFailure(key, rows.get(key), policy, now));
       const reservation = counted.map(({ key, blockedUntil }) => ({
         key,
@@ -64,6 +62,31 @@ export function reserveAttempt(throttles: Throttle[], now = new Date()): Promise
       }));
       return { save: counted, result: { allowed: true, reservation } };
     },
+  );
+}
+
+/** When the latest block among `rows` ends, if it has not ended yet. */
+function refusal(rows: Map<string, ThrottleRow>, now: Date): { allowed: false; retryAfterSeconds: number } | undefined {
+  const until = Math.max(0, ...[...rows.values()].map((row) => row.blockedUntil?.getTime() ?? 0));
+  return until > now.getTime() ? { allowed: false, retryAfterSeconds: Math.ceil((until - now.getTime()) / 1000) } : undefined;
+}
+
+/**
+ * For checks so cheap that counting in advance buys nothing (a client secret is compared as a
+ * SHA-256 hash in microseconds): refused while any of `throttles` is blocked, allowed otherwise.
+ * Nothing is written; a failed check is counted afterwards with {@link countFailure}. Counting in
+ * advance would also count a legitimate client's requests in flight as failures: a service with
+ * more requests at once than `maxFailures` would lock itself out.
+ */
+export async function checkNotBlocked(throttles: Throttle[], now = new Date()): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+  return refusal(await readThrottles(throttles.map(({ key }) => key)), now) ?? { allowed: true };
+}
+
+/** Counts one failure under each of `throttles`, blocking the keys that reach their policy's limit. */
+export async function countFailure(throttles: Throttle[], now = new Date()): Promise<void> {
+  await changeThrottles(
+    throttles.map(({ key }) => key),
+    (rows) => ({ save: throttles.map(({ key, policy }) => withOneMoreFailure(key, rows.get(key), policy, now)), result: undefined }),
   );
 }
 
