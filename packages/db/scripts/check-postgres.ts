@@ -5,7 +5,9 @@ import { describeDatabase, postgresConnection } from "../src/database-url.ts";
 import { databaseUrl } from "./tooling.ts";
 
 const url = databaseUrl();
-const client = new pg.Client({ ...postgresConnection(url), connectionTimeoutMillis: 5_000 });
+const timeoutMilliseconds = 5_000;
+const client = new pg.Client({ ...postgresConnection(url), connectionTimeoutMillis: timeoutMilliseconds });
+const started = Date.now();
 try {
   await client.connect();
   const { rows } = await client.query<{ server_version_num: string }>("SHOW server_version_num");
@@ -16,7 +18,8 @@ try {
   }
 } catch (error) {
   const code = (error as { code?: string }).code;
-  console.error(`Cannot reach PostgreSQL at ${describeDatabase(url)} (DATABASE_URL): ${(error as Error).message}${code ? ` (${code})` : ""}`);
+  const reason = Date.now() - started >= timeoutMilliseconds ? `no answer within ${timeoutMilliseconds / 1000} s` : (error as Error).message;
+  console.error(`Cannot reach PostgreSQL at ${describeDatabase(url)} (DATABASE_URL): ${reason}${code ? ` (${code})` : ""}`);
   process.exitCode = 1;
 } finally {
   await client.end().catch(() => undefined);

@@ -24,10 +24,11 @@ const lockedHint = (output: string) =>
     ? " Another process has the database open: stop the running apps (`npm run dev` or `npm start`) and try again."
     : undefined;
 
-/** The reasons a PostgreSQL server is not there, in words that say what to check. */
+/** What to check when PostgreSQL is not there or refuses the login. */
+const serverHint = ` Check that a PostgreSQL server runs at ${where}, that the role and the database exist, and the password.`;
 const unreachableHint = (output: string) =>
-  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timeout|ETIMEDOUT|Can't reach database server|password authentication failed|does not exist/i.test(output)
-    ? ` The PostgreSQL server named by DATABASE_URL cannot be reached or refused the login: check that it runs at ${where}, that the role and the database exist, and the password.`
+  /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|timeout|terminated|ETIMEDOUT|Can't reach database server|password authentication failed|does not exist/i.test(output)
+    ? serverHint
     : undefined;
 
 try {
@@ -42,7 +43,7 @@ if (databaseProvider(url) === "sqlite") {
   step("Switching SQLite to write-ahead logging", "npx", ["tsx", "scripts/enable-wal.ts"], lockedHint);
   step("Seeding the demo data", "npx", ["prisma", "db", "seed"], lockedHint);
 } else {
-  step("Reaching PostgreSQL", "npx", ["tsx", "scripts/check-postgres.ts"], unreachableHint);
+  step("Reaching PostgreSQL", "npx", ["tsx", "scripts/check-postgres.ts"], () => serverHint);
   step("Applying the migrations", "npx", ["prisma", "migrate", "deploy"], unreachableHint);
   step("Seeding the demo data", "npx", ["prisma", "db", "seed"], unreachableHint);
 }
