@@ -15,6 +15,13 @@ export interface PostgresCluster {
   url(database: string): string;
   /** Creates a database owned by the application role, as a copy of `template` if given. */
   createDatabase(name: string, template?: string): void;
+  /**
+   * Stops the server and keeps its data, as when a database server goes down for a while: its
+   * clients' connections are closed and new ones are refused until {@link startServer}.
+   */
+  stopServer(): void;
+  /** Starts the server stopped by {@link stopServer} again, on the same port, with the same data. */
+  startServer(): void;
   /** Stops the server and deletes its folder. Safe to call twice. */
   stop(): void;
 }
@@ -66,14 +73,28 @@ export async function startPostgresCluster(options: { port?: number } = {}): Pro
   const password = randomBytes(12).toString("hex");
   let running = false;
 
+  const startServer = () => {
+    if (running) return;
+    runProgram(path.join(bin, "pg_ctl"), [
+      "-D", data, "-l", path.join(folder, "postgres.log"), "-w", "start",
+      "-o", `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
+    ]);
+    running = true;
+  };
+
+  // "fast" ends every session at once, as a server that goes down does; "immediate" also skips
+  // the shutdown checkpoint, which a cluster about to be deleted does not need.
+  const stopServer = (mode: "fast" | "immediate" = "fast") => {
+    if (!running) return;
+    running = false;
+    runProgram(path.join(bin, "pg_ctl"), ["-D", data, "-m", mode, "-w", "stop"]);
+  };
+
   const stop = () => {
-    if (running) {
-      running = false;
-      try {
-        runProgram(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
-      } catch {
-        // Already gone: the folder is deleted all the same.
-      }
+    try {
+      stopServer("immediate");
+    } catch {
+      // Already gone: the folder is deleted all the same.
     }
     rmSync(folder, { recursive: true, force: true });
   };
@@ -82,16 +103,14 @@ export async function startPostgresCluster(options: { port?: number } = {}): Pro
     runProgram(path.join(bin, "initdb"), [
       "-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8",
     ]);
-    runProgram(path.join(bin, "pg_ctl"), [
-      "-D", data, "-l", path.join(folder, "postgres.log"), "-w", "start",
-      "-o", `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
-    ]);
-    running = true;
+    startServer();
     const psql = (sql: string) => runProgram(path.join(bin, "psql"), ["-h", folder, "-p", String(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql]);
     psql(`CREATE ROLE ${role} LOGIN CREATEDB PASSWORD '${password}'`);
     return {
       url: (database) => `postgresql://${role}:${password}@127.0.0.1:${port}/${database}`,
       createDatabase: (name, template) => psql(`CREATE DATABASE "${name}" OWNER ${role}${template ? ` TEMPLATE "${template}"` : ""}`),
+      stopServer: () => stopServer(),
+      startServer,
       stop,
     };
   } catch (error) {
