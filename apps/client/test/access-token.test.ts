@@ -121,6 +121,17 @@ describe("accessTokenFor", () => {
     expect((await db.clientSession.findUniqueOrThrow({ where: { id: sid } })).endedAt).toBeNull();
   });
 
+  it("keeps the session when the authorization server is briefly unavailable or fails", async () => {
+    const sid = await sessionExpiringIn(5);
+    for (const [status, error] of [[503, "temporarily_unavailable"], [500, "server_error"]] as const) {
+      server.answer = () => ({ status, body: { error, error_description: "Try again shortly." } });
+      expect(await accessTokenFor(sid)).toMatchObject({ status: "unavailable" });
+    }
+    const row = await db.clientSession.findUniqueOrThrow({ where: { id: sid } });
+    expect(row.endedAt).toBeNull();
+    expect(await unseal(row.refreshToken!)).toBe("refresh-0");
+  });
+
   it("ends a session that has no refresh token once its access token expires", async () => {
     const sid = await sessionExpiringIn(5, null);
     expect(await accessTokenFor(sid)).toMatchObject({ status: "ended" });

@@ -23,6 +23,15 @@ function needsRefresh(row: ClientSessionRow, now: number): boolean {
 }
 
 /**
+ * Errors of the token endpoint that say nothing about the refresh token: the server failed, or
+ * cannot answer for a moment (its database is down, say), or its answer could not be read. The
+ * session keeps its tokens and tries again later; every other error means the grant is over.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+const notAboutTheGrant: ReadonlySet<string> = new Set(["invalid_response", "server_error", "temporarily_unavailable"]);
+
+/**
  * Exchanges the session's refresh token for new tokens (RFC 6749 §6) and stores them, the new
  * refresh token replacing the old one, which the server has just rotated out.
  */
@@ -38,7 +47,7 @@ async function refresh(row: ClientSessionRow): Promise<AccessTokenResult> {
     );
     tokens = await processTokenResponse(await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(5_000) }));
   } catch (error) {
-    if (error instanceof TokenEndpointError && error.code !== "invalid_response") {
+    if (error instanceof TokenEndpointError && !notAboutTheGrant.has(error.code)) {
       return end(row, `PhotoCloud refused to renew PrintShop's access (${error.code}: ${error.description})`);
     }
     return { status: "unavailable", reason: "PhotoCloud could not be reached to renew PrintShop's access." };
