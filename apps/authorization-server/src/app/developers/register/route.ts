@@ -49,7 +49,7 @@ async function register(form: RequestParameters): Promise<Response> {
   try {
     checkInitialAccessToken(form.getIfValid("initial_access_token"));
     const client = await registerClient(clientMetadataOf(values), "the client itself");
-    return seeOther(`/developers/registered/${putRegistrationResult(client)}`);
+    return seeOther(`/developers/registered/${await putRegistrationResult(client)}`);
   } catch (error) {
     if (!(error instanceof RegistrationError)) throw error;
     return seeOther(`/developers?${refusedRegistrationQuery(values, registrationFormError(error))}`);
