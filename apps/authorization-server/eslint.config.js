@@ -4,9 +4,5 @@ export default [
   ...next,
   // env.ts is the one place that reads process.env; the test setup writes it before env.ts runs,
   // and so does the test that gives the app a database server of its own to stop.
-  // The same for the second instance some tests start (test/another-instance.ts).
-  {
-    files: ["src/env.ts", "test/setup.ts", "test/database-unavailable.test.ts", "test/another-instance.ts"],
-    rules: { "no-restricted-properties": "off" },
-  },
+  { files: ["src/env.ts", "test/setup.ts", "test/database-unavailable.test.ts"], rules: { "no-restricted-properties": "off" } },
 ];

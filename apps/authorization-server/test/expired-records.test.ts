@@ -1,12 +1,12 @@
 // Housekeeping: which expired rows are deleted, which are kept and why, what is logged, and two
 // instances doing it at once.
 import { randomUUID } from "node:crypto";
+import { asAnotherInstance } from "@seven-steps/db/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { deleteExpiredRecordsNow } from "@/housekeeping";
 import { hashSecret } from "@/secrets/secret-hash";
 import { deleteExpiredRecords } from "@/storage/expired-records";
-import { asAnotherInstance } from "./another-instance.ts";
 import { alice, registerClient } from "./fixtures.ts";
 
 const now = new Date("2026-11-26T12:00:00Z");

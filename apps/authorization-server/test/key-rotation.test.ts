@@ -4,11 +4,11 @@ import { spawnSync } from "node:child_process";
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { asAnotherInstance } from "@seven-steps/db/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as jwks } from "@/app/jwks/route";
 import { db } from "@/db";
 import { currentSigningKey, rotateSigningKey, signingKeyCacheMilliseconds } from "@/oauth/tokens/signing-keys";
-import { asAnotherInstance } from "./another-instance.ts";
 import { issuer, obtainTokens, registerClient } from "./fixtures.ts";
 
 const appFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");

@@ -10,6 +10,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
+import { vi } from "vitest";
 import { type PostgresCluster, startPostgresCluster } from "../scripts/postgres-cluster.ts";
 import { type DatabaseProvider, postgresConnection } from "./database-url.ts";
 
@@ -117,4 +118,24 @@ export function holdSqliteWriteLock(url: string): () => void {
     connection.exec("ROLLBACK");
     connection.close();
   };
+}
+
+/**
+ * What `load` imports, as a second instance of the app under test has it, the way a round-robin
+ * proxy sends requests to two: the app's modules loaded afresh, so every cache they keep is their
+ * own, and on PostgreSQL a pool of connections of their own (another URL for the same database is
+ * another pool). On SQLite the second instance shares this process's connection: two connections
+ * in one process would wait for each other's locks on its one thread, which two processes never
+ * do; across processes, SQLite's write lock serialises their writes. `load` must import
+ * dynamically: `() => import("@/…")`.
+ */
+export async function asAnotherInstance<Modules>(load: () => Promise<Modules>): Promise<Modules> {
+  const url = process.env.DATABASE_URL!;
+  if (testProvider() === "postgresql") process.env.DATABASE_URL = `${url}${url.includes("?") ? "&" : "?"}application_name=another-instance`;
+  vi.resetModules();
+  try {
+    return await load();
+  } finally {
+    process.env.DATABASE_URL = url;
+  }
 }
