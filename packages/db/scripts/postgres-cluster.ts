@@ -73,28 +73,28 @@ export async function startPostgresCluster(options: { port?: number } = {}): Pro
   const password = randomBytes(12).toString("hex");
   let running = false;
 
+  // "fast" ends every session at once, as a server that goes down does.
+  const stopServer = () => {
+    if (!running) return;
+    running = false;
+    runProgram(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
+  };
+
+  // `restart` starts a stopped server too, with the options of its last start (postmaster.opts).
   const startServer = () => {
     if (running) return;
-    runProgram(path.join(bin, "pg_ctl"), [
-      "-D", data, "-l", path.join(folder, "postgres.log"), "-w", "start",
-      "-o", `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
-    ]);
+    runProgram(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(folder, "postgres.log"), "-w", "restart"]);
     running = true;
   };
 
-  // "fast" ends every session at once, as a server that goes down does; "immediate" also skips
-  // the shutdown checkpoint, which a cluster about to be deleted does not need.
-  const stopServer = (mode: "fast" | "immediate" = "fast") => {
-    if (!running) return;
-    running = false;
-    runProgram(path.join(bin, "pg_ctl"), ["-D", data, "-m", mode, "-w", "stop"]);
-  };
-
   const stop = () => {
-    try {
-      stopServer("immediate");
-    } catch {
-      // Already gone: the folder is deleted all the same.
+    if (running) {
+      running = false;
+      try {
+        runProgram(path.join(bin, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"]);
+      } catch {
+        // Already gone: the folder is deleted all the same.
+      }
     }
     rmSync(folder, { recursive: true, force: true });
   };
@@ -103,13 +103,17 @@ export async function startPostgresCluster(options: { port?: number } = {}): Pro
     runProgram(path.join(bin, "initdb"), [
       "-D", data, "-U", "postgres", "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C.UTF-8",
     ]);
-    startServer();
+    runProgram(path.join(bin, "pg_ctl"), [
+      "-D", data, "-l", path.join(folder, "postgres.log"), "-w", "start",
+      "-o", `-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off`,
+    ]);
+    running = true;
     const psql = (sql: string) => runProgram(path.join(bin, "psql"), ["-h", folder, "-p", String(port), "-U", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql]);
     psql(`CREATE ROLE ${role} LOGIN CREATEDB PASSWORD '${password}'`);
     return {
       url: (database) => `postgresql://${role}:${password}@127.0.0.1:${port}/${database}`,
       createDatabase: (name, template) => psql(`CREATE DATABASE "${name}" OWNER ${role}${template ? ` TEMPLATE "${template}"` : ""}`),
-      stopServer: () => stopServer(),
+      stopServer,
       startServer,
       stop,
     };
