@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { freePort } from "../scripts/postgres-cluster.ts";
 import { getDatabase } from "./client.ts";
 import { getSql } from "./sql/sql.ts";
-import { isDatabaseUnavailable } from "./unavailable.ts";
+import { isDatabaseUnavailable, unavailabilityReason } from "./unavailable.ts";
 
 async function thrown(work: () => Promise<unknown>): Promise<unknown> {
   try {
@@ -42,6 +42,9 @@ describe("isDatabaseUnavailable", () => {
     expect(fromPg).toMatchObject({ code: "ECONNREFUSED" });
     expect(fromPrisma).toMatchObject({ code: "P1001" });
     for (const error of [fromPg, fromPrisma, fromPrismaTransaction]) expect(isDatabaseUnavailable(error)).toBe(true);
+    // One line for the log: the reason, without the call Prisma's message starts with.
+    expect(unavailabilityReason(fromPg)).toMatch(/^connect ECONNREFUSED 127\.0\.0\.1:\d+$/);
+    expect(unavailabilityReason(fromPrisma)).toMatch(/^Can't reach database server at 127\.0\.0\.1:\d+$/);
   });
 
   it("recognises a SQLite write lock held longer than the busy timeout", async () => {

@@ -67,6 +67,16 @@ interface ErrorFields {
   meta?: { driverAdapterError?: { cause?: unknown } };
 }
 
+/**
+ * What such an error says, in one line for a log: the whole of a `pg` error's message, the last
+ * line of Prisma's, which starts with the call that failed. A database that is down is no bug,
+ * and its stack says nothing more.
+ */
+export function unavailabilityReason(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.trim().split("\n").at(-1)?.trim() ?? message;
+}
+
 /** True when `error`, or what caused it, says that the database is unavailable for now. */
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();

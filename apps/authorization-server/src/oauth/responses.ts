@@ -5,7 +5,7 @@ import {
   type TokenErrorResponse,
   type TokenResponse,
 } from "@seven-steps/protocol";
-import { isDatabaseUnavailable } from "@seven-steps/db";
+import { isDatabaseUnavailable, unavailabilityReason } from "@seven-steps/db";
 import { env } from "@/env";
 import { InvalidClient, OAuthError, ServerError, TemporarilyUnavailable } from "./errors.ts";
 
@@ -22,7 +22,7 @@ function safeDescription(description: string): string {
 export function asOAuthError(error: unknown, where: string): OAuthError {
   if (error instanceof OAuthError) return error;
   if (isDatabaseUnavailable(error)) {
-    console.warn(`${where}: the database is unavailable (${(error as Error).message.trim().split("\n").at(-1)}); answered 503.`);
+    console.warn(`${where}: the database is unavailable (${unavailabilityReason(error)}); answered 503.`);
     return new TemporarilyUnavailable("The authorization server cannot answer for a moment. Try again shortly.", { cause: error });
   }
   console.error(`${where}: unexpected error`, error);

@@ -1,4 +1,4 @@
-import { databaseRetryAfterSeconds, isDatabaseUnavailable } from "@seven-steps/db";
+import { databaseRetryAfterSeconds, isDatabaseUnavailable, unavailabilityReason } from "@seven-steps/db";
 
 type RouteHandler<Context> = (request: Request, context: Context) => Promise<Response>;
 
@@ -20,7 +20,7 @@ export function answersWhileDatabaseIsDown<Context>(format: "json" | "text", han
       return await handler(request, context);
     } catch (error) {
       if (!isDatabaseUnavailable(error)) throw error;
-      console.warn(`client: the database is unavailable (${(error as Error).message.trim().split("\n").at(-1)}); answered 503.`);
+      console.warn(`client: the database is unavailable (${unavailabilityReason(error)}); answered 503.`);
       const headers = { "Retry-After": String(databaseRetryAfterSeconds), "Cache-Control": "no-store" };
       return format === "json"
         ? Response.json({ error: "temporarily_unavailable", error_description: description }, { status: 503, headers })

@@ -1,4 +1,4 @@
-import { databaseRetryAfterSeconds, isDatabaseUnavailable } from "@seven-steps/db";
+import { databaseRetryAfterSeconds, isDatabaseUnavailable, unavailabilityReason } from "@seven-steps/db";
 import {
   bearerChallenge,
   CheckTrail,
@@ -48,7 +48,7 @@ function refusal(error: unknown): Response {
   }
   // Not a bug, and it passes by itself: the same request succeeds once the database is back.
   if (isDatabaseUnavailable(error)) {
-    console.warn(`resource-api: the database is unavailable (${(error as Error).message.trim().split("\n").at(-1)}); answered 503.`);
+    console.warn(`resource-api: the database is unavailable (${unavailabilityReason(error)}); answered 503.`);
     return errorJson(503, "temporarily_unavailable", "The API cannot reach its photos right now; try again shortly.", {
       "Retry-After": String(databaseRetryAfterSeconds),
     });
