@@ -25,5 +25,6 @@ export const ownTables = [
   "RefreshToken",
   "AccessToken",
   "SigningKey",
+  "RegistrationResult",
   "Throttle",
 ] as const;

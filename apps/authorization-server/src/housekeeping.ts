@@ -9,6 +9,7 @@ const labels: Record<keyof DeletedRecords, string> = {
   accessTokens: "access token records",
   refreshTokens: "refresh tokens",
   throttles: "failure counters",
+  registrationResults: "registration answers never shown",
 };
 
 /** "sessions: 1, access token records: 2", naming only the kinds of which some were deleted. */
@@ -35,7 +36,8 @@ const globalForHousekeeping = globalThis as { sevenStepsHousekeeping?: NodeJS.Ti
 /**
  * Deletes expired records once at start, then every ten minutes, for as long as the server runs
  * (storage/expired-records.ts says what goes). The timer never keeps the process alive, and is
- * started once per process however often this is called.
+ * started once per process however often this is called. Each instance of the server has its
+ * own: two runs at once are safe (expired-records.ts), so nothing elects one instance to do it.
  */
 export function startHousekeeping(): void {
   if (globalForHousekeeping.sevenStepsHousekeeping) return;

@@ -45,7 +45,7 @@ describe("POST /developers/register with REGISTRATION_ACCESS_TOKEN set", () => {
 
     const id = expectRegisteredPage(await postRegistrationForm(withField(kioskForm, "initial_access_token", initialAccessToken)));
 
-    expect(takeRegistrationResult(id)?.client_name).toBe("Workshop Kiosk");
+    expect((await takeRegistrationResult(id))?.client_name).toBe("Workshop Kiosk");
     expect(await storedClientCounts()).toEqual({ clients: before.clients + 1, redirectUris: before.redirectUris + 1 });
   });
 });

@@ -20,7 +20,7 @@ describe("POST /developers/register", () => {
     const response = await postRegistrationForm(kioskForm);
 
     const id = expectRegisteredPage(response);
-    const shown = takeRegistrationResult(id);
+    const shown = await takeRegistrationResult(id);
     expect(shown).toMatchObject({
       client_id: expect.stringMatching(/^client-/),
       client_secret: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
@@ -31,7 +31,7 @@ describe("POST /developers/register", () => {
       scope: "profile photos:read",
     });
     // A reload of the page finds nothing: the secret is shown once.
-    expect(takeRegistrationResult(id)).toBeUndefined();
+    expect(await takeRegistrationResult(id)).toBeUndefined();
 
     const secret = shown?.client_secret ?? "";
     expect(response.headers.get("location")).not.toContain(secret);
@@ -49,7 +49,7 @@ describe("POST /developers/register", () => {
       ["scope", "photos:read"],
     ];
 
-    const shown = takeRegistrationResult(expectRegisteredPage(await postRegistrationForm(form)));
+    const shown = await takeRegistrationResult(expectRegisteredPage(await postRegistrationForm(form)));
 
     expect(shown).toMatchObject({
       redirect_uris: ["https://frame.example/cb", "http://localhost:8080/cb"],
@@ -152,21 +152,46 @@ describe("POST /developers/register", () => {
 describe("the one-time store of registration results", () => {
   it("forgets a result after 5 minutes", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const shown = takeRegistrationResult(expectRegisteredPage(await postRegistrationForm(kioskForm)));
-    const id = putRegistrationResult(shown!);
+    const shown = await takeRegistrationResult(expectRegisteredPage(await postRegistrationForm(kioskForm)));
+    const id = await putRegistrationResult(shown!);
 
     vi.advanceTimersByTime(5 * 60 * 1000);
 
-    expect(takeRegistrationResult(id)).toBeUndefined();
+    expect(await takeRegistrationResult(id)).toBeUndefined();
   });
 
   it("keeps a result for its page until then", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    const shown = takeRegistrationResult(expectRegisteredPage(await postRegistrationForm(kioskForm)));
-    const id = putRegistrationResult(shown!);
+    const shown = await takeRegistrationResult(expectRegisteredPage(await postRegistrationForm(kioskForm)));
+    const id = await putRegistrationResult(shown!);
 
     vi.advanceTimersByTime(5 * 60 * 1000 - 1);
 
-    expect(takeRegistrationResult(id)).toEqual(shown);
+    expect(await takeRegistrationResult(id)).toEqual(shown);
+  });
+
+  it("stores the answer where every instance finds it, encrypted: the database holds neither the id nor the secret", async () => {
+    const id = expectRegisteredPage(await postRegistrationForm(kioskForm));
+
+    const [row] = await db.registrationResult.findMany({ where: { idHash: hashSecret(id) } });
+    expect(row).toBeDefined();
+    expect(JSON.stringify(await db.registrationResult.findMany())).not.toContain(id);
+    const shown = await takeRegistrationResult(id);
+    expect(row!.sealed).not.toContain(shown!.client_secret!);
+    expect(row!.sealed).not.toContain(shown!.client_id);
+    expect(await db.registrationResult.count({ where: { idHash: hashSecret(id) } })).toBe(0);
+  });
+
+  it("shows an answer to exactly one of two page views at once", async () => {
+    const id = expectRegisteredPage(await postRegistrationForm(kioskForm));
+
+    const views = await Promise.all([takeRegistrationResult(id), takeRegistrationResult(id)]);
+
+    expect(views.filter((view) => view !== undefined)).toHaveLength(1);
+  });
+
+  it("opens nothing with another id", async () => {
+    expectRegisteredPage(await postRegistrationForm(kioskForm));
+    expect(await takeRegistrationResult("A".repeat(43))).toBeUndefined();
   });
 });

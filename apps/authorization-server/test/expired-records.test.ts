@@ -1,5 +1,7 @@
-// Housekeeping: which expired rows are deleted, which are kept and why, and what is logged.
+// Housekeeping: which expired rows are deleted, which are kept and why, what is logged, and two
+// instances doing it at once.
 import { randomUUID } from "node:crypto";
+import { asAnotherInstance } from "@seven-steps/db/testing";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
 import { deleteExpiredRecordsNow } from "@/housekeeping";
@@ -25,6 +27,7 @@ beforeEach(async () => {
   await db.accessToken.deleteMany();
   await db.refreshToken.deleteMany();
   await db.throttle.deleteMany();
+  await db.registrationResult.deleteMany();
   userId = (await db.user.findUniqueOrThrow({ where: { username: alice.username } })).id;
   clientId = (await registerClient()).id;
   grantId = (await db.grant.create({ data: { clientId, userId, scope: "photos:read", authTime: ago(2 * day) } })).id;
@@ -70,6 +73,10 @@ function refreshToken(expiresAt: Date, rotatedAt: Date | null = null) {
 
 function throttle(windowStartedAt: Date, blockedUntil: Date | null) {
   return db.throttle.create({ data: { key: `test:${randomUUID()}`, failures: 3, windowStartedAt, blockedUntil } });
+}
+
+function registrationResult(expiresAt: Date) {
+  return db.registrationResult.create({ data: { idHash: hashSecret(randomUUID()), sealed: "sealed", expiresAt } });
 }
 
 describe("deleteExpiredRecords", () => {
@@ -142,6 +149,66 @@ describe("deleteExpiredRecords", () => {
     expect(keys.toSorted()).toEqual([stillBlocking.key, recent.key].toSorted());
     expect(keys).not.toContain(stale.key);
     expect(keys).not.toContain(staleBlockEnded.key);
+  });
+
+  it("deletes registration answers no page took before they expired, and keeps the others", async () => {
+    const expired = await registrationResult(ago(second));
+    const waiting = await registrationResult(later(60 * second));
+
+    const deleted = await deleteExpiredRecords(now);
+
+    expect(deleted.registrationResults).toBe(1);
+    expect(await db.registrationResult.findUnique({ where: { idHash: expired.idHash } })).toBeNull();
+    expect(await db.registrationResult.findUnique({ where: { idHash: waiting.idHash } })).not.toBeNull();
+  });
+});
+
+describe("two instances deleting at once", () => {
+  /** Three expired rows of each kind, and one of each that must stay. */
+  async function expiredAndLiveRows() {
+    for (let i = 0; i < 3; i++) {
+      await session(ago(2 * hour));
+      await authorizationCode(ago(2 * day));
+      await accessToken(ago(2 * hour));
+      await refreshToken(ago(2 * hour));
+      await throttle(ago(2 * day), null);
+      await registrationResult(ago(second));
+    }
+    await session(later(hour));
+    await authorizationCode(later(30 * second));
+    await accessToken(later(hour));
+    await refreshToken(later(day));
+    await throttle(ago(hour), null);
+    await registrationResult(later(60 * second));
+  }
+
+  it("delete each expired row once, between them, and neither fails", async () => {
+    await expiredAndLiveRows();
+    const other = await asAnotherInstance(() => import("@/storage/expired-records"));
+
+    const [here, there] = await Promise.all([deleteExpiredRecords(now), other.deleteExpiredRecords(now)]);
+
+    for (const kind of Object.keys(here) as (keyof typeof here)[]) {
+      expect(here[kind] + there[kind], kind).toBe(3);
+    }
+    expect(await db.session.count()).toBe(1);
+    expect(await db.authorizationCode.count()).toBe(1);
+    expect(await db.accessToken.count()).toBe(1);
+    expect(await db.refreshToken.count()).toBe(1);
+    expect(await db.throttle.count()).toBe(1);
+    expect(await db.registrationResult.count()).toBe(1);
+  });
+
+  it("log no failure when their timers fire together", async () => {
+    await expiredAndLiveRows();
+    const other = await asAnotherInstance(() => import("@/housekeeping"));
+    const failed = vi.spyOn(console, "error");
+    vi.spyOn(console, "info").mockImplementation(() => {});
+
+    await Promise.all([deleteExpiredRecordsNow(now), other.deleteExpiredRecordsNow(now)]);
+
+    expect(failed).not.toHaveBeenCalled();
+    expect(await db.session.count()).toBe(1);
   });
 });
 

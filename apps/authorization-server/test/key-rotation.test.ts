@@ -1,12 +1,14 @@
-// Key rotation: a new key signs; the old one stays published until its tokens have expired.
+// Key rotation: a new key signs; the old one stays published until its tokens have expired; and
+// two instances of the server rotating, or generating the first key, at once end with one key.
 import { spawnSync } from "node:child_process";
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from "jose";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { asAnotherInstance } from "@seven-steps/db/testing";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as jwks } from "@/app/jwks/route";
 import { db } from "@/db";
-import { rotateSigningKey } from "@/oauth/tokens/signing-keys";
+import { currentSigningKey, rotateSigningKey, signingKeyCacheMilliseconds } from "@/oauth/tokens/signing-keys";
 import { issuer, obtainTokens, registerClient } from "./fixtures.ts";
 
 const appFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -48,7 +50,8 @@ describe("signing key rotation", () => {
     const { retired } = await rotateSigningKey();
     const { kid } = await rotateSigningKey();
     vi.useFakeTimers({ toFake: ["Date"] });
-    vi.setSystemTime(Date.now() + 601_000);
+    // One access-token lifetime, and the time another instance may still sign with a retired key.
+    vi.setSystemTime(Date.now() + 600_000 + signingKeyCacheMilliseconds + 1_000);
     const kids = await publishedKids();
     expect(kids).toContain(kid);
     for (const old of retired) expect(kids).not.toContain(old);
@@ -62,5 +65,58 @@ describe("signing key rotation", () => {
     expect(current.kid).not.toBe(before.kid);
     expect(result.stdout).toContain(`New signing key: ${current.kid}`);
     expect(result.stdout).toContain(`Retired: ${before.kid}`);
+  });
+});
+
+describe("two instances of the server", () => {
+  /** The keys as the database holds them: the current ones, and every one. */
+  async function storedKeys() {
+    const all = await db.signingKey.findMany();
+    return { current: all.filter((key) => key.isCurrent), notRetired: all.filter((key) => key.retiredAt === null), all };
+  }
+
+  it("rotating at once end with one current key, and each caller learns what it did", async () => {
+    await currentSigningKey();
+    const before = (await db.signingKey.findUniqueOrThrow({ where: { isCurrent: true } })).kid;
+    const other = await asAnotherInstance(() => import("@/oauth/tokens/signing-keys"));
+
+    const [here, there] = await Promise.all([rotateSigningKey(), other.rotateSigningKey()]);
+
+    const { current, notRetired } = await storedKeys();
+    expect(current).toHaveLength(1);
+    expect(notRetired.map((key) => key.kid)).toEqual([current[0]!.kid]);
+    // They ran one after the other: the second retired the key the first made.
+    const [first, second] = current[0]!.kid === there.kid ? [here, there] : [there, here];
+    expect(first.retired).toEqual([before]);
+    expect(second.retired).toEqual([first.kid]);
+  });
+
+  it("starting at once with no key yet generate one between them, and both sign with it", async () => {
+    await db.signingKey.deleteMany();
+    const [one, two] = await Promise.all([
+      asAnotherInstance(() => import("@/oauth/tokens/signing-keys")),
+      asAnotherInstance(() => import("@/oauth/tokens/signing-keys")),
+    ]);
+
+    const [keyOfOne, keyOfTwo] = await Promise.all([one.currentSigningKey(), two.currentSigningKey()]);
+
+    expect(keyOfOne.kid).toBe(keyOfTwo.kid);
+    const { current, all } = await storedKeys();
+    expect(all.map((key) => key.kid)).toEqual([keyOfOne.kid]);
+    expect(current.map((key) => key.kid)).toEqual([keyOfOne.kid]);
+  });
+
+  it("sign with a key rotated on the other within the cache's 5 seconds", async () => {
+    const other = await asAnotherInstance(() => import("@/oauth/tokens/signing-keys"));
+    const before = (await other.currentSigningKey()).kid;
+
+    const { kid } = await rotateSigningKey();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    expect((await other.currentSigningKey()).kid).toBe(before);
+    vi.setSystemTime(Date.now() + signingKeyCacheMilliseconds);
+
+    expect((await other.currentSigningKey()).kid).toBe(kid);
+    // And the key it signed with meanwhile is still published.
+    expect(await publishedKids()).toContain(before);
   });
 });

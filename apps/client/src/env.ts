@@ -17,7 +17,8 @@ const schema = z.object({
   CLIENT_SECRET: secret(z.string().min(1, "must not be empty").default("printshop-demo-secret")),
   /**
    * Encrypts next-auth's session cookie and the tokens stored on the server. Without it, a random
-   * one is made when the app starts, and every session ends when the app restarts.
+   * one is made when the app starts: every session ends when the app restarts, and a second
+   * instance could read neither the first's cookies nor its stored tokens.
    */
   NEXTAUTH_SECRET: secret(z.string().min(32, "must be at least 32 characters").optional()),
   /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */
@@ -32,7 +33,9 @@ export const isDevelopment = process.env.NODE_ENV !== "production";
 const generated = globalThis as { printShopGeneratedSecret?: string };
 if (!env.NEXTAUTH_SECRET && !generated.printShopGeneratedSecret) {
   generated.printShopGeneratedSecret = randomBytes(32).toString("base64url");
-  console.info("client: NEXTAUTH_SECRET is not set; using a random secret, so sessions end when the app restarts.");
+  console.info(
+    "client: NEXTAUTH_SECRET is not set; using a random secret, so sessions end when the app restarts. Set it, the same for every instance, to run more than one.",
+  );
 }
 
 /** The secret next-auth and the token vault use. */

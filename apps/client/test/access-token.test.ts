@@ -1,6 +1,7 @@
 // How PrintShop keeps its access token fresh: refresh shortly before expiry, one refresh at a
-// time per session (RFC 9700 §4.14.2 treats a reused refresh token as theft), and a clear end
-// when the authorization server refuses.
+// time per session, on one instance or several (RFC 9700 §4.14.2 treats a reused refresh token as
+// theft), and a clear end when the authorization server refuses.
+import { asAnotherInstance } from "@seven-steps/db/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
 import { accessTokenFor } from "@/tokens/access-token";
@@ -121,10 +122,58 @@ describe("accessTokenFor", () => {
     expect((await db.clientSession.findUniqueOrThrow({ where: { id: sid } })).endedAt).toBeNull();
   });
 
+  it("keeps the session when the authorization server is briefly unavailable or fails", async () => {
+    const sid = await sessionExpiringIn(5);
+    for (const [status, error] of [[503, "temporarily_unavailable"], [500, "server_error"]] as const) {
+      server.answer = () => ({ status, body: { error, error_description: "Try again shortly." } });
+      expect(await accessTokenFor(sid)).toMatchObject({ status: "unavailable" });
+    }
+    const row = await db.clientSession.findUniqueOrThrow({ where: { id: sid } });
+    expect(row.endedAt).toBeNull();
+    expect(await unseal(row.refreshToken!)).toBe("refresh-0");
+  });
+
   it("ends a session that has no refresh token once its access token expires", async () => {
     const sid = await sessionExpiringIn(5, null);
     expect(await accessTokenFor(sid)).toMatchObject({ status: "ended" });
     expect(server.tokenRequests).toHaveLength(0);
+  });
+});
+
+describe("two instances of PrintShop", () => {
+  it("send one refresh between them for calls of one session at the same time, and both get its token", async () => {
+    const sid = await sessionExpiringIn(5);
+    server.delayMilliseconds = 200;
+    const other = await asAnotherInstance(() => import("@/tokens/access-token"));
+
+    const [here, there] = await Promise.all([accessTokenFor(sid), other.accessTokenFor(sid)]);
+
+    expect(server.tokenRequests).toHaveLength(1);
+    expect(here).toMatchObject({ status: "ok", accessToken: "access-1" });
+    expect(there).toMatchObject({ status: "ok", accessToken: "access-1" });
+    expect((await db.clientSession.findUniqueOrThrow({ where: { id: sid } })).refreshingUntil).toBeNull();
+  });
+
+  it("both say the server is unavailable when the one refresh fails, and the next call tries again", async () => {
+    const sid = await sessionExpiringIn(5);
+    server.delayMilliseconds = 200;
+    server.down = true;
+    const other = await asAnotherInstance(() => import("@/tokens/access-token"));
+
+    const results = await Promise.all([accessTokenFor(sid), other.accessTokenFor(sid)]);
+
+    expect(results.map((result) => result.status)).toEqual(["unavailable", "unavailable"]);
+    server.down = false;
+    expect(await other.accessTokenFor(sid)).toMatchObject({ status: "ok", accessToken: "access-1" });
+  });
+
+  it("do not wait for an instance that stopped in the middle of a refresh once its claim has run out", async () => {
+    const sid = await sessionExpiringIn(5);
+    const { updatedAt } = await db.clientSession.findUniqueOrThrow({ where: { id: sid } });
+    await db.clientSession.update({ where: { id: sid }, data: { refreshingUntil: new Date(Date.now() - 1), updatedAt } });
+
+    expect(await accessTokenFor(sid)).toMatchObject({ status: "ok", accessToken: "access-1" });
+    expect(server.tokenRequests).toHaveLength(1);
   });
 });
 

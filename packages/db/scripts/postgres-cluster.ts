@@ -15,6 +15,13 @@ export interface PostgresCluster {
   url(database: string): string;
   /** Creates a database owned by the application role, as a copy of `template` if given. */
   createDatabase(name: string, template?: string): void;
+  /**
+   * Stops the server and keeps its data, as when a database server goes down for a while: its
+   * clients' connections are closed and new ones are refused until {@link startServer}.
+   */
+  stopServer(): void;
+  /** Starts the server stopped by {@link stopServer} again, on the same port, with the same data. */
+  startServer(): void;
   /** Stops the server and deletes its folder. Safe to call twice. */
   stop(): void;
 }
@@ -70,6 +77,20 @@ export async function startPostgresCluster(options: { port?: number; durable?: b
   const password = randomBytes(12).toString("hex");
   let running = false;
 
+  // "fast" ends every session at once, as a server that goes down does.
+  const stopServer = () => {
+    if (!running) return;
+    running = false;
+    runProgram(path.join(bin, "pg_ctl"), ["-D", data, "-m", "fast", "-w", "stop"]);
+  };
+
+  // `restart` starts a stopped server too, with the options of its last start (postmaster.opts).
+  const startServer = () => {
+    if (running) return;
+    runProgram(path.join(bin, "pg_ctl"), ["-D", data, "-l", path.join(folder, "postgres.log"), "-w", "restart"]);
+    running = true;
+  };
+
   const stop = () => {
     if (running) {
       running = false;
@@ -96,6 +117,8 @@ export async function startPostgresCluster(options: { port?: number; durable?: b
     return {
       url: (database) => `postgresql://${role}:${password}@127.0.0.1:${port}/${database}`,
       createDatabase: (name, template) => psql(`CREATE DATABASE "${name}" OWNER ${role}${template ? ` TEMPLATE "${template}"` : ""}`),
+      stopServer,
+      startServer,
       stop,
     };
   } catch (error) {

@@ -8,7 +8,10 @@ import { copyFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import Database from "better-sqlite3";
 import pg from "pg";
+import { vi } from "vitest";
+import { type PostgresCluster, startPostgresCluster } from "../scripts/postgres-cluster.ts";
 import { type DatabaseProvider, postgresConnection } from "./database-url.ts";
 
 const packageFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -82,4 +85,57 @@ export async function copyDatabase(templateUrl: string): Promise<string> {
   const name = `seven_steps_test_${randomBytes(6).toString("hex")}`;
   await onTestCluster(`CREATE DATABASE "${name}" TEMPLATE "${postgresConnection(templateUrl).database}"`);
   return testClusterUrl(name);
+}
+
+/**
+ * A seeded database on a PostgreSQL server of its own, for a test that stops the server and
+ * starts it again (`server.stopServer()`, `server.startServer()`): the database going down while
+ * the apps run, without disturbing the other test files, which share TEST_POSTGRES_URL's server.
+ * Building it takes a migration, about 11 s.
+ */
+export async function seededDatabaseOnItsOwnServer(): Promise<{ url: string; server: PostgresCluster }> {
+  const server = await startPostgresCluster();
+  try {
+    server.createDatabase("seven_steps");
+    const url = server.url("seven_steps");
+    runDatabaseScript("db:setup", url);
+    return { url, server };
+  } catch (error) {
+    server.stop();
+    throw error;
+  }
+}
+
+/**
+ * What "the database is unavailable" is on SQLite, which has no server to stop: another process
+ * holds the write lock for longer than the busy timeout. Takes the lock of the file `url` names,
+ * on a connection of its own, until the returned function releases it.
+ */
+export function holdSqliteWriteLock(url: string): () => void {
+  const connection = new Database(url.slice("file:".length), { fileMustExist: true });
+  connection.exec("BEGIN IMMEDIATE");
+  return () => {
+    connection.exec("ROLLBACK");
+    connection.close();
+  };
+}
+
+/**
+ * What `load` imports, as a second instance of the app under test has it, the way a round-robin
+ * proxy sends requests to two: the app's modules loaded afresh, so every cache they keep is their
+ * own, and on PostgreSQL a pool of connections of their own (another URL for the same database is
+ * another pool). On SQLite the second instance shares this process's connection: two connections
+ * in one process would wait for each other's locks on its one thread, which two processes never
+ * do; across processes, SQLite's write lock serialises their writes. `load` must import
+ * dynamically: `() => import("@/…")`.
+ */
+export async function asAnotherInstance<Modules>(load: () => Promise<Modules>): Promise<Modules> {
+  const url = process.env.DATABASE_URL!;
+  if (testProvider() === "postgresql") process.env.DATABASE_URL = `${url}${url.includes("?") ? "&" : "?"}application_name=another-instance`;
+  vi.resetModules();
+  try {
+    return await load();
+  } finally {
+    process.env.DATABASE_URL = url;
+  }
 }

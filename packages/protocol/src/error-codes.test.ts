@@ -25,7 +25,7 @@ describe("OAuth error codes", () => {
     );
   });
 
-  it("lists the codes of RFC 6749 §5.2, plus server_error", () => {
+  it("lists the codes of RFC 6749 §5.2, plus server_error and temporarily_unavailable", () => {
     expect([...tokenErrorCodes].sort()).toEqual(
       [
         "invalid_client",
@@ -33,6 +33,7 @@ describe("OAuth error codes", () => {
         "invalid_request",
         "invalid_scope",
         "server_error",
+        "temporarily_unavailable",
         "unauthorized_client",
         "unsupported_grant_type",
       ].sort(),

@@ -20,8 +20,10 @@ export const authorizationErrorCodes = [
 export type AuthorizationErrorCode = (typeof authorizationErrorCodes)[number];
 
 /**
- * Errors of the token endpoint, in a JSON body. `server_error` is not in the list of RFC 6749
- * §5.2; it is the registered code a server uses when it fails unexpectedly.
+ * Errors of the token endpoint, in a JSON body. `server_error` and `temporarily_unavailable` are
+ * not in the list of RFC 6749 §5.2; they are the registered codes of §4.1.2.1 a server uses when
+ * it fails unexpectedly (500), or cannot answer for a moment (503, with `Retry-After`). Neither
+ * says anything about the grant: a client tries again later, and keeps its tokens.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
@@ -33,6 +35,7 @@ export const tokenErrorCodes = [
   "unsupported_grant_type",
   "invalid_scope",
   "server_error",
+  "temporarily_unavailable",
 ] as const;
 export type TokenErrorCode = (typeof tokenErrorCodes)[number];
 

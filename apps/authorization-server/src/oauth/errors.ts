@@ -1,3 +1,4 @@
+import { databaseRetryAfterSeconds } from "@seven-steps/db";
 import type { AuthorizationErrorCode, TokenErrorCode } from "@seven-steps/protocol";
 
 /**
@@ -77,4 +78,18 @@ export class UnsupportedResponseType extends OAuthError {
 export class ServerError extends OAuthError {
   readonly code = "server_error";
   override readonly status = 500;
+}
+
+/**
+ * The server cannot answer for a moment: its database is unavailable (packages/db/src/
+ * unavailable.ts says which failures are). 503 with `Retry-After`; the same request, unchanged,
+ * succeeds once the database is back, with nothing restarted.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-15.6.4
+ */
+export class TemporarilyUnavailable extends OAuthError {
+  readonly code = "temporarily_unavailable";
+  override readonly status = 503;
+  override readonly retryAfterSeconds = databaseRetryAfterSeconds;
 }

@@ -5,17 +5,26 @@ import {
   type TokenErrorResponse,
   type TokenResponse,
 } from "@seven-steps/protocol";
+import { isDatabaseUnavailable, unavailabilityReason } from "@seven-steps/db";
 import { env } from "@/env";
-import { InvalidClient, OAuthError, ServerError } from "./errors.ts";
+import { InvalidClient, OAuthError, ServerError, TemporarilyUnavailable } from "./errors.ts";
 
 /** `error_description` may hold printable ASCII only, without `"` and `\` (RFC 6749 §5.2). */
 function safeDescription(description: string): string {
   return isValidErrorDescription(description) ? description : description.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, "?");
 }
 
-/** Anything thrown that is not an OAuthError is a bug: log it, and tell the client no more than that. */
+/**
+ * Anything thrown that is not an OAuthError is a bug: log it, and tell the client no more than
+ * that. The one exception is a database that cannot be reached: no bug, and it passes by itself.
+ * Its request is answered `temporarily_unavailable`, and the log gets one line, not a stack.
+ */
 export function asOAuthError(error: unknown, where: string): OAuthError {
   if (error instanceof OAuthError) return error;
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`${where}: the database is unavailable (${unavailabilityReason(error)}); answered 503.`);
+    return new TemporarilyUnavailable("The authorization server cannot answer for a moment. Try again shortly.", { cause: error });
+  }
   console.error(`${where}: unexpected error`, error);
   return new ServerError("The authorization server met an unexpected error. Try again later.", { cause: error });
 }
@@ -26,12 +35,14 @@ export function tokenResponse(body: TokenResponse): Response {
 }
 
 /**
- * The one place where the token endpoint turns an error into a response.
+ * The one place where the token endpoint turns an error into a response; the other endpoints
+ * that answer in its format (introspection, revocation, the JWKS) use it too, naming themselves
+ * in `where` for the log.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
-export function tokenErrorResponse(error: unknown): Response {
-  const oauthError = asOAuthError(error, "token endpoint");
+export function tokenErrorResponse(error: unknown, where = "token endpoint"): Response {
+  const oauthError = asOAuthError(error, where);
   // Only the codes of RFC 6749 §5.2 belong here; anything else would be a bug of this server.
   const code = isTokenErrorCode(oauthError.code) ? oauthError.code : "server_error";
   const body: TokenErrorResponse = { error: code, error_description: safeDescription(oauthError.description) };

@@ -19,10 +19,14 @@ export interface RegisteredClient {
 }
 
 /**
- * How long this process keeps a client it has read. Every token and authorization request looks
- * its client up, and a client never changes once registered (nothing here updates or deletes
- * one), so reading it again each time would only cost time: about half a millisecond, for Prisma
- * compiles every query. A change an operator makes in the database by hand applies within this.
+ * How long an instance of this server keeps a client it has read. Every token and authorization
+ * request looks its client up, and a client never changes once registered (nothing here updates
+ * or deletes one), so reading it again each time would only cost time: about half a millisecond,
+ * for Prisma compiles every query. A client registered on one instance is found at once by every
+ * other, since unknown ids are not cached. A change an operator makes in the database by hand (a
+ * client deleted, a secret or a redirect URI replaced) reaches each instance within this time:
+ * until then, an instance that read the client before may still accept its old secret or redirect
+ * URI.
  */
 const cacheMilliseconds = 10_000;
 const cacheLimit = 1_000;

@@ -11,6 +11,7 @@ export interface DeletedRecords {
   accessTokens: number;
   refreshTokens: number;
   throttles: number;
+  registrationResults: number;
 }
 
 /**
@@ -28,18 +29,26 @@ export interface DeletedRecords {
  *   replay still finds it and revokes what it issued (RFC 6749 §4.1.2); once the row is gone, a
  *   replay is refused as an unknown code;
  * - failure counters whose window began more than a day ago and that block nobody now. Every
- *   throttle's window is shorter than that.
+ *   throttle's window is shorter than that;
+ * - registration answers never shown, at their expiry: no page will take them any more.
  *
  * Grants are not deleted here: "Connected apps" lists the live ones, and a revoked one keeps the
  * reason it was revoked.
  *
  * No column it filters on is indexed, so each run reads these tables through, every ten minutes;
  * an index on `expiresAt` would instead cost every token request one more index to write.
+ *
+ * Every instance of the server runs it on its own timer, and two may run it at once. Each row is
+ * still deleted once, and neither run fails: a DELETE removes only the rows still there when it
+ * reaches them. On PostgreSQL the second run waits for the rows the first has locked, then finds
+ * them gone (both read the tables in the same order, so neither waits for the other in turn); on
+ * SQLite the write lock runs the two transactions one after the other. Each run counts what it
+ * deleted itself.
  */
 export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRecords> {
   const anHourAgo = new Date(now.getTime() - hour);
   const aDayAgo = new Date(now.getTime() - day);
-  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles] = await db.$transaction([
+  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles, registrationResults] = await db.$transaction([
     db.session.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
     db.authorizationCode.deleteMany({ where: { expiresAt: { lte: aDayAgo } } }),
     db.accessToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
@@ -47,6 +56,7 @@ export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRec
     db.throttle.deleteMany({
       where: { windowStartedAt: { lte: aDayAgo }, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
     }),
+    db.registrationResult.deleteMany({ where: { expiresAt: { lte: now } } }),
   ]);
   return {
     sessions: sessions.count,
@@ -54,5 +64,6 @@ export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRec
     accessTokens: accessTokens.count,
     refreshTokens: refreshTokens.count,
     throttles: throttles.count,
+    registrationResults: registrationResults.count,
   };
 }

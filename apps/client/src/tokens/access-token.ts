@@ -1,5 +1,5 @@
 import { buildTokenRequest, parseScope, processTokenResponse, TokenEndpointError } from "@seven-steps/protocol";
-import { endClientSession, findClientSession, replaceTokens } from "@/storage/client-sessions";
+import { claimRefresh, endClientSession, findClientSession, releaseRefresh, replaceTokens } from "@/storage/client-sessions";
 import { authorizationServer, printShopCredentials } from "./authorization-server.ts";
 import { seal, unseal } from "./vault.ts";
 
@@ -12,6 +12,8 @@ export type AccessTokenResult =
 
 type ClientSessionRow = NonNullable<Awaited<ReturnType<typeof findClientSession>>>;
 
+const unavailable: AccessTokenResult = { status: "unavailable", reason: "PhotoCloud could not be reached to renew PrintShop's access." };
+
 /** Renew an access token when less than this share of its lifetime is left, and at most 30 s before. */
 const refreshShare = 0.2;
 const refreshMarginCap = 30_000;
@@ -23,8 +25,19 @@ function needsRefresh(row: ClientSessionRow, now: number): boolean {
 }
 
 /**
+ * Errors of the token endpoint that say nothing about the refresh token: the server failed, or
+ * cannot answer for a moment (its database is down, say), or its answer could not be read. The
+ * session keeps its tokens and tries again later; every other error means the grant is over.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ */
+const notAboutTheGrant: ReadonlySet<string> = new Set(["invalid_response", "server_error", "temporarily_unavailable"]);
+
+/**
  * Exchanges the session's refresh token for new tokens (RFC 6749 §6) and stores them, the new
- * refresh token replacing the old one, which the server has just rotated out.
+ * refresh token replacing the old one, which the server has just rotated out. Runs with the
+ * refresh claimed (refreshIfStillNeeded): storing the tokens ends the claim, and so does giving
+ * up while the grant may still stand.
  */
 async function refresh(row: ClientSessionRow): Promise<AccessTokenResult> {
   if (!row.refreshToken) return end(row, "The access token expired and PrintShop holds no refresh token.");
@@ -38,10 +51,11 @@ async function refresh(row: ClientSessionRow): Promise<AccessTokenResult> {
     );
     tokens = await processTokenResponse(await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(5_000) }));
   } catch (error) {
-    if (error instanceof TokenEndpointError && error.code !== "invalid_response") {
+    if (error instanceof TokenEndpointError && !notAboutTheGrant.has(error.code)) {
       return end(row, `PhotoCloud refused to renew PrintShop's access (${error.code}: ${error.description})`);
     }
-    return { status: "unavailable", reason: "PhotoCloud could not be reached to renew PrintShop's access." };
+    await releaseRefresh(row);
+    return unavailable;
   }
 
   const stored = await replaceTokens(row.id, row.refreshToken, {
@@ -70,19 +84,48 @@ async function currentAccessToken(sid: string): Promise<AccessTokenResult> {
 }
 
 /**
+ * How long an instance may hold the refresh of a session before the others stop waiting for it:
+ * the token request's 5 s timeout, and time to store what it returned. An instance that stops
+ * in the middle holds up its sessions' refreshes this long, no longer.
+ */
+const refreshClaimMilliseconds = 10_000;
+const waitMilliseconds = 100;
+
+/**
  * Reads the session again, then refreshes only if it still needs it: a refresh that finished
  * a moment ago has already stored new tokens, and its old refresh token must not be sent again.
+ * The refresh is claimed in the database first, so that of several instances of PrintShop, one
+ * sends the refresh token and the others wait for the tokens it stores.
  */
 async function refreshIfStillNeeded(sid: string, force: boolean): Promise<AccessTokenResult> {
   const row = await findClientSession(sid);
   if (!row || row.endedAt || (!force && !needsRefresh(row, Date.now()))) return current(row);
+  const now = new Date();
+  if (!(await claimRefresh(row, now, new Date(now.getTime() + refreshClaimMilliseconds)))) return refreshedElsewhere(row);
   return refresh(row);
 }
 
 /**
- * Refreshes in flight, by session. A page often makes several calls at once; they must not each
- * send the same refresh token, because the server treats a second use as theft and revokes
- * everything (RFC 9700 §4.14.2). They share one refresh instead.
+ * Another instance holds the refresh of this session: waits for the tokens it stores, or for it
+ * to give up, and never sends the same refresh token itself.
+ */
+async function refreshedElsewhere(row: ClientSessionRow): Promise<AccessTokenResult> {
+  const giveUpAt = Date.now() + refreshClaimMilliseconds;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, waitMilliseconds));
+    const latest = await findClientSession(row.id);
+    if (!latest || latest.endedAt || latest.accessToken !== row.accessToken) return current(latest);
+    const stillClaimed = latest.refreshingUntil !== null && latest.refreshingUntil.getTime() > Date.now();
+    if (!stillClaimed || Date.now() >= giveUpAt) return unavailable;
+  }
+}
+
+/**
+ * Refreshes in flight in this process, by session. A page often makes several calls at once;
+ * they must not each send the same refresh token, because the server treats a second use as
+ * theft and revokes everything (RFC 9700 §4.14.2). Within one process they share one refresh,
+ * without asking the database; across instances, the claim in the database (refreshIfStillNeeded)
+ * does the same.
  */
 const refreshing = new Map<string, Promise<AccessTokenResult>>();
 

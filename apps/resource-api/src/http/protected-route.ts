@@ -1,3 +1,4 @@
+import { databaseRetryAfterSeconds, isDatabaseUnavailable, unavailabilityReason } from "@seven-steps/db";
 import {
   bearerChallenge,
   CheckTrail,
@@ -21,7 +22,11 @@ function errorJson(status: number, error: string, description: string, headers: 
   return Response.json({ error, error_description: description }, { status, headers: { "Cache-Control": "no-store", ...headers } });
 }
 
-/** The one place where a refusal becomes a response, with the status and challenge of RFC 6750 §3. */
+/**
+ * The one place where a refusal becomes a response, with the status and challenge of RFC 6750
+ * §3; a failure on this side, with 503 and `Retry-After` when it will pass by itself (RFC 9110
+ * §15.6.4), 500 otherwise.
+ */
 function refusal(error: unknown): Response {
   if (error instanceof NoCredentials) {
     // RFC 6750 §3.1: no error code when the request carried no credentials at all.
@@ -39,6 +44,13 @@ function refusal(error: unknown): Response {
     console.error("resource-api: cannot validate tokens:", error.message);
     return errorJson(503, "temporarily_unavailable", "The API cannot check access tokens right now; try again shortly.", {
       "Retry-After": "5",
+    });
+  }
+  // Not a bug, and it passes by itself: the same request succeeds once the database is back.
+  if (isDatabaseUnavailable(error)) {
+    console.warn(`resource-api: the database is unavailable (${unavailabilityReason(error)}); answered 503.`);
+    return errorJson(503, "temporarily_unavailable", "The API cannot reach its photos right now; try again shortly.", {
+      "Retry-After": String(databaseRetryAfterSeconds),
     });
   }
   if (error instanceof ApiError) return errorJson(error.status, error.code, error.description);

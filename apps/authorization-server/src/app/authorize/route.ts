@@ -1,7 +1,7 @@
 import { CheckTrail, isScopeSubset } from "@seven-steps/protocol";
 import { authorizationErrorPage } from "@/html/authorization-error-page";
 import { recordAuthorizationRequest } from "@/inspector";
-import { messagePage } from "@/html/message-page";
+import { serverFailurePage } from "@/html/server-failure-page";
 import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code";
 import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
 import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
@@ -54,9 +54,7 @@ async function answerAuthorizationRequest(request: Request, trail: CheckTrail): 
     return { response: redirectToClient(authorization.redirectUri, { code, state: authorization.state }), user };
   } catch (error) {
     const oauthError = asOAuthError(error, "authorization endpoint");
-    if (oauthError.code === "server_error") {
-      return { response: messagePage({ status: 500, title: "Something went wrong", message: oauthError.description }) };
-    }
+    if (oauthError.status >= 500) return { response: serverFailurePage(oauthError) };
     return { response: authorizationErrorPage(oauthError) };
   }
 }

@@ -16,6 +16,6 @@ export async function POST(request: Request) {
     await authenticateResourceServer(new CheckTrail(), request, parameters);
     return Response.json(await introspectToken(parameters), { headers: noStoreHeaders });
   } catch (error) {
-    return tokenErrorResponse(error);
+    return tokenErrorResponse(error, "introspection endpoint");
   }
 }

@@ -1,3 +1,4 @@
+import { tokenErrorResponse } from "@/oauth/responses";
 import { publishedPublicKeys } from "@/oauth/tokens/signing-keys";
 
 /**
@@ -7,8 +8,12 @@ import { publishedPublicKeys } from "@/oauth/tokens/signing-keys";
  * @see https://www.rfc-editor.org/rfc/rfc7517#section-5
  */
 export async function GET() {
-  return Response.json(
-    { keys: await publishedPublicKeys() },
-    { headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } },
-  );
+  try {
+    return Response.json(
+      { keys: await publishedPublicKeys() },
+      { headers: { "Cache-Control": "public, max-age=60", "Access-Control-Allow-Origin": "*" } },
+    );
+  } catch (error) {
+    return tokenErrorResponse(error, "JWKS");
+  }
 }

@@ -20,7 +20,7 @@ export async function POST(request: Request) {
     await revokeToken(parameters, client);
     response = new Response(null, { status: 200, headers: noStoreHeaders });
   } catch (error) {
-    response = tokenErrorResponse(error);
+    response = tokenErrorResponse(error, "revocation endpoint");
   }
   for (const [name, value] of Object.entries(tokenEndpointCorsHeaders(request))) response.headers.set(name, value);
   return response;

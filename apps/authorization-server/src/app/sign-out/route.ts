@@ -1,11 +1,21 @@
 import { messagePage } from "@/html/message-page";
+import { serverFailurePage } from "@/html/server-failure-page";
 import { readFormParameters } from "@/oauth/parameters";
+import { asOAuthError } from "@/oauth/responses";
 import { expiredSessionCookie } from "@/session/cookie";
 import { isSameOriginPost } from "@/session/same-origin";
 import { endSession, findSignedInUser, isValidCsrfToken } from "@/session/session";
 
 /** Ends the session at this server: deletes it, and clears the cookie. */
 export async function POST(request: Request) {
+  try {
+    return await signOut(request);
+  } catch (error) {
+    return serverFailurePage(asOAuthError(error, "sign-out"));
+  }
+}
+
+async function signOut(request: Request): Promise<Response> {
   const cookieHeader = request.headers.get("cookie");
   const user = await findSignedInUser(cookieHeader);
   if (user) {

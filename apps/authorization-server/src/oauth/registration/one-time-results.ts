@@ -1,48 +1,52 @@
-import { generateSecret } from "@/secrets/secret-hash";
+import { compactDecrypt, CompactEncrypt } from "jose";
+import { hkdfSync } from "node:crypto";
+import { generateSecret, hashSecret } from "@/secrets/secret-hash";
+import { saveRegistrationResult, takeStoredRegistrationResult } from "@/storage/registration-results";
 import type { ClientInformationResponse } from "./client-metadata.ts";
 
 /**
  * The answers of registrations made on the Developers page, each waiting for the one page view
  * that shows it. The client secret must not travel in a URL, which the browser keeps in its
- * history and servers write to their logs, so the form's handler keeps the answer here and sends
- * the browser to `/developers/registered/<id>`; that page takes it, and a reload finds nothing.
+ * history and servers write to their logs, so the form's handler stores the answer and sends the
+ * browser to `/developers/registered/<id>`; that page takes it, and a reload finds nothing.
  *
- * This is a demo store, for a single process: it lives in this server's memory, so it works only
- * when one process serves both the form's handler and the page, and a restart forgets what is
- * waiting. Several processes would need a shared store.
+ * The answer waits in the database, so that any instance of this server can show it, whichever
+ * one the form was posted to. It holds the client secret, which this server otherwise stores only
+ * as a hash (RFC 6819 §5.1.4.1.3). So it is stored encrypted, with a key that is derived from the
+ * page's id and exists nowhere else: the id is 256 random bits, sent only to the browser that
+ * registered, and the row is found by the id's SHA-256 hash. A copy of the database (a backup, a
+ * replica, someone reading it) cannot read a waiting answer. The address travels in the
+ * browser's history and the access logs, but it opens nothing once the answer is shown, which is
+ * a moment after the registration, or after five minutes at most. Neither a key shared by every
+ * instance (one more secret to configure and rotate) nor a cookie (a page cannot clear it) is
+ * needed for that.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc7591#section-3.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc6819#section-5.1.4.1.3
  */
 
-/** How long an answer waits for its page. */
-const lifetimeMilliseconds = 5 * 60 * 1000;
+/** How long an answer waits for its page; housekeeping deletes the ones never shown. */
+export const registrationResultLifetimeMilliseconds = 5 * 60 * 1000;
 
-interface Waiting {
-  result: ClientInformationResponse;
-  expiresAt: number;
+/** The AES-256-GCM key (JWE `dir`, `A256GCM`, RFC 7516) that only the page's id can give. */
+function keyOf(id: string): Uint8Array {
+  return new Uint8Array(hkdfSync("sha256", id, "", "seven-steps registration result", 32));
 }
 
-// Kept on globalThis: Next.js may load this module once for the route handler that puts an
-// answer and once more for the page that takes it, and again after each edit in development.
-const globalForResults = globalThis as { sevenStepsRegistrationResults?: Map<string, Waiting> };
-const waiting = (globalForResults.sevenStepsRegistrationResults ??= new Map<string, Waiting>());
-
-function forgetExpired(now: number): void {
-  for (const [id, entry] of waiting) {
-    if (entry.expiresAt <= now) waiting.delete(id);
-  }
-}
-
-/** Keeps a registration's answer for its page, and returns the random id that page is found by. */
-export function putRegistrationResult(result: ClientInformationResponse): string {
-  const now = Date.now();
-  forgetExpired(now);
+/** Stores a registration's answer for its page, and returns the random id that page is found by. */
+export async function putRegistrationResult(result: ClientInformationResponse, now = new Date()): Promise<string> {
   const id = generateSecret();
-  waiting.set(id, { result, expiresAt: now + lifetimeMilliseconds });
+  const sealed = await new CompactEncrypt(new TextEncoder().encode(JSON.stringify(result)))
+    .setProtectedHeader({ alg: "dir", enc: "A256GCM" })
+    .encrypt(keyOf(id));
+  await saveRegistrationResult({ idHash: hashSecret(id), sealed, expiresAt: new Date(now.getTime() + registrationResultLifetimeMilliseconds) });
   return id;
 }
 
-/** The answer kept under `id`, once: it is forgotten as it is taken. Undefined when taken already or expired. */
-export function takeRegistrationResult(id: string): ClientInformationResponse | undefined {
-  const entry = waiting.get(id);
-  waiting.delete(id);
-  return entry !== undefined && entry.expiresAt > Date.now() ? entry.result : undefined;
+/** The answer kept under `id`, once: it is deleted as it is taken. Undefined when taken already or expired. */
+export async function takeRegistrationResult(id: string, now = new Date()): Promise<ClientInformationResponse | undefined> {
+  const stored = await takeStoredRegistrationResult(hashSecret(id));
+  if (!stored || stored.expiresAt <= now) return undefined;
+  const { plaintext } = await compactDecrypt(stored.sealed, keyOf(id));
+  return JSON.parse(new TextDecoder().decode(plaintext)) as ClientInformationResponse;
 }

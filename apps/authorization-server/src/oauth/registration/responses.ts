@@ -30,6 +30,7 @@ export function registrationErrorResponse(error: unknown): Response {
     ? known.description
     : known.description.replace(/[^\x20-\x21\x23-\x5B\x5D-\x7E]/g, "?");
   const headers: Record<string, string> = { ...noStoreHeaders };
+  if (known.retryAfterSeconds) headers["Retry-After"] = String(known.retryAfterSeconds);
   if (known instanceof InvalidToken) {
     headers["WWW-Authenticate"] = bearerChallenge(
       registrationRealm,

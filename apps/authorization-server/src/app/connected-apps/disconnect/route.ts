@@ -1,5 +1,7 @@
 import { messagePage } from "@/html/message-page";
+import { serverFailurePage } from "@/html/server-failure-page";
 import { readFormParameters } from "@/oauth/parameters";
+import { asOAuthError } from "@/oauth/responses";
 import { isSameOriginPost } from "@/session/same-origin";
 import { findSignedInUser, isValidCsrfToken } from "@/session/session";
 import { disconnectApp } from "@/storage/grants";
@@ -13,6 +15,14 @@ function seeOther(location: string): Response {
  * them, and its consent is forgotten. The client's next refresh fails.
  */
 export async function POST(request: Request) {
+  try {
+    return await disconnect(request);
+  } catch (error) {
+    return serverFailurePage(asOAuthError(error, "connected apps"), { href: "/connected-apps", text: "Back to connected apps" });
+  }
+}
+
+async function disconnect(request: Request): Promise<Response> {
   const user = await findSignedInUser(request.headers.get("cookie"));
   if (!user) return seeOther("/sign-in?return_to=%2Fconnected-apps");
   const form = isSameOriginPost(request) ? await readFormParameters(request).catch(() => null) : null;

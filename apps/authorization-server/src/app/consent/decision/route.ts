@@ -1,6 +1,7 @@
 import { CheckTrail } from "@seven-steps/protocol";
 import { authorizationErrorPage } from "@/html/authorization-error-page";
 import { messagePage } from "@/html/message-page";
+import { serverFailurePage } from "@/html/server-failure-page";
 import { recordConsentDecision } from "@/inspector";
 import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code";
 import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
@@ -51,13 +52,8 @@ async function decide(request: Request, form: RequestParameters | null, trail: C
     return { response: await decideAs(user, form, trail), userId: user.id };
   } catch (error) {
     const oauthError = asOAuthError(error, "consent");
-    return {
-      response: messagePage({
-        status: oauthError.status === 500 ? 500 : 400,
-        title: "This decision could not be read",
-        message: oauthError.description,
-      }),
-    };
+    if (oauthError.status >= 500) return { response: serverFailurePage(oauthError) };
+    return { response: messagePage({ status: 400, title: "This decision could not be read", message: oauthError.description }) };
   }
 }
 

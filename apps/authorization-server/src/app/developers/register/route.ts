@@ -1,4 +1,5 @@
 import { messagePage } from "@/html/message-page";
+import { serverFailurePage } from "@/html/server-failure-page";
 import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
 import { RegistrationError } from "@/oauth/registration/errors";
 import { clientMetadataOf, refusedRegistrationQuery, registrationFormError, registrationFormValues } from "@/oauth/registration/form";
@@ -38,12 +39,8 @@ export async function POST(request: Request) {
     return await register(await readFormParameters(request));
   } catch (error) {
     const oauthError = asOAuthError(error, "developers page");
-    return messagePage({
-      status: oauthError.status === 500 ? 500 : 400,
-      title: "The client could not be registered",
-      message: oauthError.description,
-      link: backToForm,
-    });
+    if (oauthError.status >= 500) return serverFailurePage(oauthError, backToForm);
+    return messagePage({ status: 400, title: "The client could not be registered", message: oauthError.description, link: backToForm });
   }
 }
 
@@ -52,7 +49,7 @@ async function register(form: RequestParameters): Promise<Response> {
   try {
     checkInitialAccessToken(form.getIfValid("initial_access_token"));
     const client = await registerClient(clientMetadataOf(values), "the client itself");
-    return seeOther(`/developers/registered/${putRegistrationResult(client)}`);
+    return seeOther(`/developers/registered/${await putRegistrationResult(client)}`);
   } catch (error) {
     if (!(error instanceof RegistrationError)) throw error;
     return seeOther(`/developers?${refusedRegistrationQuery(values, registrationFormError(error))}`);

@@ -1,7 +1,9 @@
 import { CheckTrail } from "@seven-steps/protocol";
 import { messagePage } from "@/html/message-page";
+import { serverFailurePage } from "@/html/server-failure-page";
 import { recordSignIn } from "@/inspector";
 import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
+import { asOAuthError } from "@/oauth/responses";
 import { isSameOriginPost, sameOriginForm } from "@/session/same-origin";
 import { startSession } from "@/session/session";
 import { safeReturnTo } from "@/sign-in/return-to";
@@ -24,7 +26,10 @@ function backToForm(error: string, returnTo: string): Response {
 export async function POST(request: Request) {
   const form = isSameOriginPost(request) ? await readFormParameters(request).catch(() => null) : null;
   const trail = new CheckTrail();
-  const { response, userId } = await signIn(request, form, trail);
+  const { response, userId } = await signIn(request, form, trail).catch((error: unknown) => ({
+    response: serverFailurePage(asOAuthError(error, "sign-in")),
+    userId: undefined,
+  }));
   if (form) await recordSignIn(request, form, response, userId, trail);
   return response;
 }

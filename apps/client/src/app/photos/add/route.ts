@@ -1,4 +1,5 @@
 import { currentUser } from "@/auth/session";
+import { answersWhileDatabaseIsDown } from "@/http/database-unavailable";
 import { isSameOriginPost } from "@/http/same-origin";
 import { addPhoto } from "@/photos/photo-api";
 
@@ -7,7 +8,7 @@ function backToPhotos(query: Record<string, string>): Response {
 }
 
 /** The "Add a photo" form: PrintShop adds it to the member's album at the PhotoCloud API (photos:write). */
-export async function POST(request: Request) {
+export const POST = answersWhileDatabaseIsDown("text", async (request: Request) => {
   if (!isSameOriginPost(request)) return new Response("This form was sent from another site.", { status: 403 });
   const user = await currentUser();
   if (!user) return backToPhotos({});
@@ -29,4 +30,4 @@ export async function POST(request: Request) {
         ? `${problem.service} did not answer`
         : problem.reason;
   return backToPhotos({ add_error: `The photo was not added: ${reason}` });
-}
+});

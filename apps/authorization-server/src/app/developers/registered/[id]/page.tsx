@@ -16,7 +16,8 @@ function Credential({ label, value }: { label: string; value: string }) {
 
 /**
  * The client just registered on the Developers page, with its secret shown this one time: the
- * page takes the registration's answer from a one-time store, so a reload finds it gone. It is
+ * page takes the registration's answer from a one-time store (one-time-results.ts), so a reload
+ * finds it gone, whichever instance of this server it reaches. It is
  * rendered for each request, and Next.js sends such a page with `Cache-Control: no-store`, so no
  * cache keeps the secret either.
  *
@@ -24,7 +25,7 @@ function Credential({ label, value }: { label: string; value: string }) {
  */
 export default async function RegisteredClientPage({ params }: { params: Promise<{ id: string }> }) {
   await connection();
-  const client = takeRegistrationResult((await params).id);
+  const client = await takeRegistrationResult((await params).id);
   if (client === undefined) return <AlreadyShown />;
   return <RegisteredClient client={client} metadataUrl={metadataUrl(env.ISSUER).href} />;
 }

@@ -1,4 +1,5 @@
 import { currentUser } from "@/auth/session";
+import { answersWhileDatabaseIsDown } from "@/http/database-unavailable";
 import { callPhotoApi } from "@/photos/photo-api";
 import type { Problem } from "@/photos/problem";
 
@@ -19,7 +20,7 @@ function pictureStatus(problem: Problem): number {
  * A photo's picture, fetched from the PhotoCloud API with PrintShop's access token. The browser
  * cannot send that token itself (it never has it), so PrintShop fetches on its behalf.
  */
-export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
+export const GET = answersWhileDatabaseIsDown("text", async (_request: Request, { params }: { params: Promise<{ id: string }> }) => {
   const user = await currentUser();
   if (!user) return new Response("Sign in to see this picture.", { status: 401 });
   const { id } = await params;
@@ -32,4 +33,4 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
       "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'",
     },
   });
-}
+});

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "ClientSession" ADD COLUMN     "refreshingUntil" TIMESTAMP(3);
+
