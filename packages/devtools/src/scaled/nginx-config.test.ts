@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { allInstances, scaledAppNames, scaledApps } from "./layout.ts";
-import { nginxConfig } from "./nginx-config.ts";
+import { nginxConfig, parseAccessLogLine } from "./nginx-config.ts";
 import { findNginx } from "./nginx.ts";
 
 const folders: string[] = [];
@@ -65,5 +65,21 @@ describe("nginxConfig", () => {
     writeFileSync(file, nginxConfig({ folder }));
     const test = spawnSync(findNginx(), ["-t", "-c", file, "-p", `${folder}/`, "-e", path.join(folder, "logs", "nginx-error.log")], { encoding: "utf8" });
     expect(test.stderr).toContain("test is successful");
+  });
+});
+
+describe("parseAccessLogLine", () => {
+  it("reads a request nginx retried on the second instance", () => {
+    expect(parseAccessLogLine('303 "POST /sign-in/password HTTP/1.1" upstream="127.0.0.1:3110, 127.0.0.1:3111" upstream_status="502, 303"')).toEqual({
+      status: 303,
+      request: "POST /sign-in/password HTTP/1.1",
+      upstreams: ["127.0.0.1:3110", "127.0.0.1:3111"],
+      upstreamStatuses: ["502", "303"],
+    });
+  });
+
+  it("reads a request no instance was asked about, and refuses a line of another format", () => {
+    expect(parseAccessLogLine('400 "GARBAGE" upstream="" upstream_status=""')).toMatchObject({ upstreams: [], upstreamStatuses: [] });
+    expect(parseAccessLogLine("127.0.0.1 - - [05/Dec/2026] \"GET / HTTP/1.1\" 200")).toBeUndefined();
   });
 });

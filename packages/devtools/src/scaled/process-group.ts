@@ -72,6 +72,13 @@ export async function endGroup(pidFile: string, signal: NodeJS.Signals, timeoutM
   rmSync(pidFile, { force: true });
 }
 
+/** SIGKILL to the group at once, without waiting: for a process that is exiting and cannot wait. */
+export function killGroupNow(pidFile: string): void {
+  const pid = readPidFile(pidFile);
+  if (pid !== undefined) signalGroup(pid, "SIGKILL");
+  rmSync(pidFile, { force: true });
+}
+
 /** The last lines of a log, for a message saying why something did not start. */
 export function tailOf(logFile: string, lines = 30): string {
   try {

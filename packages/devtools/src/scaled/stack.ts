@@ -9,10 +9,11 @@
 import { databaseProvider, describeDatabase } from "@seven-steps/db";
 import path from "node:path";
 import { findPortProblem } from "../ports.js";
-import { instanceLog, nginxConfigFile, type DataFolder } from "./data-folder.ts";
+import { instanceLog, instancePidFile, nginxConfigFile, nginxPidFile, type DataFolder } from "./data-folder.ts";
 import { isRunning, startInstance, stopInstance } from "./instance.ts";
 import { allInstances, instancesOf, publicUrl, scaledAppNames, scaledApps } from "./layout.ts";
 import { findNginx, startNginx, stopNginx } from "./nginx.ts";
+import { killGroupNow } from "./process-group.ts";
 import { ScaledStackError } from "./stack-error.ts";
 
 export interface ScaledStackSettings extends DataFolder {
@@ -105,6 +106,15 @@ export async function startScaledStack(settings: ScaledStackSettings): Promise<v
 export async function stopScaledStack(data: DataFolder): Promise<void> {
   await stopNginx(data);
   await Promise.all(allInstances.map((instance) => stopInstance(instance, data)));
+}
+
+/**
+ * A last resort, for a process that is exiting without having stopped the stack (a test run
+ * interrupted): SIGKILL to every part, at once, so that none outlives it and holds its port.
+ */
+export function killScaledStackNow(data: DataFolder): void {
+  killGroupNow(nginxPidFile(data));
+  for (const instance of allInstances) killGroupNow(instancePidFile(instance, data));
 }
 
 /** What runs where, as a table to print once the stack has started. */
