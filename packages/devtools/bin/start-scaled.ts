@@ -6,6 +6,10 @@
 //
 // It builds the apps if they changed, migrates and seeds the database, starts everything, prints
 // what runs where, and stops everything on Ctrl-C (or SIGTERM), or as soon as a part fails to start.
+//
+// Both npm scripts that lead here start with `exec`, and this file runs under `node --import tsx`
+// rather than the tsx command: npm passes a SIGTERM on to its child only, and a shell or tsx in
+// between would end without passing it on, leaving the instances running.
 import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import path from "node:path";

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { isListening } from "../ports.js";
-import { nginxConfigFile, nginxErrorLog, nginxPidFile, type DataFolder } from "./data-folder.ts";
+import { logsFolder, nginxConfigFile, nginxErrorLog, nginxPidFile, type DataFolder } from "./data-folder.ts";
 import { scaledAppNames, scaledApps } from "./layout.ts";
 import { nginxConfig } from "./nginx-config.ts";
 import { endGroup, pollUntil, spawnGroup, tailOf, writePidFile } from "./process-group.ts";
@@ -25,7 +25,7 @@ export function findNginx(): string {
 export async function startNginx(data: DataFolder): Promise<void> {
   const nginx = findNginx();
   const errorLog = nginxErrorLog(data);
-  for (const folder of [path.dirname(errorLog), path.join(data.folder, "temp")]) mkdirSync(folder, { recursive: true });
+  for (const folder of [logsFolder(data), path.join(data.folder, "temp")]) mkdirSync(folder, { recursive: true });
   writeFileSync(nginxConfigFile(data), nginxConfig(data));
   const args = ["-c", nginxConfigFile(data), "-p", `${data.folder}/`, "-e", errorLog];
 

@@ -7,9 +7,9 @@
 // other reads from PostgreSQL. That is what makes it safe for nginx to send each request to
 // either one.
 import { databaseProvider, describeDatabase } from "@seven-steps/db";
-import path from "node:path";
+import { mkdirSync, rmSync } from "node:fs";
 import { findPortProblem } from "../ports.js";
-import { instanceLog, instancePidFile, nginxConfigFile, nginxPidFile, type DataFolder } from "./data-folder.ts";
+import { instancePidFile, logsFolder, nginxConfigFile, nginxPidFile, type DataFolder } from "./data-folder.ts";
 import { isRunning, startInstance, stopInstance } from "./instance.ts";
 import { allInstances, instancesOf, publicUrl, scaledAppNames, scaledApps } from "./layout.ts";
 import { findNginx, startNginx, stopNginx } from "./nginx.ts";
@@ -91,6 +91,8 @@ export async function startScaledStack(settings: ScaledStackSettings): Promise<v
   const problems = await findStartProblems();
   if (problems.length > 0) throw new ScaledStackError(`The scaled stack cannot start:\n  ${problems.join("\n  ")}`);
   const environment = instanceEnvironment(settings);
+  rmSync(logsFolder(settings), { recursive: true, force: true });
+  mkdirSync(logsFolder(settings), { recursive: true });
   try {
     const started = await Promise.allSettled(allInstances.map((instance) => startInstance(instance, settings, environment)));
     const failures = started.filter((result) => result.status === "rejected").map((result) => (result.reason as Error).message);
@@ -125,7 +127,6 @@ export function describeScaledStack(settings: ScaledStackSettings): string {
       .join(", ");
     return `   ${scaledApps[app].label.padEnd(20)} ${publicUrl(app).padEnd(22)} → ${instances}`;
   });
-  const firstLog = instanceLog(allInstances[0]!, settings);
   return [
     "",
     "  ── OAuth 2 in seven steps, scaled out ──────────────────────────────────────────────────",
@@ -134,7 +135,7 @@ export function describeScaledStack(settings: ScaledStackSettings): string {
     "",
     `   Database             ${describeDatabase(settings.databaseUrl)}`,
     `   nginx configuration  ${nginxConfigFile(settings)}`,
-    `   Logs                 ${path.dirname(firstLog)}/`,
+    `   Logs                 ${logsFolder(settings)}/`,
     "   Every answer names the instance that gave it in its X-Upstream header.",
     "   Ctrl-C stops everything.",
     "  ─────────────────────────────────────────────────────────────────────────────────────────",
