@@ -39,10 +39,18 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   const settings = scaledStackSettings();
 
   // Should this process end without running the teardown below, nothing it started outlives it.
-  process.once("exit", () => {
+  // Playwright runs the teardown on Ctrl-C, but a SIGTERM (a CI job cancelled) would end it at once.
+  const killEverything = () => {
     killScaledStackNow(settings);
     cluster?.stop();
-  });
+  };
+  process.once("exit", killEverything);
+  for (const signal of ["SIGTERM", "SIGHUP"] as const) {
+    process.once(signal, () => {
+      killEverything();
+      process.exit(1);
+    });
+  }
 
   try {
     console.info(`Scaled stage: database ${describeDatabase(url)}${cluster ? " (a throwaway cluster)" : " (from DATABASE_URL)"}`);
