@@ -9,7 +9,13 @@ const portBase = Number(process.env.E2E_PORT_BASE || 3000);
 
 export const repositoryRoot = path.resolve(here, "..");
 export const databaseFile = path.join(here, ".data", `e2e-${portBase}.db`);
-export const databaseUrl = `file:${databaseFile}`;
+/**
+ * The database the apps under test share, and the tests read: the SQLite file above unless
+ * E2E_DATABASE_URL names another. The scaled stage (playwright.scaled.config.ts) sets it to its
+ * PostgreSQL database. DATABASE_URL is deliberately not read: it names the developer's own
+ * database, which the tests must never fill with their users and clients.
+ */
+export const databaseUrl = process.env.E2E_DATABASE_URL || `file:${databaseFile}`;
 /** Where the apps under test write their logs, which the tests read for leaked secrets. */
 export const logFolder = path.join(here, ".data", `logs-${portBase}`);
 
@@ -26,6 +32,12 @@ export const appEnvironment = {
   AUTHORIZATION_SERVER_ISSUER: apps.authorizationServer.url,
   RESOURCE_API_URL: apps.resourceApi.url,
 };
+
+/**
+ * Six-second access tokens, so that a test can watch one expire and be refreshed, and a resource
+ * server that fetches a rotated key within a second. Every other setting is the demo's default.
+ */
+export const testSettings = { ACCESS_TOKEN_TTL_SECONDS: "6", JWKS_REFETCH_COOLDOWN_SECONDS: "1" };
 
 /** PrintShop's and the lab's redirect URIs on these ports. */
 export const printShopRedirectUri = `${apps.client.url}/api/auth/callback/authorization-server`;

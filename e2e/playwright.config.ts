@@ -1,13 +1,9 @@
-import { defineConfig, devices } from "@playwright/test";
+import { defineConfig } from "@playwright/test";
 import path from "node:path";
-import { appEnvironment, apps, databaseUrl, logFolder, repositoryRoot } from "./apps.ts";
-import { chromiumArgs, chromiumExecutablePath } from "@seven-steps/devtools/chromium";
+import { appEnvironment, apps, databaseUrl, logFolder, repositoryRoot, testSettings } from "./apps.ts";
+import { browser } from "./browser.ts";
 
-/**
- * Six-second access tokens, so that a test can watch one expire and be refreshed, and a resource
- * server that fetches a rotated key within a second. Every other setting is the demo's default.
- */
-const environment = { ...appEnvironment, DATABASE_URL: databaseUrl, ACCESS_TOKEN_TTL_SECONDS: "6", JWKS_REFETCH_COOLDOWN_SECONDS: "1" };
+const environment = { ...appEnvironment, DATABASE_URL: databaseUrl, ...testSettings };
 
 // Each app's output also goes to a log file, which the last tests read for leaked secrets.
 const webServers = Object.entries(apps).map(([name, app]) => ({
@@ -21,12 +17,6 @@ const webServers = Object.entries(apps).map(([name, app]) => ({
   stdout: "pipe" as const,
   stderr: "pipe" as const,
 }));
-
-const browser = {
-  ...devices["Desktop Chrome"],
-  viewport: { width: 1280, height: 720 },
-  launchOptions: { executablePath: chromiumExecutablePath(), args: chromiumArgs },
-};
 
 export default defineConfig({
   testDir: "./tests",

@@ -1,2 +1,5 @@
 /** Why `port` cannot be used, or null when it is free. */
 export function findPortProblem(port: number): Promise<string | null>;
+
+/** True when something accepts connections on the port at `host` (localhost by default). */
+export function isListening(port: number, host?: string): Promise<boolean>;

@@ -23,3 +23,18 @@ export function findPortProblem(port) {
     server.listen(port);
   });
 }
+
+/**
+ * True when something accepts connections on the port at `host`. Unlike {@link findPortProblem}
+ * it never takes the port itself, so it can watch a server that is about to bind it.
+ */
+export function isListening(port, host = "localhost") {
+  return new Promise((resolve) => {
+    const socket = net.connect({ port, host });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
