@@ -16,8 +16,6 @@ process.env.E2E_PORT_BASE = String(scaledApps.client.publicPort);
 
 /**
  * The specs of tests/ that run here unchanged. Left out, and why:
- * - developers.spec.ts: the Developers page keeps the one-time answer of a registration in the
- *   memory of the instance that made it, and the next request may go to the other one.
  * - after/secrets.spec.ts: it lists the tables from SQLite's catalog, and reads the logs of the
  *   single-instance stage.
  * - faults/: they stop and start a single-instance stack of their own, on SQLite.
@@ -27,6 +25,8 @@ const reusedSpecs = [
   "tests/smoke.spec.ts",
   "tests/client.spec.ts",
   "tests/connected-apps.spec.ts",
+  // The Developers page's one-time registration answer waits in the database, for either instance.
+  "tests/developers.spec.ts",
   "tests/authorization-server.spec.ts",
   "tests/photo-api.spec.ts",
   "tests/interop-oauth4webapi.spec.ts",
