@@ -107,11 +107,14 @@ function loadRow(number: string, name: string, result: LoadResult, floor: number
 /** Rows 2 to 4 again on PostgreSQL, with `--postgres`. */
 function postgresTableRows(postgres: PostgresRows | undefined, floor: number, peer: number): string[][] {
   if (!postgres) return [];
-  const { oneInstance } = postgres;
+  const { oneInstance, twoInstances } = postgres;
   return [
     loadRow("9a", "PostgreSQL, one instance: client_credentials", oneInstance.clientCredentials, floor, peer),
     loadRow("9b", "PostgreSQL, one instance: authorization_code redemption", oneInstance.authorizationCode, floor, peer),
     loadRow("9c", "PostgreSQL, one instance: refresh_token with rotation", oneInstance.refreshToken, floor, peer),
+    loadRow("10a", "PostgreSQL, two instances behind nginx: client_credentials", twoInstances.clientCredentials, floor, peer),
+    loadRow("10b", "PostgreSQL, two instances behind nginx: authorization_code", twoInstances.authorizationCode, floor, peer),
+    loadRow("10c", "PostgreSQL, two instances behind nginx: refresh_token", twoInstances.refreshToken, floor, peer),
   ];
 }
 
@@ -152,7 +155,7 @@ export function table(m: Measurements): string {
     `7. Memory after the run (RSS): client ${m.memory.client} MB, authorization server ${m.memory.authorizationServer} MB, ` +
     `resource API ${m.memory.resourceApi} MB; ${totalMemory} MB together.`;
   const ceiling = m.postgres
-    ? `9. PostgreSQL itself (pgbench, ${m.postgres.commitsPerSecond} transactions per second of three inserts and one durable commit, at the same connections): ` +
+    ? `11. PostgreSQL itself (pgbench, ${m.postgres.commitsPerSecond} transactions per second of three inserts and one durable commit, at the same connections): ` +
       `the most code redemptions per second this database could take, however many instances send them.`
     : undefined;
   return [columns(rows), "", browser, memory, ...(ceiling ? [ceiling] : [])].join("\n");

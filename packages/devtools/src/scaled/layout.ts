@@ -19,15 +19,22 @@ export interface ScaledApp {
   instancePorts: readonly number[];
 }
 
+/**
+ * The demo's ports by default. SCALED_PORT_BASE moves the whole stack, keeping its shape (the
+ * public ports from the base, the instances 100 above): the benchmark runs it from 4000, beside
+ * a running `npm run dev`.
+ */
+const base = Number(process.env.SCALED_PORT_BASE || demoPorts.client);
+
 export const scaledApps = {
-  client: { folder: "client", label: "PrintShop", publicPort: demoPorts.client, instancePorts: [3100, 3101] },
+  client: { folder: "client", label: "PrintShop", publicPort: base, instancePorts: [base + 100, base + 101] },
   authorizationServer: {
     folder: "authorization-server",
     label: "PhotoCloud Accounts",
-    publicPort: demoPorts["authorization-server"],
-    instancePorts: [3110, 3111],
+    publicPort: base + 1,
+    instancePorts: [base + 110, base + 111],
   },
-  resourceApi: { folder: "resource-api", label: "PhotoCloud API", publicPort: demoPorts["resource-server"], instancePorts: [3120, 3121] },
+  resourceApi: { folder: "resource-api", label: "PhotoCloud API", publicPort: base + 2, instancePorts: [base + 120, base + 121] },
 } as const satisfies Record<string, ScaledApp>;
 
 export type ScaledAppName = keyof typeof scaledApps;
