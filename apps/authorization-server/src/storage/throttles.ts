@@ -12,6 +12,10 @@ export interface ThrottleRow {
 
 type StoredRow = { key: string; failures: number; windowStartedAt: SqlDate; blockedUntil: SqlDate | null };
 
+function throttleRow(row: StoredRow): ThrottleRow {
+  return { ...row, windowStartedAt: fromSqlDate(row.windowStartedAt), blockedUntil: fromSqlDate(row.blockedUntil) };
+}
+
 /**
  * Reads the rows of `keys` and saves the rows `change` makes of them, in one transaction that
  * locks them before it reads: no other request, of this instance or another, can count in
@@ -38,7 +42,7 @@ export function changeThrottles<Result>(
       );
       // A row with no failures and no block is one just made above, or as good as none.
       if (row && (row.failures > 0 || row.blockedUntil !== null)) {
-        rows.set(key, { ...row, windowStartedAt: fromSqlDate(row.windowStartedAt), blockedUntil: fromSqlDate(row.blockedUntil) });
+        rows.set(key, throttleRow(row));
       }
     }
     const { save, result } = change(rows);
@@ -61,7 +65,7 @@ export async function readThrottles(keys: string[]): Promise<Map<string, Throttl
   const rows = new Map<string, ThrottleRow>();
   for (const key of keys) {
     const row = await sql.one<StoredRow>(`SELECT "key", "failures", "windowStartedAt", "blockedUntil" FROM "Throttle" WHERE "key" = ?`, key);
-    if (row) rows.set(key, { ...row, windowStartedAt: fromSqlDate(row.windowStartedAt), blockedUntil: fromSqlDate(row.blockedUntil) });
+    if (row) rows.set(key, throttleRow(row));
   }
   return rows;
 }
