@@ -1,7 +1,13 @@
+import { clientAddress } from "@seven-steps/config/client-address";
 import { createHash } from "node:crypto";
 
-/** The kinds of value that link the messages of one flow across the apps. */
-export type LinkKind = "challenge" | "code" | "jti" | "refresh";
+/**
+ * The kinds of value that link the messages of one flow across the apps. `request_uri` is the
+ * reference of a pushed authorization request (RFC 9126), which replaces the PKCE challenge in
+ * the browser's step 1. `browser` links no flow by itself: it gathers the messages of step 0 sent
+ * from one browser (see discovery.ts).
+ */
+export type LinkKind = "challenge" | "code" | "jti" | "refresh" | "request_uri" | "browser";
 
 /**
  * The key under which a linking value is stored: its kind and the start of its SHA-256 digest.
@@ -9,4 +15,14 @@ export type LinkKind = "challenge" | "code" | "jti" | "refresh";
  */
 export function linkKey(kind: LinkKind, value: string): string {
   return `${kind}:${createHash("sha256").update(value).digest("base64url").slice(0, 32)}`;
+}
+
+/**
+ * What tells one browser from another, roughly: the address the request came from and its
+ * User-Agent. Stored only as a {@link linkKey}. Two people behind one proxy with the same browser
+ * share it, and one person's browser changes it with its address: it is good for a heuristic, and
+ * for nothing that decides.
+ */
+export function browserOf(request: Request): string {
+  return `${clientAddress(request)} ${request.headers.get("user-agent") ?? ""}`;
 }

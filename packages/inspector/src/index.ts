@@ -1,5 +1,6 @@
 export * from "./flows.ts";
 export * from "./fingerprint.ts";
+export * from "./discovery.ts";
 export * from "./mask.ts";
 export type { ExchangeKind, FlowLinks, RecordingApp } from "./recorder.ts";
 export * from "./handout.ts";

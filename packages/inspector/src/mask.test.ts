@@ -59,4 +59,17 @@ describe("masking", () => {
     const response = new Headers({ "set-cookie": "a=b", location: `/cb?code=${code}`, "cache-control": "no-store" });
     expect(maskResponseHeaders(response)).toEqual({ location: "/cb?code=Xq3v%E2%80%A6", "cache-control": "no-store" });
   });
+
+  it("keeps a DPoP access token and a DPoP proof without their signatures, and the nonce as it is (RFC 9449)", () => {
+    expect(maskAuthorization("DPoP eyJhbGciOi.eyJzdWIi.sig")).toBe("DPoP eyJhbGciOi.eyJzdWIi.");
+    const request = new Headers({ authorization: "DPoP eyJ.a.b", dpop: "eyJ0eXAi.eyJodG0i.proof-signature" });
+    expect(maskRequestHeaders(request)).toEqual({ authorization: "DPoP eyJ.a.", dpop: "eyJ0eXAi.eyJodG0i." });
+    expect(maskResponseHeaders(new Headers({ "dpop-nonce": "n-1" }))).toEqual({ "dpop-nonce": "n-1" });
+  });
+
+  it("keeps a request_uri's URN prefix and the start of its reference only (RFC 9126 §2.2)", () => {
+    const requestUri = "urn:ietf:params:oauth:request_uri:6esc_11ACC5bwc014ltc14eY22c";
+    expect(maskParameters([["request_uri", requestUri]])).toEqual({ request_uri: "urn:ietf:params:oauth:request_uri:6esc…" });
+    expect(maskJson({ request_uri: requestUri, expires_in: 60 })).toEqual({ request_uri: "urn:ietf:params:oauth:request_uri:6esc…", expires_in: 60 });
+  });
 });

@@ -5,23 +5,28 @@ import { withoutSignature } from "@seven-steps/protocol";
  * PKCE verifiers, refresh tokens and CSRF tokens. Each is masked before it is written, keeping its
  * first characters so a learner can recognise it from one screen to the next. Passwords keep
  * nothing. Access tokens lose their signature: the page still decodes their header and claims, and
- * nobody who sees a record, a page or a handout can use one.
+ * nobody who sees a record, a page or a handout can use one. DPoP proofs (RFC 9449) lose theirs
+ * too, and a pushed request's `request_uri` keeps only the start of its reference.
  */
 const hiddenEntirely = new Set(["password"]);
 const maskedParameters = new Set(["client_secret", "code", "code_verifier", "refresh_token", "csrf_token"]);
 
 /** The headers worth showing; cookies never are, for they hold sessions. */
-const shownRequestHeaders = ["content-type", "authorization", "origin"];
-const shownResponseHeaders = ["content-type", "location", "cache-control", "www-authenticate", "retry-after"];
+const shownRequestHeaders = ["content-type", "authorization", "dpop", "origin"];
+const shownResponseHeaders = ["content-type", "location", "cache-control", "www-authenticate", "dpop-nonce", "retry-after"];
 
 /** `abcd…`: the first four characters, so the same secret is recognisable, and no more. */
 export function maskSecret(value: string): string {
   return value.length <= 8 ? "••••" : `${value.slice(0, 4)}…`;
 }
 
+/** The URN prefix of a `request_uri` (RFC 9126 §2.2), kept: the reference after it is the secret. */
+const requestUriPrefix = "urn:ietf:params:oauth:request_uri:";
+
 export function maskParameter(name: string, value: string): string {
   if (hiddenEntirely.has(name)) return "••••••••";
   if (name === "access_token") return withoutSignature(value);
+  if (name === "request_uri" && value.startsWith(requestUriPrefix)) return requestUriPrefix + maskSecret(value.slice(requestUriPrefix.length));
   return maskedParameters.has(name) ? maskSecret(value) : value;
 }
 
@@ -44,13 +49,16 @@ export function maskUrl(url: string): string {
   return url.startsWith("/") ? parsed.pathname + parsed.search : parsed.toString();
 }
 
+/** The schemes whose credentials are an access token (RFC 6750 §2.1, RFC 9449 §7.1). */
+const tokenSchemes = new Set(["bearer", "dpop"]);
+
 /**
- * An Authorization header: a Bearer access token is kept without its signature; Basic credentials
- * (which hold the client secret) are masked.
+ * An Authorization header: a Bearer or DPoP access token is kept without its signature; Basic
+ * credentials (which hold the client secret) are masked.
  */
 export function maskAuthorization(value: string): string {
   const [scheme = "", credentials = ""] = value.split(/\s+/, 2);
-  return scheme.toLowerCase() === "bearer" ? `${scheme} ${withoutSignature(credentials)}` : `${scheme} ${maskSecret(credentials)}`;
+  return tokenSchemes.has(scheme.toLowerCase()) ? `${scheme} ${withoutSignature(credentials)}` : `${scheme} ${maskSecret(credentials)}`;
 }
 
 function pickHeaders(headers: Headers, names: string[]): Record<string, string> {
@@ -59,6 +67,8 @@ function pickHeaders(headers: Headers, names: string[]): Record<string, string> 
     const value = headers.get(name);
     if (value === null) continue;
     if (name === "authorization") picked[name] = maskAuthorization(value);
+    // A DPoP proof is a JWT: without its signature it shows every claim, and proves nothing.
+    else if (name === "dpop") picked[name] = withoutSignature(value);
     else if (name === "location") picked[name] = maskUrl(value);
     else picked[name] = value;
   }

@@ -2,7 +2,8 @@ import { getDatabase } from "@seven-steps/db";
 import { createSeededDatabase } from "@seven-steps/db/testing";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { findFlow, findFlowId } from "./flows.ts";
-import { chooseFlow, createRecorder, type ExchangeToRecord } from "./recorder.ts";
+import { linkKey } from "./fingerprint.ts";
+import { chooseFlow, createRecorder, type ExchangeKind, type ExchangeToRecord } from "./recorder.ts";
 
 const database = getDatabase(await createSeededDatabase());
 afterAll(() => database.$disconnect());
@@ -214,6 +215,58 @@ describe("whose flow it is", () => {
     const other = owner === "alice" ? "bob" : "alice";
     expect(await kindsIn(flowId, owner!)).toEqual(["authorization-request", "sign-in"]);
     expect(await findFlow(database, flowId!, other)).toBeNull();
+  });
+});
+
+describe("step 0 and the flow that follows it (a heuristic: discovery.ts)", () => {
+  function discovery(kind: ExchangeKind, browser: string, recorder = resourceServer): Promise<void> {
+    return recorder.record(() =>
+      exchange({ kind, steps: [0], from: "client", to: "resource-server", belongsTo: { browser }, startsFlow: true, response: new Response(null, { status: 401 }) }),
+    );
+  }
+
+  it("gives a flow the discovery its browser ran just before step 1, and shows it only to the flow's user", async () => {
+    const browser = unique("127.0.0.1 Chromium");
+    const alice = unique("alice");
+    await discovery("resource-challenge", browser);
+    await discovery("resource-metadata", browser);
+    await discovery("authorization-server-metadata", browser, authorizationServer);
+    const challenge = unique("challenge");
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, startsFlow: true, adoptsDiscoveryOf: browser, subject: alice }));
+
+    const flowId = await findFlowId(database, "challenge", challenge);
+    expect(await kindsIn(flowId, alice)).toEqual(["resource-challenge", "resource-metadata", "authorization-server-metadata", "authorization-request"]);
+    expect((await findFlow(database, flowId!, alice))!.exchanges[0]!.steps).toEqual([0]);
+
+    // Adopted once: the next flow from that browser starts without it.
+    const next = unique("challenge");
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge: next }, startsFlow: true, adoptsDiscoveryOf: browser, subject: alice }));
+    expect(await kindsIn(await findFlowId(database, "challenge", next), alice)).toEqual(["authorization-request"]);
+  });
+
+  it("leaves another browser's discovery out, and a step-0 message alone is shown to nobody", async () => {
+    const browser = unique("127.0.0.1 Firefox");
+    const alice = unique("alice");
+    await discovery("resource-challenge", browser);
+    const challenge = unique("challenge");
+    await authorizationServer.record(() =>
+      exchange({ belongsTo: { challenge }, startsFlow: true, adoptsDiscoveryOf: unique("127.0.0.1 Safari"), subject: alice }),
+    );
+    expect(await kindsIn(await findFlowId(database, "challenge", challenge), alice)).toEqual(["authorization-request"]);
+
+    const waiting = await database.flowCorrelation.findFirstOrThrow({ where: { key: linkKey("browser", browser) } });
+    expect(await findFlow(database, waiting.flowId, alice)).toBeNull();
+  });
+
+  it("links a pushed authorization request to the browser's step 1 by its request_uri (RFC 9126)", async () => {
+    const challenge = unique("challenge");
+    const requestUri = `urn:ietf:params:oauth:request_uri:${unique("ref")}`;
+    const alice = unique("alice");
+    await authorizationServer.record(() =>
+      exchange({ kind: "pushed-authorization-request", from: "client", belongsTo: { challenge }, handsOut: { requestUri }, startsFlow: true }),
+    );
+    await authorizationServer.record(() => exchange({ belongsTo: { requestUri }, subject: alice }));
+    expect(await kindsIn(await findFlowId(database, "challenge", challenge), alice)).toEqual(["pushed-authorization-request", "authorization-request"]);
   });
 });
 

@@ -1,12 +1,17 @@
 import type { Database } from "@seven-steps/db";
 import type { CheckRun, Role } from "@seven-steps/protocol";
 import { randomBytes } from "node:crypto";
+import { discoveryRun, discoveryWindowMilliseconds } from "./discovery.ts";
 import { linkKey, type LinkKind } from "./fingerprint.ts";
 import { maskJson, maskParameters, maskRequestHeaders, maskResponseHeaders, maskUrl } from "./mask.ts";
 
 export type RecordingApp = "client" | "authorization-server" | "resource-server";
 
 export type ExchangeKind =
+  | "resource-challenge"
+  | "resource-metadata"
+  | "authorization-server-metadata"
+  | "pushed-authorization-request"
   | "authorization-request"
   | "sign-in"
   | "consent"
@@ -19,10 +24,17 @@ export type ExchangeKind =
 export interface FlowLinks {
   /** The PKCE code_challenge: present from step 1. Whoever builds the authorization link chooses it. */
   challenge?: string;
+  /** The `request_uri` of a pushed authorization request (RFC 9126), which the browser brings to step 1. */
+  requestUri?: string;
   code?: string;
   /** The `jti` of an access token. */
   jti?: string;
   refreshToken?: string;
+  /**
+   * The browser a message of step 0 came from (`browserOf`). It gathers that browser's step-0
+   * messages, until a flow adopts them (see `adoptsDiscoveryOf`).
+   */
+  browser?: string;
 }
 
 export interface ExchangeToRecord {
@@ -47,6 +59,11 @@ export interface ExchangeToRecord {
   subject?: string;
   /** Step 1 begins a new flow when no earlier message knows its values. */
   startsFlow?: boolean;
+  /**
+   * The browser step 1 came from (`browserOf`): a flow it starts takes that browser's recent
+   * step-0 messages as its own, by the heuristic of discovery.ts.
+   */
+  adoptsDiscoveryOf?: string;
   /** The checks that ran on the request, in order, with their outcomes (a CheckTrail's runs). */
   checks?: readonly CheckRun[];
 }
@@ -62,7 +79,17 @@ export interface Recorder {
   record(describe: () => ExchangeToRecord | Promise<ExchangeToRecord>): Promise<void>;
 }
 
-const linkKinds: Record<keyof FlowLinks, LinkKind> = { challenge: "challenge", code: "code", jti: "jti", refreshToken: "refresh" };
+const linkKinds: Record<keyof FlowLinks, LinkKind> = {
+  challenge: "challenge",
+  requestUri: "request_uri",
+  code: "code",
+  jti: "jti",
+  refreshToken: "refresh",
+  browser: "browser",
+};
+
+/** Links anyone can know: the PKCE challenge is picked by whoever builds the link, the browser is a guess. */
+const publicLinks: ReadonlySet<keyof FlowLinks> = new Set(["challenge", "browser"]);
 
 interface Link {
   key: string;
@@ -76,7 +103,7 @@ interface Link {
 function linksOf(links: FlowLinks = {}): Link[] {
   return Object.entries(links)
     .filter((entry): entry is [keyof FlowLinks, string] => typeof entry[1] === "string" && entry[1] !== "")
-    .map(([name, value]) => ({ key: linkKey(linkKinds[name], value), secret: name !== "challenge" }));
+    .map(([name, value]) => ({ key: linkKey(linkKinds[name], value), secret: !publicLinks.has(name) }));
 }
 
 /** A flow an exchange's links lead to, with the user it belongs to. */
@@ -173,14 +200,29 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
     return claimed?.subject === exchange.subject ? joined : { flowId: newFlowId(), isNew: true };
   }
 
+  /** The step-0 messages of this browser that a flow starting now takes as its own (discovery.ts). */
+  async function discoveryToAdopt(browser: string, now: Date): Promise<string[]> {
+    const holders = await database.flowCorrelation.findMany({ where: { key: linkKey("browser", browser) }, select: { flowId: true } });
+    if (holders.length === 0) return [];
+    const messages = await database.protocolExchange.findMany({
+      where: {
+        flowId: { in: holders.map((holder) => holder.flowId) },
+        createdAt: { gte: new Date(now.getTime() - discoveryWindowMilliseconds) },
+      },
+      select: { id: true, kind: true, createdAt: true },
+    });
+    return discoveryRun(messages, now);
+  }
+
   async function record(exchange: ExchangeToRecord): Promise<void> {
+    const now = new Date();
     const ownLinks = linksOf(exchange.belongsTo);
     const flow = await flowOf(exchange, ownLinks);
     // A message no flow can claim (a client_credentials request, say) could never be shown.
     if (!flow) return;
 
     const body = await responseJson(exchange.response);
-    const now = new Date();
+    const adopted = flow.isNew && exchange.adoptsDiscoveryOf ? await discoveryToAdopt(exchange.adoptsDiscoveryOf, now) : [];
     const keys = [...ownLinks, ...linksOf(exchange.handsOut)].map((link) => link.key);
     // Writes only, in one transaction: the flow, its message and its links are stored together or
     // not at all. (A transaction that read first could not write in WAL mode when another app had
@@ -206,6 +248,9 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
           createdAt: now,
         },
       }),
+      ...(adopted.length > 0
+        ? [database.protocolExchange.updateMany({ where: { id: { in: adopted } }, data: { flowId: flow.flowId } })]
+        : []),
       ...keys.map(
         (key) =>
           database.$executeRaw`INSERT INTO "FlowCorrelation" ("key", "flowId", "createdAt") VALUES (${key}, ${flow.flowId}, ${now}) ON CONFLICT ("key", "flowId") DO NOTHING`,

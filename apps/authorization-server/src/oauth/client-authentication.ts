@@ -1,7 +1,7 @@
 import { BasicCredentialsError, decodeBasicCredentials, defineCheck, rfcSection, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { verifySecret } from "@/secrets/secret-hash";
 import { findClient, type RegisteredClient } from "@/storage/clients";
-import { clientAddress } from "@/throttling/client-address";
+import { clientAddress } from "@seven-steps/config/client-address";
 import { checkNotBlocked, countFailure, type Throttle } from "@/throttling/throttle";
 import { InvalidClient, InvalidRequest } from "./errors.ts";
 import type { RequestParameters } from "./parameters.ts";

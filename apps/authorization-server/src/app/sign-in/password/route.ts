@@ -8,7 +8,7 @@ import { isSameOriginPost, sameOriginForm } from "@/session/same-origin";
 import { startSession } from "@/session/session";
 import { safeReturnTo } from "@/sign-in/return-to";
 import { signInWithPassword } from "@/sign-in/sign-in-with-password";
-import { clientAddress } from "@/throttling/client-address";
+import { clientAddress } from "@seven-steps/config/client-address";
 
 function seeOther(location: string, headers: Record<string, string> = {}): Response {
   return new Response(null, { status: 303, headers: { Location: location, "Cache-Control": "no-store", ...headers } });
