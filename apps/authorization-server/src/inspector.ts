@@ -4,6 +4,7 @@
 // recorder, so recording never changes an answer.
 import "server-only";
 import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
+import { browserOf, type FlowLinks } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
@@ -20,11 +21,15 @@ function queryOfRedirectToClient(response: Response): URLSearchParams | null {
   return url.origin === new URL(env.ISSUER).origin ? null : url.searchParams;
 }
 
-/** The PKCE challenge of the authorization request carried in a sign-in's return_to. */
-function challengeInReturnTo(form: RequestParameters): string | undefined {
+/**
+ * What links a sign-in to its flow: the PKCE challenge of the authorization request carried in its
+ * return_to, or the request_uri that stands for a pushed one (RFC 9126 §4).
+ */
+function linksInReturnTo(form: RequestParameters): FlowLinks {
   const returnTo = safeReturnTo(form.getIfValid("return_to"));
-  if (!returnTo.startsWith("/authorize?")) return undefined;
-  return queryParameters(new URL(returnTo, env.ISSUER)).getIfValid("code_challenge");
+  if (!returnTo.startsWith("/authorize?")) return {};
+  const query = queryParameters(new URL(returnTo, env.ISSUER));
+  return { challenge: query.getIfValid("code_challenge"), requestUri: query.getIfValid("request_uri") };
 }
 
 /**
@@ -43,13 +48,31 @@ export function recordAuthorizationRequest(request: Request, response: Response,
       request,
       parameters: query,
       response,
-      belongsTo: { challenge: query.get("code_challenge") ?? undefined },
+      belongsTo: { challenge: query.get("code_challenge") ?? undefined, requestUri: query.get("request_uri") ?? undefined },
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
       startsFlow: true,
+      adoptsDiscoveryOf: browserOf(request),
       checks: trail.runs,
     };
   });
+}
+
+/**
+ * Step 0, as far as this server sees it: a fetch of its metadata (RFC 8414). Kept by browser, for
+ * the flow that browser starts next (see packages/inspector/src/discovery.ts).
+ */
+export function recordServerMetadata(request: Request, response: Response): Promise<void> {
+  return recorder.record(() => ({
+    kind: "authorization-server-metadata",
+    steps: [0],
+    from: "client",
+    to: "authorization-server",
+    request,
+    response,
+    belongsTo: { browser: browserOf(request) },
+    startsFlow: true,
+  }));
 }
 
 /** Step 2, who the user is: the password is masked entirely before it is stored. */
@@ -68,7 +91,7 @@ export function recordSignIn(
     request,
     parameters: form.entries(),
     response,
-    belongsTo: { challenge: challengeInReturnTo(form) },
+    belongsTo: linksInReturnTo(form),
     subject: userId,
     checks: trail.runs,
   }));

@@ -4,7 +4,7 @@ import { issuer } from "./fixtures.ts";
 
 describe("GET /.well-known/oauth-authorization-server (RFC 8414)", () => {
   it("describes this server, and nothing it does not support", async () => {
-    const response = await GET();
+    const response = await GET(new Request(`${issuer}/.well-known/oauth-authorization-server`));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(await response.json()).toEqual({
@@ -29,7 +29,7 @@ describe("GET /.well-known/oauth-authorization-server (RFC 8414)", () => {
   });
 
   it("may be cached and read from any origin", async () => {
-    const response = await GET();
+    const response = await GET(new Request(`${issuer}/.well-known/oauth-authorization-server`));
     expect(response.headers.get("cache-control")).toBe("public, max-age=300");
     expect(response.headers.get("access-control-allow-origin")).toBe("*");
   });

@@ -10,7 +10,7 @@ import { apiRequest, noParams } from "./fixtures.ts";
 
 describe("GET /.well-known/oauth-protected-resource (RFC 9728 §3)", () => {
   it("describes the API: its identifier, its authorization server, scopes, header-only tokens and name", async () => {
-    const response = metadata();
+    const response = await metadata(apiRequest("/.well-known/oauth-protected-resource"));
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toMatch(/^application\/json/);
     expect(response.headers.get("access-control-allow-origin")).toBe("*");

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { roles } from "./roles.ts";
-import { getStep, stepIds, steps } from "./steps.ts";
+import { discoveryStep, getStep, stepIds, steps } from "./steps.ts";
 
 // The sequence of the article "7 Steps To Understand OAuth2", as the issue lists it.
 const sequence = [
@@ -51,5 +51,15 @@ describe("the seven steps", () => {
   it("finds a step by id and refuses an unknown one", () => {
     expect(getStep("access-token").number).toBe(5);
     expect(() => getStep("nope" as never)).toThrow(RangeError);
+  });
+});
+
+describe("step 0, before the seven steps", () => {
+  it("is numbered 0, stays out of the seven, and begins at the resource server (RFC 9728 §5)", () => {
+    expect(discoveryStep.number).toBe(0);
+    expect(steps).not.toContainEqual(discoveryStep);
+    expect([discoveryStep.from, discoveryStep.to]).toEqual(["client", "resource-server"]);
+    expect(discoveryStep.see).toBe("https://www.rfc-editor.org/rfc/rfc9728#section-5");
+    expect(discoveryStep.description.split(". ")).toHaveLength(1);
   });
 });

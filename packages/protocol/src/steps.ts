@@ -122,6 +122,28 @@ export const steps: readonly Step[] = [
   },
 ];
 
+/**
+ * Step 0, before the seven steps: how a client that knows only the API finds the rest (RFC 9728,
+ * then RFC 8414). It is the client's, not a flow's: a client may discover once and sign in many
+ * times, which is why it is kept apart from {@link steps}.
+ */
+export interface DiscoveryStep extends Omit<Step, "number" | "id"> {
+  number: 0;
+  id: "discovery";
+}
+
+export const discoveryStep: DiscoveryStep = {
+  number: 0,
+  id: "discovery",
+  title: "Discovery",
+  description:
+    "Before the seven steps, the client calls the resource server without a token, reads in the 401 where the resource's metadata is, and learns from it which authorization server to use and, from that server's metadata, its endpoints.",
+  from: "client",
+  to: "resource-server",
+  channel: "back-channel",
+  see: "https://www.rfc-editor.org/rfc/rfc9728#section-5",
+};
+
 /** The step with the given id. */
 export function getStep(id: StepId): Step {
   const step = steps.find((candidate) => candidate.id === id);

@@ -1,3 +1,4 @@
+import { recordServerMetadata } from "@/inspector";
 import { authorizationServerMetadata } from "@/oauth/metadata";
 
 /**
@@ -5,8 +6,10 @@ import { authorizationServerMetadata } from "@/oauth/metadata";
  *
  * @see https://www.rfc-editor.org/rfc/rfc8414#section-3
  */
-export async function GET() {
-  return Response.json(authorizationServerMetadata(), {
+export async function GET(request: Request) {
+  const response = Response.json(authorizationServerMetadata(), {
     headers: { "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
   });
+  await recordServerMetadata(request, response);
+  return response;
 }
