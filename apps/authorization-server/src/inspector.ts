@@ -4,7 +4,7 @@
 // recorder, so recording never changes an answer.
 import "server-only";
 import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
-import { browserOf, type FlowLinks } from "@seven-steps/inspector";
+import { browserOf } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
@@ -21,15 +21,11 @@ function queryOfRedirectToClient(response: Response): URLSearchParams | null {
   return url.origin === new URL(env.ISSUER).origin ? null : url.searchParams;
 }
 
-/**
- * What links a sign-in to its flow: the PKCE challenge of the authorization request carried in its
- * return_to, or the request_uri that stands for a pushed one (RFC 9126 §4).
- */
-function linksInReturnTo(form: RequestParameters): FlowLinks {
+/** The PKCE challenge of the authorization request carried in a sign-in's return_to. */
+function challengeInReturnTo(form: RequestParameters): string | undefined {
   const returnTo = safeReturnTo(form.getIfValid("return_to"));
-  if (!returnTo.startsWith("/authorize?")) return {};
-  const query = queryParameters(new URL(returnTo, env.ISSUER));
-  return { challenge: query.getIfValid("code_challenge"), requestUri: query.getIfValid("request_uri") };
+  if (!returnTo.startsWith("/authorize?")) return undefined;
+  return queryParameters(new URL(returnTo, env.ISSUER)).getIfValid("code_challenge");
 }
 
 /**
@@ -48,7 +44,7 @@ export function recordAuthorizationRequest(request: Request, response: Response,
       request,
       parameters: query,
       response,
-      belongsTo: { challenge: query.get("code_challenge") ?? undefined, requestUri: query.get("request_uri") ?? undefined },
+      belongsTo: { challenge: query.get("code_challenge") ?? undefined },
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
       startsFlow: true,
@@ -91,7 +87,7 @@ export function recordSignIn(
     request,
     parameters: form.entries(),
     response,
-    belongsTo: linksInReturnTo(form),
+    belongsTo: { challenge: challengeInReturnTo(form) },
     subject: userId,
     checks: trail.runs,
   }));

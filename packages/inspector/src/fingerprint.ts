@@ -2,12 +2,10 @@ import { clientAddress } from "@seven-steps/config/client-address";
 import { createHash } from "node:crypto";
 
 /**
- * The kinds of value that link the messages of one flow across the apps. `request_uri` is the
- * reference of a pushed authorization request (RFC 9126), which replaces the PKCE challenge in
- * the browser's step 1. `browser` links no flow by itself: it gathers the messages of step 0 sent
- * from one browser (see discovery.ts).
+ * The kinds of value that link the messages of one flow across the apps. `browser` links no flow
+ * by itself: it gathers the messages of step 0 sent from one browser (see discovery.ts).
  */
-export type LinkKind = "challenge" | "code" | "jti" | "refresh" | "request_uri" | "browser";
+export type LinkKind = "challenge" | "code" | "jti" | "refresh" | "browser";
 
 /**
  * The key under which a linking value is stored: its kind and the start of its SHA-256 digest.

@@ -257,17 +257,6 @@ describe("step 0 and the flow that follows it (a heuristic: discovery.ts)", () =
     const waiting = await database.flowCorrelation.findFirstOrThrow({ where: { key: linkKey("browser", browser) } });
     expect(await findFlow(database, waiting.flowId, alice)).toBeNull();
   });
-
-  it("links a pushed authorization request to the browser's step 1 by its request_uri (RFC 9126)", async () => {
-    const challenge = unique("challenge");
-    const requestUri = `urn:ietf:params:oauth:request_uri:${unique("ref")}`;
-    const alice = unique("alice");
-    await authorizationServer.record(() =>
-      exchange({ kind: "pushed-authorization-request", from: "client", belongsTo: { challenge }, handsOut: { requestUri }, startsFlow: true }),
-    );
-    await authorizationServer.record(() => exchange({ belongsTo: { requestUri }, subject: alice }));
-    expect(await kindsIn(await findFlowId(database, "challenge", challenge), alice)).toEqual(["pushed-authorization-request", "authorization-request"]);
-  });
 });
 
 describe("chooseFlow", () => {

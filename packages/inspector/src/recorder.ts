@@ -24,8 +24,6 @@ export type ExchangeKind =
 export interface FlowLinks {
   /** The PKCE code_challenge: present from step 1. Whoever builds the authorization link chooses it. */
   challenge?: string;
-  /** The `request_uri` of a pushed authorization request (RFC 9126), which the browser brings to step 1. */
-  requestUri?: string;
   code?: string;
   /** The `jti` of an access token. */
   jti?: string;
@@ -81,7 +79,6 @@ export interface Recorder {
 
 const linkKinds: Record<keyof FlowLinks, LinkKind> = {
   challenge: "challenge",
-  requestUri: "request_uri",
   code: "code",
   jti: "jti",
   refreshToken: "refresh",
