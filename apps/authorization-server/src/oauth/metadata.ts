@@ -27,6 +27,9 @@ export function authorizationServerMetadata(): AuthorizationServerMetadata {
     token_endpoint_auth_methods_supported: [...tokenEndpointAuthMethods],
     code_challenge_methods_supported: [...codeChallengeMethods],
     authorization_response_iss_parameter_supported: true,
+    pushed_authorization_request_endpoint: `${issuer}/par`,
+    // Pushing is a choice of each client (RFC 9126 §6), not required of all.
+    require_pushed_authorization_requests: false,
     service_documentation: `${issuer}/`,
   };
 }

@@ -16,6 +16,8 @@ export interface RegisteredClient {
   canIntrospect: boolean;
   /** Registered by the client itself (RFC 7591), not by an operator: nobody has reviewed it. */
   selfRegistered: boolean;
+  /** Sends its authorization requests only by reference, pushed first (RFC 9126 §6). */
+  requirePushedAuthorizationRequests: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ async function readClient(clientId: string): Promise<RegisteredClient | null> {
     redirectUris: row.redirectUris.map((redirectUri) => redirectUri.uri),
     canIntrospect: row.canIntrospect,
     selfRegistered: row.selfRegistered,
+    requirePushedAuthorizationRequests: row.requirePushedAuthorizationRequests,
   };
 }
 
@@ -81,6 +84,7 @@ export async function createClient(client: NewClient): Promise<Date> {
         allowedGrantTypes: client.allowedGrantTypes.join(" "),
         canIntrospect: false,
         selfRegistered: client.selfRegistered,
+        requirePushedAuthorizationRequests: client.requirePushedAuthorizationRequests,
       },
     }),
     db.clientRedirectUri.createMany({ data: client.redirectUris.map((uri) => ({ clientId: client.id, uri })) }),

@@ -12,6 +12,7 @@ export interface DeletedRecords {
   refreshTokens: number;
   throttles: number;
   registrationResults: number;
+  pushedAuthorizationRequests: number;
 }
 
 /**
@@ -30,7 +31,9 @@ export interface DeletedRecords {
  *   replay is refused as an unknown code;
  * - failure counters whose window began more than a day ago and that block nobody now. Every
  *   throttle's window is shorter than that;
- * - registration answers never shown, at their expiry: no page will take them any more.
+ * - registration answers never shown, at their expiry: no page will take them any more;
+ * - pushed authorization requests an hour after their expiry, used or not: the authorization
+ *   endpoint refuses them already, and a recording of their flow no longer needs them.
  *
  * Grants are not deleted here: "Connected apps" lists the live ones, and a revoked one keeps the
  * reason it was revoked.
@@ -48,7 +51,7 @@ export interface DeletedRecords {
 export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRecords> {
   const anHourAgo = new Date(now.getTime() - hour);
   const aDayAgo = new Date(now.getTime() - day);
-  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles, registrationResults] = await db.$transaction([
+  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles, registrationResults, pushedAuthorizationRequests] = await db.$transaction([
     db.session.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
     db.authorizationCode.deleteMany({ where: { expiresAt: { lte: aDayAgo } } }),
     db.accessToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
@@ -57,6 +60,7 @@ export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRec
       where: { windowStartedAt: { lte: aDayAgo }, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
     }),
     db.registrationResult.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.pushedAuthorizationRequest.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
   ]);
   return {
     sessions: sessions.count,
@@ -65,5 +69,6 @@ export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRec
     refreshTokens: refreshTokens.count,
     throttles: throttles.count,
     registrationResults: registrationResults.count,
+    pushedAuthorizationRequests: pushedAuthorizationRequests.count,
   };
 }

@@ -3,7 +3,7 @@ import type { RegisteredClient } from "@/storage/clients";
 import { OAuthError } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { checkAllowedScope } from "../requested-scope.ts";
-import { checkClient, checkPkce, checkRedirectUri, checkResponseType } from "./checks.ts";
+import { checkClient, checkPkce, checkPushedWhenRequired, checkRedirectUri, checkResponseType } from "./checks.ts";
 
 /** An authorization request that passed every check. */
 export interface ValidAuthorizationRequest {
@@ -33,15 +33,23 @@ export type AuthorizationRequestValidation =
  *    must not redirect: that would make it an open redirector (RFC 6749 §4.1.2.1, RFC 9700
  *    §4.11).
  * 2. `state`, read (it is optional and returned unchanged), so the errors below can carry it back;
- * 3. `response_type`;
- * 4. PKCE;
- * 5. `scope`.
+ * 3. whether the request had to be pushed (RFC 9126 §6);
+ * 4. `response_type`;
+ * 5. PKCE;
+ * 6. `scope`.
  *
- * Each check records itself in `trail`, for the inspector.
+ * Each check records itself in `trail`, for the inspector. A pushed request is validated here
+ * twice, when it is pushed and when it comes back by reference (`pushed`): the client or this
+ * server's rules may have changed in between (RFC 9126 §4).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ * @see https://www.rfc-editor.org/rfc/rfc9126#section-4
  */
-export async function validateAuthorizationRequest(parameters: RequestParameters, trail: CheckTrail): Promise<AuthorizationRequestValidation> {
+export async function validateAuthorizationRequest(
+  parameters: RequestParameters,
+  trail: CheckTrail,
+  { pushed }: { pushed: boolean } = { pushed: false },
+): Promise<AuthorizationRequestValidation> {
   let client: RegisteredClient;
   let redirect: { redirectUri: string; redirectUriInRequest: boolean };
   try {
@@ -55,6 +63,7 @@ export async function validateAuthorizationRequest(parameters: RequestParameters
   let state: string | undefined;
   try {
     state = parameters.get("state");
+    checkPushedWhenRequired(trail, client, pushed);
     checkResponseType(trail, parameters, client);
     const pkce = checkPkce(trail, parameters);
     const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);

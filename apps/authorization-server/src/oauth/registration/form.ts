@@ -91,7 +91,8 @@ const wrongInitialAccessToken: RegistrationFormError = {
 /** Why a registration was refused, next to the field it concerns. */
 export function registrationFormError(error: RegistrationError): RegistrationFormError {
   if (error instanceof InvalidToken) return wrongInitialAccessToken;
-  return { field: error.field ?? "form", message: error.description };
+  // A field the form does not have (it never sends one) is shown against the form as a whole.
+  return { field: isRegistrationFormField(error.field) ? error.field : "form", message: error.description };
 }
 
 /**
