@@ -26,4 +26,6 @@ export interface AuthorizationServerMetadata {
   code_challenge_methods_supported?: string[];
   /** @see https://www.rfc-editor.org/rfc/rfc9207#section-3 */
   authorization_response_iss_parameter_supported?: boolean;
+  /** @see https://www.rfc-editor.org/rfc/rfc9449#section-5.1 */
+  dpop_signing_alg_values_supported?: string[];
 }
