@@ -3,12 +3,8 @@
 // function hands the recorder a description to build: whatever building it throws stays in the
 // recorder, so recording never changes an answer.
 import "server-only";
-<<<<<<< HEAD
-import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
-import { browserOf } from "@seven-steps/inspector";
-=======
 import { readUnverifiedClaims, referenceOfRequestUri, type CheckTrail } from "@seven-steps/protocol";
->>>>>>> par
+import { browserOf } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
@@ -71,6 +67,7 @@ export function recordPushedAuthorizationRequest(
     response,
     belongsTo: { challenge: form.getIfValid("code_challenge") },
     startsFlow: true,
+    adoptsDiscoveryOf: browserOf(request),
     checks: trail.runs,
   }));
 }

@@ -8,12 +8,9 @@ import { maskJson, maskParameters, maskRequestHeaders, maskResponseHeaders, mask
 export type RecordingApp = "client" | "authorization-server" | "resource-server";
 
 export type ExchangeKind =
-<<<<<<< HEAD
   | "resource-challenge"
   | "resource-metadata"
   | "authorization-server-metadata"
-=======
->>>>>>> par
   | "pushed-authorization-request"
   | "authorization-request"
   | "sign-in"

@@ -27,9 +27,11 @@ describe("OAuth error codes", () => {
     );
   });
 
-  it("lists the codes of RFC 6749 §5.2, plus server_error, temporarily_unavailable and RFC 8707's invalid_target", () => {
+  it("lists the codes of RFC 6749 §5.2, plus server_error, temporarily_unavailable, RFC 8707's invalid_target and those of DPoP", () => {
     expect([...tokenErrorCodes].sort()).toEqual(
       [
+        "invalid_dpop_proof",
+        "use_dpop_nonce",
         "invalid_client",
         "invalid_grant",
         "invalid_request",

@@ -26,12 +26,24 @@ export const authorizationErrorCodes = [
 export type AuthorizationErrorCode = (typeof authorizationErrorCodes)[number];
 
 /**
+ * The errors of DPoP, at the token endpoint (in its JSON body) and at a resource server (in a
+ * `WWW-Authenticate: DPoP` challenge): a proof that fails a check of RFC 9449 §4.3, and a proof
+ * without the nonce the server asks for (§8, §9).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-12.2
+ */
+export const dpopErrorCodes = ["invalid_dpop_proof", "use_dpop_nonce"] as const;
+export type DpopErrorCode = (typeof dpopErrorCodes)[number];
+
+/**
  * Errors of the token endpoint, in a JSON body. `server_error` and `temporarily_unavailable` are
  * not in the list of RFC 6749 §5.2; they are the registered codes of §4.1.2.1 a server uses when
  * it fails unexpectedly (500), or cannot answer for a moment (503, with `Retry-After`). Neither
- * says anything about the grant: a client tries again later, and keeps its tokens.
+ * says anything about the grant: a client tries again later, and keeps its tokens. The two codes
+ * of DPoP (RFC 9449 §5, §8) are registered for the token endpoint too.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-12.2
  */
 export const tokenErrorCodes = [
   "invalid_request",
@@ -44,6 +56,7 @@ export const tokenErrorCodes = [
   "temporarily_unavailable",
   /** @see https://www.rfc-editor.org/rfc/rfc8707#section-2 */
   "invalid_target",
+  ...dpopErrorCodes,
 ] as const;
 export type TokenErrorCode = (typeof tokenErrorCodes)[number];
 
@@ -54,6 +67,14 @@ export type TokenErrorCode = (typeof tokenErrorCodes)[number];
  */
 export const bearerErrorCodes = ["invalid_request", "invalid_token", "insufficient_scope"] as const;
 export type BearerErrorCode = (typeof bearerErrorCodes)[number];
+
+/**
+ * Errors of a resource server in a `WWW-Authenticate: DPoP` challenge: those of RFC 6750, and
+ * those of DPoP.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-7.1
+ */
+export type DpopSchemeErrorCode = BearerErrorCode | DpopErrorCode;
 
 export type OAuthErrorCode = AuthorizationErrorCode | TokenErrorCode | BearerErrorCode;
 
@@ -75,6 +96,8 @@ export const errorCodeMeanings: Record<OAuthErrorCode, string> = {
   invalid_token: "The access token is expired, revoked, malformed, or invalid for other reasons.",
   insufficient_scope: "The request requires more privileges than the access token provides.",
   invalid_target: "The requested resource is invalid, missing, unknown, or malformed.",
+  invalid_dpop_proof: "The DPoP proof is missing a claim, malformed, expired, replayed, or not for this request or key.",
+  use_dpop_nonce: "The server wants a nonce in the DPoP proof: retry with the one in the DPoP-Nonce header.",
 };
 
 function isOneOf<T extends string>(codes: readonly T[], value: unknown): value is T {

@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { CheckTrail, defineCheck, rfcSection, rfcSectionLabel, type Check } from "./check.ts";
+import { dpopProofChecks } from "../dpop/verify-proof.ts";
 import { findExportedChecks } from "./exported-checks.ts";
 
 const example: Check = {
@@ -83,12 +84,24 @@ describe("the checks of the protocol package", () => {
   it("each name, as its source, the file that exports it, and cite an RFC section", async () => {
     const found = await findExportedChecks(repository, path.join(repository, "packages/protocol/src"), (file) => import(file));
     expect(found.map(({ exportName }) => exportName).sort()).toEqual(
-      ["checkAccessTokenJwt", "checkIntrospectionAnswer", "checkRequiredScopes"].sort(),
+      ["checkAccessTokenJwt", "checkDpopBinding", "checkIntrospectionAnswer", "checkRequiredScopes"].sort(),
     );
     for (const { file, check } of found) {
       expect(check.source).toBe(file);
       expect(check.checkedBy).toBe("resource-server");
       expect(rfcSectionLabel(check.see)).toMatch(/^RFC \d+ §[\d.]+$/);
+    }
+  });
+});
+
+describe("the checks of a DPoP proof", () => {
+  it("are recorded as the checks of whichever server runs them, and cite RFC 9449", () => {
+    for (const checkedBy of ["authorization-server", "resource-server"] as const) {
+      for (const { check } of Object.values(dpopProofChecks[checkedBy])) {
+        expect(check.checkedBy).toBe(checkedBy);
+        expect(check.source).toBe("packages/protocol/src/dpop/verify-proof.ts");
+        expect(rfcSectionLabel(check.see)).toMatch(/^RFC 9449 §[\d.]+$/);
+      }
     }
   });
 });

@@ -34,6 +34,8 @@ const claimsSchema = z.object({
   jti: identifier.optional(),
   client_id: identifier.optional(),
   scope: z.string().max(1024).optional(),
+  /** RFC 9449 §6.1: a SHA-256 JWK thumbprint is 43 base64url characters. */
+  cnf: z.object({ jkt: z.string().regex(/^[\w-]{43}$/) }).optional(),
 });
 
 /** The claims of {@link claimsSchema}, known to be of the right type and size. */

@@ -20,6 +20,13 @@ export interface AccessTokenClaims {
   /** The granted scopes, space-separated. */
   scope?: string;
   auth_time?: number;
+  /**
+   * The confirmation of a DPoP-bound token: the JWK SHA-256 thumbprint of the client's key. Only
+   * a request with a proof of that key may use the token.
+   *
+   * @see https://www.rfc-editor.org/rfc/rfc9449#section-6.1
+   */
+  cnf?: { jkt: string };
 }
 
 /** The `typ` header value of RFC 9068 §2.1 (short for the media type `application/at+jwt`). */
@@ -44,4 +51,5 @@ export const accessTokenClaimMeanings: Record<string, string> = {
   client_id: "The client the token was issued to.",
   scope: "What the token allows, as granted by the user.",
   auth_time: "When the user last entered their password.",
+  cnf: "DPoP: the thumbprint (jkt) of the client's key; the token works only with a proof signed by that key.",
 };

@@ -30,4 +30,6 @@ export interface AuthorizationServerMetadata {
   pushed_authorization_request_endpoint?: string;
   /** Whether every client must push its authorization requests (RFC 9126 §5). */
   require_pushed_authorization_requests?: boolean;
+  /** @see https://www.rfc-editor.org/rfc/rfc9449#section-5.1 */
+  dpop_signing_alg_values_supported?: string[];
 }

@@ -39,4 +39,6 @@ export type IntrospectionResponse =
       aud?: string | string[];
       iss?: string;
       jti?: string;
+      /** The key a DPoP-bound token is bound to (RFC 9449 §6.2). */
+      cnf?: { jkt: string };
     };

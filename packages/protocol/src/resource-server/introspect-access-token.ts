@@ -3,6 +3,7 @@ import type { AccessTokenClaims } from "../messages/access-token.ts";
 import type { IntrospectionResponse } from "../messages/token-lifecycle.ts";
 import { CheckTrail, defineCheck, rfcSection } from "../checks/check.ts";
 import { parseScope } from "../scope.ts";
+import { isDpopConfirmation } from "./dpop-confirmation.ts";
 import { InvalidToken } from "./errors.ts";
 import { checkRequiredScopes } from "./required-scope.ts";
 
@@ -43,6 +44,7 @@ export const checkIntrospectionAnswer = defineCheck(
     if (!answer.sub || !answer.client_id || !answer.jti || !answer.exp || !answer.iat || !answer.iss) {
       throw new InvalidToken("The introspection answer lacks the claims of an access token.");
     }
+    if (answer.cnf !== undefined && !isDpopConfirmation(answer.cnf)) throw new InvalidToken("The introspection answer's cnf is malformed.");
     return answer as ActiveAccessToken;
   },
 );
@@ -78,5 +80,6 @@ export async function introspectAccessToken(token: string, options: IntrospectAc
     jti: active.jti,
     client_id: active.client_id,
     ...(active.scope === undefined ? {} : { scope: active.scope }),
+    ...(active.cnf === undefined ? {} : { cnf: { jkt: active.cnf.jkt } }),
   };
 }

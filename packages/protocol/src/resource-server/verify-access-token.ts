@@ -3,6 +3,7 @@ import { CheckTrail, defineCheck, rfcSection } from "../checks/check.ts";
 import type { AccessTokenClaims } from "../messages/access-token.ts";
 import { accessTokenType } from "../messages/access-token.ts";
 import { parseScope, ScopeSyntaxError } from "../scope.ts";
+import { isDpopConfirmation } from "./dpop-confirmation.ts";
 import { InvalidToken, SigningKeysUnavailable } from "./errors.ts";
 import { checkRequiredScopes } from "./required-scope.ts";
 import type { VerifiedTokens } from "./verified-tokens.ts";
@@ -80,6 +81,9 @@ export const checkAccessTokenJwt = defineCheck(
     }
     if (typeof payload.client_id !== "string" || (payload.scope !== undefined && typeof payload.scope !== "string")) {
       throw new InvalidToken("The access token's client_id or scope claim is malformed.");
+    }
+    if (payload.cnf !== undefined && !isDpopConfirmation(payload.cnf)) {
+      throw new InvalidToken("The access token's cnf claim is malformed.");
     }
     try {
       parseScope(payload.scope ?? "");
