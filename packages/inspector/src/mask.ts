@@ -1,4 +1,4 @@
-import { withoutSignature } from "@seven-steps/protocol";
+import { requestUriPrefix, withoutSignature } from "@seven-steps/protocol";
 
 /**
  * What the inspector must never store in clear: passwords, client secrets, authorization codes,
@@ -20,12 +20,10 @@ export function maskSecret(value: string): string {
   return value.length <= 8 ? "••••" : `${value.slice(0, 4)}…`;
 }
 
-/** The URN prefix of a `request_uri` (RFC 9126 §2.2), kept: the reference after it is the secret. */
-const requestUriPrefix = "urn:ietf:params:oauth:request_uri:";
-
 export function maskParameter(name: string, value: string): string {
   if (hiddenEntirely.has(name)) return "••••••••";
   if (name === "access_token") return withoutSignature(value);
+  // The URN prefix is public; the reference after it is the secret (RFC 9126 §2.2).
   if (name === "request_uri" && value.startsWith(requestUriPrefix)) return requestUriPrefix + maskSecret(value.slice(requestUriPrefix.length));
   return maskedParameters.has(name) ? maskSecret(value) : value;
 }

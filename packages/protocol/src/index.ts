@@ -14,6 +14,7 @@ export * from "./discovery/metadata-url.ts";
 export * from "./discovery/discover-authorization-server.ts";
 export * from "./discovery/cached-until-failure.ts";
 export * from "./discovery/discover-protected-resource.ts";
+export * from "./discovery/resource-metadata-challenge.ts";
 export * from "./messages/protected-resource-metadata.ts";
 export * from "./resource-indicator.ts";
 export * from "./resource-server/errors.ts";
