@@ -39,3 +39,26 @@ export async function readBody(response: Response): Promise<unknown> {
     return text;
   }
 }
+
+/** The headers of an answer the lab shows: those a learner needs to follow the protocol. */
+const shownResponseHeaders = ["content-type", "cache-control", "www-authenticate", "dpop-nonce", "location"];
+
+/** An answer as the lab shows it: its status, the headers worth reading, and its body. */
+export interface LabHttpAnswer {
+  status: number;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/**
+ * Reads an answer for showing. A cross-origin answer shows the browser only the headers its server
+ * exposes (CORS), so a header missing here may still have been sent.
+ */
+export async function readAnswer(response: Response): Promise<LabHttpAnswer> {
+  const headers: Record<string, string> = {};
+  for (const name of shownResponseHeaders) {
+    const value = response.headers.get(name);
+    if (value !== null) headers[name] = value;
+  }
+  return { status: response.status, headers, body: await readBody(response.clone()) };
+}

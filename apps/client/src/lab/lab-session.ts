@@ -12,6 +12,21 @@ import { z } from "zod";
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.1
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps
  */
+/** A message the lab sent before the redirect, kept to be shown again after it. */
+const shownExchangeSchema = z.object({
+  request: z.object({
+    method: z.enum(["GET", "POST"]),
+    url: z.string(),
+    headers: z.record(z.string(), z.string()),
+    body: z.string().optional(),
+  }),
+  status: z.number().int(),
+  headers: z.record(z.string(), z.string()),
+  body: z.unknown(),
+});
+
+export type ShownExchange = z.infer<typeof shownExchangeSchema>;
+
 const labSessionSchema = z.object({
   /**
    * Where the run is: 2 while the user is at the authorization server, 3 once the code is back,
@@ -26,6 +41,14 @@ const labSessionSchema = z.object({
   codeVerifier: z.string(),
   /** Must come back unchanged with the code (RFC 6749 §10.12). */
   state: z.string(),
+  /** The API the tokens are for, named as `resource` at steps 1 and 4 (RFC 8707). */
+  resource: z.string().optional(),
+  /** The thumbprint of the tab's DPoP key, sent as `dpop_jkt` in step 1 (RFC 9449 §10). */
+  dpopJkt: z.string().optional(),
+  /** Step 0's messages, when the run began with it (RFC 9728). */
+  discovery: z.array(shownExchangeSchema).optional(),
+  /** The pushed authorization request and its answer, when step 1 was pushed (RFC 9126). */
+  pushed: shownExchangeSchema.optional(),
 });
 
 export type LabSession = z.infer<typeof labSessionSchema>;
