@@ -23,6 +23,8 @@ const shownExchangeSchema = z.object({
   status: z.number().int(),
   headers: z.record(z.string(), z.string()),
   body: z.unknown(),
+  /** What the lab read in the answer, in a sentence. */
+  reading: z.string().optional(),
 });
 
 export type ShownExchange = z.infer<typeof shownExchangeSchema>;

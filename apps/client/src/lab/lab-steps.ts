@@ -1,9 +1,12 @@
-import { steps, type Step } from "@seven-steps/protocol";
+import { discoveryStep, steps, type DiscoveryStep, type Step } from "@seven-steps/protocol";
 
 export type StepNumber = Step["number"];
+/** The steps of a lab run: the seven, and step 0 when the run begins with discovery. */
+export type LabStepNumber = DiscoveryStep["number"] | StepNumber;
 
-/** The step of the catalogue with this number. */
-export function stepNumbered(number: StepNumber): Step {
+/** The step of the catalogue with this number; 0 is the step before the seven. */
+export function stepNumbered(number: LabStepNumber): Step | DiscoveryStep {
+  if (number === 0) return discoveryStep;
   const step = steps.find((candidate) => candidate.number === number);
   if (!step) throw new RangeError(`There is no step ${number}.`);
   return step;

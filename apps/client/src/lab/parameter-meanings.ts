@@ -12,6 +12,14 @@ export const authorizationRequestParameters: Record<string, string> = {
   state: "A random value the lab checks on the way back, so a forged response is caught (CSRF).",
   code_challenge: "The SHA-256 of a secret code_verifier that stays in this tab (PKCE).",
   code_challenge_method: "S256: how the challenge was made from the verifier.",
+  resource: "Which API the tokens are for: its identifier, which becomes the token's aud (RFC 8707).",
+  dpop_jkt: "The thumbprint of this tab's DPoP key: the code will be redeemable with that key only (RFC 9449 §10).",
+};
+
+/** @see https://www.rfc-editor.org/rfc/rfc9126#section-4 */
+export const pushedAuthorizationUrlParameters: Record<string, string> = {
+  client_id: "Who is asking: it must be the client that pushed the request.",
+  request_uri: "The reference the server handed out for the pushed request: single use, and short-lived.",
 };
 
 /** @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2 */
@@ -30,4 +38,5 @@ export const tokenRequestParameters: Record<string, string> = {
   redirect_uri: "The same redirect URI as in step 1, which the code is bound to.",
   code_verifier: "The PKCE secret, revealed only now: its SHA-256 must equal the challenge of step 1.",
   client_id: "The lab names itself; as a public client it has no secret to prove it.",
+  resource: "The same API as in step 1: the access token's audience (RFC 8707 §2.2).",
 };

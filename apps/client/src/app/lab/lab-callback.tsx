@@ -3,17 +3,22 @@
 import { useEffect, useState, type ReactNode } from "react";
 import { receiveAuthorizationResponse, type ReceivedAuthorizationResponse } from "@/lab/authorization-step";
 import type { LabConfiguration } from "@/lab/configuration";
-import type { LabHttpRequest } from "@/lab/http-request";
+import { labDpopKeyPair } from "@/lab/dpop-key";
+import type { DpopAttempt, DpopRequestPlan } from "@/lab/dpop-request";
 import { loadLabSession, saveLabSession, type LabSession } from "@/lab/lab-session";
 import type { StepNumber } from "@/lab/lab-steps";
-import { authorizationRequestParameters, tokenRequestParameters } from "@/lab/parameter-meanings";
-import { photosRequest, sendPhotosRequest, type PhotosAnswer } from "@/lab/resource-step";
+import { authorizationRequestParameters, pushedAuthorizationUrlParameters, tokenRequestParameters } from "@/lab/parameter-meanings";
+import { photosRequest, replayWithoutKey, sendPhotosRequest, type LabAccessToken, type PhotosAnswer } from "@/lab/resource-step";
 import { accessTokenRequest, sendAccessTokenRequest, type AccessTokenAnswer } from "@/lab/token-step";
 import { ActionBar, NextButton, StartOverButton } from "./action-bar";
+import { AnswerView } from "./answer-view";
 import { AuthorizationResponseView } from "./authorization-response-view";
+import { DiscoveryView } from "./discovery-view";
+import { DpopAttemptsView } from "./dpop-attempts-view";
 import { HttpRequestView } from "./http-request-view";
 import { LabProgress } from "./lab-progress";
 import { PhotosAnswerView } from "./photos-answer-view";
+import { ReplayView } from "./replay-view";
 import { AboutToHappen, LabProblem, StepSection } from "./step-section";
 import { TokenAnswerView } from "./token-answer-view";
 
@@ -84,58 +89,102 @@ function LabRun({
   session: LabSession;
   received: ReceivedAuthorizationResponse;
 }) {
-  // The tokens live in this component's memory only: nothing the lab stores outlives the page.
+  // The tokens live in this component's memory only: nothing the lab stores outlives the page. The
+  // DPoP key is the tab's, from IndexedDB: the one whose thumbprint step 1 sent as dpop_jkt.
+  const [keyPair, setKeyPair] = useState<CryptoKeyPair | null>(null);
+  const [keyProblem, setKeyProblem] = useState<string | null>(null);
   const [tokenExchange, setTokenExchange] = useState<Exchange<AccessTokenAnswer> | null>(null);
   const [apiCall, setApiCall] = useState<Exchange<PhotosAnswer> | null>(null);
+  const [replay, setReplay] = useState<Exchange<DpopAttempt[]> | null>(null);
 
   useEffect(() => {
     if (received.outcome.ok) saveLabSession({ ...session, currentStep: 3 });
   }, [session, received]);
 
+  useEffect(() => {
+    labDpopKeyPair().then(setKeyPair, (error: unknown) => setKeyProblem(reasonOf(error)));
+  }, []);
+
   const code = received.outcome.ok ? received.outcome.code : null;
-  const tokenRequest = code === null ? null : accessTokenRequest(session, code, configuration);
+  const tokenPlan = code === null ? null : accessTokenRequest(session, code, configuration);
   const tokenAnswer = tokenExchange?.status === "answered" ? tokenExchange.answer : null;
-  const accessToken = tokenAnswer?.outcome.ok ? tokenAnswer.outcome.accessToken : null;
-  const apiRequest = accessToken === null ? null : photosRequest(configuration.resourceApiUrl, accessToken);
+  const accessToken: LabAccessToken | null = tokenAnswer?.outcome.ok
+    ? { value: tokenAnswer.outcome.accessToken, tokenType: tokenAnswer.outcome.tokenType }
+    : null;
+  const apiPlan = accessToken === null ? null : photosRequest(configuration.resourceApiUrl, accessToken);
+  const photosAnswer = apiCall?.status === "answered" ? apiCall.answer : null;
   const { current, failed } = progressOf(received, tokenExchange, apiCall);
   // A request is shown under the answer before it: step 4 under step 3, step 6 under step 5.
   useScrollToStep(current === 4 ? 3 : current === 6 ? 5 : current);
 
-  function exchangeCode(request: LabHttpRequest) {
+  function exchangeCode(plan: DpopRequestPlan, key: CryptoKeyPair) {
     // Spent from now on, whatever the answer: the server accepts a code once.
     saveLabSession({ ...session, currentStep: 5 });
     setTokenExchange({ status: "sending" });
-    sendAccessTokenRequest(request).then(
+    sendAccessTokenRequest(plan, key).then(
       (answer) => setTokenExchange({ status: "answered", answer }),
       (error: unknown) => setTokenExchange({ status: "no-answer", reason: reasonOf(error) }),
     );
   }
 
-  function callApi(request: LabHttpRequest) {
+  function callApi(plan: DpopRequestPlan, key: CryptoKeyPair) {
     saveLabSession({ ...session, currentStep: 7 });
     setApiCall({ status: "sending" });
-    sendPhotosRequest(request).then(
+    sendPhotosRequest(plan, key).then(
       (answer) => setApiCall({ status: "answered", answer }),
       (error: unknown) => setApiCall({ status: "no-answer", reason: reasonOf(error) }),
     );
   }
 
+  function replayToken(token: LabAccessToken, nonce?: string) {
+    setReplay({ status: "sending" });
+    replayWithoutKey(configuration.resourceApiUrl, token, nonce).then(
+      (attempts) => setReplay({ status: "answered", answer: attempts }),
+      (error: unknown) => setReplay({ status: "no-answer", reason: reasonOf(error) }),
+    );
+  }
+
   const tokenEndpoint = new URL(session.tokenEndpoint);
+  const authorizationUrl = new URL(session.authorizationUrl);
+  const tokenSent = tokenExchange && tokenExchange.status === "answered" ? tokenExchange.answer.attempts : null;
+  const apiSent = apiCall && apiCall.status === "answered" ? apiCall.answer.attempts : null;
   return (
     <>
-      <LabProgress current={current} failed={failed} />
+      <LabProgress current={current} failed={failed} withDiscovery={session.discovery !== undefined} />
+
+      {session.discovery ? (
+        <StepSection
+          number={0}
+          status="done"
+          collapsed
+          detailsLabel="Show the three messages"
+          summary="The lab called the API without a token, followed its 401 to the API's metadata, and from there to PhotoCloud Accounts' metadata."
+        >
+          <DiscoveryView messages={session.discovery} />
+        </StepSection>
+      ) : null}
 
       <StepSection
         number={1}
         status="done"
         collapsed
-        detailsLabel="Show the request"
-        summary={`Your browser went to ${new URL(session.authorizationUrl).origin}${new URL(session.authorizationUrl).pathname} with the lab's client_id, scope, state and PKCE code_challenge.`}
+        detailsLabel={session.pushed ? "Show the two messages" : "Show the request"}
+        summary={
+          session.pushed
+            ? `The lab pushed the request to ${session.pushed.request.url} (PAR), and your browser went to ${authorizationUrl.origin}${authorizationUrl.pathname} with only the client_id and the request_uri.`
+            : `Your browser went to ${authorizationUrl.origin}${authorizationUrl.pathname} with the lab's client_id, scope, state, PKCE code_challenge, resource and dpop_jkt.`
+        }
       >
+        {session.pushed ? (
+          <>
+            <HttpRequestView request={session.pushed.request} parametersIn="body" meanings={authorizationRequestParameters} />
+            <AnswerView answer={session.pushed} />
+          </>
+        ) : null}
         <HttpRequestView
           request={{ method: "GET", url: session.authorizationUrl, headers: {} }}
           parametersIn="query"
-          meanings={authorizationRequestParameters}
+          meanings={session.pushed ? pushedAuthorizationUrlParameters : authorizationRequestParameters}
         />
       </StepSection>
 
@@ -155,19 +204,32 @@ function LabRun({
         <AuthorizationResponseView session={session} received={received} redirectUri={configuration.redirectUri} />
       </StepSection>
 
-      {tokenRequest ? (
+      {tokenPlan ? (
         <StepSection
           number={4}
           status={current === 4 ? "current" : "done"}
           collapsed={current > 4}
           detailsLabel="Show the request"
-          summary={`The lab posted the code and its code_verifier to ${tokenEndpoint.origin}${tokenEndpoint.pathname}.`}
+          summary={`The lab posted the code, its code_verifier and a DPoP proof to ${tokenEndpoint.origin}${tokenEndpoint.pathname}.`}
         >
-          <AboutToHappen>
-            the lab posts the code to PhotoCloud&apos;s token endpoint, from this browser tab. The lab is a public client and
-            has no secret: the code_verifier proves that the code is its own.
-          </AboutToHappen>
-          <HttpRequestView request={tokenRequest} parametersIn="body" meanings={tokenRequestParameters} />
+          {tokenSent ? (
+            <DpopAttemptsView attempts={tokenSent} parametersIn="body" meanings={tokenRequestParameters} />
+          ) : (
+            <>
+              <AboutToHappen>
+                the lab posts the code to PhotoCloud&apos;s token endpoint, from this browser tab. The lab is a public client
+                and has no secret: the code_verifier proves that the code is its own. A DPoP header is added at that moment: a
+                proof, signed with this tab&apos;s key, for this one request (RFC 9449 §4). It proves the lab holds the key the
+                code is bound to, and the token will be bound to it too.
+              </AboutToHappen>
+              <HttpRequestView request={tokenPlan.request} parametersIn="body" meanings={tokenRequestParameters} />
+              {keyProblem ? (
+                <LabProblem title="This tab's DPoP key could not be read">
+                  <p>{keyProblem}</p>
+                </LabProblem>
+              ) : null}
+            </>
+          )}
         </StepSection>
       ) : null}
 
@@ -177,10 +239,10 @@ function LabRun({
           status={current === 5 ? "failed" : "done"}
           collapsed={current > 6}
           detailsLabel="Show the answer"
-          summary={`An access token for the scopes “${tokenAnswer?.outcome.ok ? tokenAnswer.outcome.scope : ""}”, and a refresh token.`}
+          summary={`A ${tokenAnswer?.outcome.ok ? tokenAnswer.outcome.tokenType : ""} access token for the scopes “${tokenAnswer?.outcome.ok ? tokenAnswer.outcome.scope : ""}”, and a refresh token.`}
         >
           {tokenExchange.status === "answered" ? (
-            <TokenAnswerView answer={tokenExchange.answer} />
+            <TokenAnswerView answer={tokenExchange.answer} dpopJkt={session.dpopJkt} />
           ) : (
             <LabProblem title="No answer from the token endpoint">
               <p>{tokenExchange.reason}</p>
@@ -189,26 +251,33 @@ function LabRun({
         </StepSection>
       ) : null}
 
-      {apiRequest ? (
+      {apiPlan ? (
         <StepSection
           number={6}
           status={current === 6 ? "current" : "done"}
           collapsed={current > 6}
           detailsLabel="Show the request"
-          summary={`The lab sent GET ${apiRequest.url} with the access token in the Authorization header.`}
+          summary={`The lab sent GET ${apiPlan.request.url} with the access token in the Authorization header, and a DPoP proof.`}
         >
-          <AboutToHappen>
-            the lab asks the PhotoCloud API for the photos, with the access token in the Authorization header. The API
-            checks the token before it answers.
-          </AboutToHappen>
-          <HttpRequestView request={apiRequest} />
+          {apiSent ? (
+            <DpopAttemptsView attempts={apiSent} />
+          ) : (
+            <>
+              <AboutToHappen>
+                the lab asks the PhotoCloud API for the photos, with the access token in the Authorization header and a fresh
+                DPoP proof that carries the token&apos;s hash (ath). The API checks both before it answers; if it wants a
+                nonce of its own in the proof, the lab tries once more with it.
+              </AboutToHappen>
+              <HttpRequestView request={apiPlan.request} />
+            </>
+          )}
         </StepSection>
       ) : null}
 
-      {apiCall && apiCall.status !== "sending" && accessToken ? (
+      {apiCall && apiCall.status !== "sending" && accessToken && keyPair ? (
         <StepSection number={7} status={failed ? "failed" : "done"}>
           {apiCall.status === "answered" ? (
-            <PhotosAnswerView answer={apiCall.answer} resourceApiUrl={configuration.resourceApiUrl} accessToken={accessToken} />
+            <PhotosAnswerView answer={apiCall.answer} access={{ resourceApiUrl: configuration.resourceApiUrl, token: accessToken, keyPair }} />
           ) : (
             <LabProblem title="No answer from the PhotoCloud API">
               <p>{apiCall.reason}</p>
@@ -217,16 +286,32 @@ function LabRun({
         </StepSection>
       ) : null}
 
+      {photosAnswer && photosAnswer.status < 400 && accessToken ? (
+        <ReplayView replay={replay} onReplay={() => replayToken(accessToken, photosAnswer.nonce)} />
+      ) : null}
+
       <ActionBar current={current}>
-        {current === 4 && tokenRequest ? (
+        {current === 4 && tokenPlan ? (
           <>
             <StartOverButton />
-            <NextButton label="Next: exchange the code" busy={tokenExchange?.status === "sending"} onClick={() => exchangeCode(tokenRequest)} />
+            <NextButton
+              label="Next: exchange the code"
+              busy={tokenExchange?.status === "sending" || keyPair === null}
+              onClick={() => {
+                if (keyPair) exchangeCode(tokenPlan, keyPair);
+              }}
+            />
           </>
-        ) : current === 6 && apiRequest ? (
+        ) : current === 6 && apiPlan ? (
           <>
             <StartOverButton />
-            <NextButton label="Next: call the API" busy={apiCall?.status === "sending"} onClick={() => callApi(apiRequest)} />
+            <NextButton
+              label="Next: call the API"
+              busy={apiCall?.status === "sending" || keyPair === null}
+              onClick={() => {
+                if (keyPair) callApi(apiPlan, keyPair);
+              }}
+            />
           </>
         ) : (
           <StartOverButton prominent />

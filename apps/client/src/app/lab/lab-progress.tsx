@@ -1,13 +1,17 @@
-import { steps } from "@seven-steps/protocol";
+import { discoveryStep, steps } from "@seven-steps/protocol";
 import { roleStyle } from "@seven-steps/ui/role-style";
-import type { StepNumber } from "@/lab/lab-steps";
+import type { LabStepNumber } from "@/lab/lab-steps";
 
-/** The seven steps in a row, each in the colour of its sender: done, current (or failed), to come. */
-export function LabProgress({ current, failed = false }: { current: StepNumber; failed?: boolean }) {
+/**
+ * The seven steps in a row, each in the colour of its sender: done, current (or failed), to come;
+ * step 0 before them when the run began with it.
+ */
+export function LabProgress({ current, failed = false, withDiscovery = false }: { current: LabStepNumber; failed?: boolean; withDiscovery?: boolean }) {
+  const shown = withDiscovery ? [discoveryStep, ...steps] : steps;
   return (
     <nav aria-label="Lab progress">
-      <ol className="grid grid-cols-7">
-        {steps.map((step) => {
+      <ol className={`grid ${withDiscovery ? "grid-cols-8" : "grid-cols-7"}`}>
+        {shown.map((step) => {
           const isCurrent = step.number === current;
           const hasFailed = isCurrent && failed;
           // The last step is done as soon as the lab reaches it: there is nothing left to send.

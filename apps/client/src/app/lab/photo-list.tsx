@@ -1,27 +1,36 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { fetchPictureObjectUrl, type LabPhoto } from "@/lab/resource-step";
+import { fetchPictureObjectUrl, type LabAccessToken, type LabPhoto } from "@/lab/resource-step";
+
+/** How the pictures are fetched: the API, the token, and for a DPoP-bound token the key and the API's nonce. */
+export interface PictureAccess {
+  resourceApiUrl: string;
+  token: LabAccessToken;
+  keyPair: CryptoKeyPair;
+  nonce?: string;
+}
 
 /** The photos the API returned, by title, each with its picture fetched with the same token. */
-export function PhotoList({ photos, resourceApiUrl, accessToken }: { photos: LabPhoto[]; resourceApiUrl: string; accessToken: string }) {
+export function PhotoList({ photos, access }: { photos: LabPhoto[]; access: PictureAccess }) {
   if (photos.length === 0) return <p className="text-xl">The API returned no photos.</p>;
   return (
     <ul aria-label="Photos" className="space-y-3">
       {photos.map((photo) => (
-        <PhotoItem key={photo.id} photo={photo} resourceApiUrl={resourceApiUrl} accessToken={accessToken} />
+        <PhotoItem key={photo.id} photo={photo} access={access} />
       ))}
     </ul>
   );
 }
 
-function PhotoItem({ photo, resourceApiUrl, accessToken }: { photo: LabPhoto; resourceApiUrl: string; accessToken: string }) {
+function PhotoItem({ photo, access }: { photo: LabPhoto; access: PictureAccess }) {
   const [pictureUrl, setPictureUrl] = useState<string | null>(null);
 
+  const { resourceApiUrl, token, keyPair, nonce } = access;
   useEffect(() => {
     let objectUrl: string | null = null;
     let gone = false;
-    fetchPictureObjectUrl(resourceApiUrl, photo.id, accessToken).then(
+    fetchPictureObjectUrl(resourceApiUrl, photo.id, token, keyPair, nonce).then(
       (url) => {
         if (gone) return URL.revokeObjectURL(url);
         objectUrl = url;
@@ -34,7 +43,9 @@ function PhotoItem({ photo, resourceApiUrl, accessToken }: { photo: LabPhoto; re
       gone = true;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
     };
-  }, [resourceApiUrl, photo.id, accessToken]);
+    // The token's fields, not the object, which each render makes anew.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [resourceApiUrl, photo.id, token.value, token.tokenType, keyPair, nonce]);
 
   return (
     <li className="flex items-center gap-4 rounded-xl border-2 border-line bg-white p-2">

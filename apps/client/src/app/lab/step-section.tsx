@@ -2,7 +2,7 @@ import { roleDescriptions } from "@seven-steps/story";
 import { RoleBadge } from "@seven-steps/ui/role-badge";
 import { roleStyle } from "@seven-steps/ui/role-style";
 import type { ReactNode } from "react";
-import { specName, stepNumbered, type StepNumber } from "@/lab/lab-steps";
+import { specName, stepNumbered, type LabStepNumber } from "@/lab/lab-steps";
 
 /**
  * - `current`: the step the lab is about to perform, or has just shown;
@@ -24,7 +24,7 @@ export function StepSection({
   detailsLabel = "Show the details",
   children,
 }: {
-  number: StepNumber;
+  number: LabStepNumber;
   status: StepStatus;
   summary?: ReactNode;
   collapsed?: boolean;
@@ -43,6 +43,7 @@ export function StepSection({
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h2 id={headingId} className="text-2xl font-bold">{`Step ${number}: ${step.title}`}</h2>
+        {number === 0 ? <span className="text-lg text-muted">before the seven steps, and optional</span> : null}
         <StatusLabel status={status} />
         <p className="ml-auto flex flex-wrap items-center gap-2 text-base">
           <RoleBadge role={step.from} />
