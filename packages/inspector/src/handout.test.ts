@@ -73,4 +73,21 @@ describe("flowHandout", () => {
         "2. the code_verifier hashes to the code_challenge of step 1: **refused** (invalid_grant: The code_verifier does not match the code_challenge.). RFC 7636 §4.6,",
     );
   });
+
+  it("puts step 0 before the seven steps when it was linked to the flow, saying the link is a guess", () => {
+    const withDiscovery: Flow = {
+      ...flow,
+      exchanges: [
+        exchange("resource-challenge", [0], { from: "client", to: "resource-server", recordedBy: "resource-server", url: "http://localhost:3002/photos", status: 401 }),
+        ...flow.exchanges,
+      ],
+    };
+    const handout = flowHandout(withDiscovery);
+    expect(handout).toContain("C->>RS: 0. Discovery (before the seven steps)\n");
+    expect(handout).toContain("## Before the seven steps: 0. Discovery\n");
+    expect(handout).toContain("Linked to this flow by a guess");
+    expect(handout).toContain("**GET http://localhost:3002/photos** → 401");
+    expect(handout.indexOf("## Before the seven steps")).toBeLessThan(handout.indexOf("## The seven steps"));
+    expect(flowHandout(flow)).not.toContain("Before the seven steps");
+  });
 });

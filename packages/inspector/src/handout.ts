@@ -1,4 +1,4 @@
-import { rfcSectionLabel, steps, type CheckRun, type Role } from "@seven-steps/protocol";
+import { discoveryStep, rfcSectionLabel, steps, type CheckRun, type Role } from "@seven-steps/protocol";
 import { roleDescriptions } from "@seven-steps/story";
 import type { Flow, RecordedExchange } from "./flows.ts";
 
@@ -46,11 +46,15 @@ function describeExchange(exchange: RecordedExchange): string {
  * then every recorded message, secrets masked as they were stored.
  */
 export function flowHandout(flow: Flow): string {
+  const discovery = flow.exchanges.filter((exchange) => exchange.steps.includes(0));
   const diagram = [
     "sequenceDiagram",
     ...(["user", "client", "authorization-server", "resource-server"] as const).map(
       (role) => `  participant ${participants[role]} as ${roleDescriptions[role].name}`,
     ),
+    ...(discovery.length > 0
+      ? [`  ${participants[discoveryStep.from]}->>${participants[discoveryStep.to]}: 0. ${discoveryStep.title} (before the seven steps)`]
+      : []),
     ...steps.map((step) => {
       const arrow = step.channel === "front-channel" ? "-->>" : "->>";
       const happened = exchangeOfStep(flow, step.number) ? "" : " (did not happen)";
@@ -65,7 +69,19 @@ export function flowHandout(flow: Flow): string {
     return [`### ${step.number}. ${step.title}`, "", step.description, "", body].join("\n");
   });
 
-  const firstPass = new Set(steps.map((step) => exchangeOfStep(flow, step.number)));
+  const before =
+    discovery.length > 0
+      ? [
+          `## Before the seven steps: 0. ${discoveryStep.title}`,
+          "",
+          discoveryStep.description,
+          "",
+          "_Linked to this flow by a guess: these messages came from the same browser (address and User-Agent) in the two minutes before step 1. Discovery belongs to the client, not to a flow._",
+          "",
+          ...discovery.map(describeExchange),
+        ]
+      : [];
+  const firstPass = new Set([...discovery, ...steps.map((step) => exchangeOfStep(flow, step.number))]);
   const afterwards = flow.exchanges.filter((exchange) => !firstPass.has(exchange));
   return [
     "# How this sign-in worked",
@@ -76,6 +92,7 @@ export function flowHandout(flow: Flow): string {
     ...diagram,
     "```",
     "",
+    ...before,
     "## The seven steps",
     "",
     ...sections,

@@ -14,7 +14,7 @@ const pollMilliseconds = 1500;
  */
 function laterExchanges(flow: Flow) {
   const firstPass = new Set(steps.map((step) => flow.exchanges.find((exchange) => exchange.steps.includes(step.number))));
-  return flow.exchanges.filter((exchange) => !firstPass.has(exchange));
+  return flow.exchanges.filter((exchange) => !firstPass.has(exchange) && !exchange.steps.includes(0));
 }
 
 function describeKind(exchange: Flow["exchanges"][number]): string {
@@ -40,13 +40,15 @@ export function FlowInspector({ initialFlow }: { initialFlow: Flow }) {
   }, [initialFlow.id]);
 
   const happened = steps.filter((step) => flow.exchanges.some((exchange) => exchange.steps.includes(step.number))).length;
+  const discovered = flow.exchanges.some((exchange) => exchange.steps.includes(0));
   const later = laterExchanges(flow);
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1">
         <h1 className="text-3xl font-bold tracking-tight">How this worked</h1>
         <p className="text-lg text-muted" role="status">
-          {happened} of 7 steps recorded · flow <code>{flow.id}</code> · dashed arrows travel through the browser
+          {happened} of 7 steps recorded{discovered ? ", and step 0 before them" : ""} · flow <code>{flow.id}</code> · dashed arrows
+          travel through the browser
         </p>
         <a className="ml-auto text-lg font-semibold" href={`/inspector/${encodeURIComponent(flow.id)}/handout`}>
           Download as a Markdown handout

@@ -1,7 +1,7 @@
 "use client";
 
 import type { RecordedExchange } from "@seven-steps/inspector";
-import { roles, steps, type Role, type Step } from "@seven-steps/protocol";
+import { discoveryStep, roles, steps, type DiscoveryStep, type Role, type Step } from "@seven-steps/protocol";
 import { roleDescriptions } from "@seven-steps/story";
 import { roleStyle } from "@seven-steps/ui/role-style";
 
@@ -15,7 +15,7 @@ const arrowColour: Record<Role, string> = {
   "resource-server": "border-role-resource-server text-role-resource-server",
 };
 
-function Arrow({ step, happened }: { step: Step; happened: boolean }) {
+function Arrow({ step, happened }: { step: Step | DiscoveryStep; happened: boolean }) {
   const from = laneCentre[step.from];
   const to = laneCentre[step.to];
   const rightward = to > from;
@@ -36,7 +36,8 @@ function Arrow({ step, happened }: { step: Step; happened: boolean }) {
 /**
  * The seven steps between the four protagonists, drawn as in the article: one lane per role, one
  * numbered arrow per step. Front-channel steps, carried by the browser's redirects, are dashed.
- * Each arrow is a button that opens its real message.
+ * Each arrow is a button that opens its real message. Step 0, discovery, is drawn above them when
+ * it was linked to this flow.
  */
 export function SequenceDiagram({
   exchanges,
@@ -64,6 +65,25 @@ export function SequenceDiagram({
           </li>
         ))}
       </ul>
+      {exchanges.some((exchange) => exchange.steps.includes(0)) ? (
+        <div className="relative h-[56px] border-b-2 border-dashed border-line">
+          <button
+            type="button"
+            onClick={() => onSelect(0)}
+            aria-pressed={selected === 0}
+            aria-label={`Step 0. ${discoveryStep.title}, before the seven steps: ${roleDescriptions[discoveryStep.from].name} to ${roleDescriptions[discoveryStep.to].name} and ${roleDescriptions["authorization-server"].name}`}
+            className={`absolute inset-0 w-full rounded-lg ${selected === 0 ? "bg-role-client-soft" : "hover:bg-paper"}`}
+          >
+            <Arrow step={discoveryStep} happened />
+            <span
+              className="absolute top-[6px] text-center text-lg leading-tight font-semibold whitespace-nowrap text-ink"
+              style={{ left: `${laneCentre[discoveryStep.from]}%`, width: `${laneCentre[discoveryStep.to] - laneCentre[discoveryStep.from]}%` }}
+            >
+              0. {discoveryStep.title} · before the seven steps
+            </span>
+          </button>
+        </div>
+      ) : null}
       <ol aria-label="The seven steps" className="relative">
         {steps.map((step) => {
           const happened = exchanges.some((exchange) => exchange.steps.includes(step.number));

@@ -1,8 +1,9 @@
 "use client";
 
 import type { RecordedExchange } from "@seven-steps/inspector";
-import { steps } from "@seven-steps/protocol";
+import { discoveryStep, steps } from "@seven-steps/protocol";
 import { roleDescriptions } from "@seven-steps/story";
+import { DpopProofView } from "@/components/dpop-proof-view";
 import { CheckList } from "./check-list";
 import { JwtView } from "./jwt-view";
 import { MessageView } from "./message-view";
@@ -49,9 +50,10 @@ function ChecksOfStep({ stepNumber, carriers }: { stepNumber: number; carriers: 
  * with the RFC and the file that does it), and its real messages.
  */
 export function StepDetail({ stepNumber, exchanges }: { stepNumber: number; exchanges: RecordedExchange[] }) {
-  const step = steps.find((candidate) => candidate.number === stepNumber);
+  const step = stepNumber === 0 ? discoveryStep : steps.find((candidate) => candidate.number === stepNumber);
   if (!step) return null;
-  const carriers = exchanges.filter((exchange) => exchange.steps.includes(step.number)).slice(0, 2);
+  // Step 0 is a few requests in a row; the others, a request and the same step seen from the other side.
+  const carriers = exchanges.filter((exchange) => exchange.steps.includes(step.number)).slice(0, step.number === 0 ? undefined : 2);
   const token = step.id === "access-token" ? accessTokenOf(carriers[0]) : undefined;
   return (
     <section aria-labelledby="step-detail-heading" className="space-y-4 rounded-xl border-2 border-line bg-white p-5">
@@ -63,6 +65,14 @@ export function StepDetail({ stepNumber, exchanges }: { stepNumber: number; exch
           {roleDescriptions[step.from].name} → {roleDescriptions[step.to].name}
           {step.via ? `, through the ${roleDescriptions[step.via].name.toLowerCase()}'s browser` : ""}. {step.description}
         </p>
+        {step.number === 0 ? (
+          <p className="mt-2 max-w-4xl rounded-lg border-l-4 border-amber-700 bg-amber-50 px-3 py-2 text-lg">
+            <strong>Linked by a guess.</strong> Discovery belongs to the client, not to a flow: nothing in these messages
+            names the sign-in that followed, and a client may discover once for many sign-ins. The inspector shows here the
+            step-0 messages sent from the same browser (the same address and User-Agent) in the two minutes before this flow
+            began. Another browser behind the same address could be mistaken for yours; these messages hold nothing secret.
+          </p>
+        ) : null}
       </div>
 
       <div>
@@ -76,13 +86,19 @@ export function StepDetail({ stepNumber, exchanges }: { stepNumber: number; exch
           <p className="text-lg text-muted">This step has not happened yet in this flow.</p>
         ) : (
           carriers.map((exchange) => (
-            <div key={exchange.id} className="space-y-1">
+            <div key={exchange.id} className="space-y-2">
               <p className="text-base text-muted">
                 Recorded by the {roleDescriptions[exchange.recordedBy].name.toLowerCase()} at{" "}
                 {new Date(exchange.at).toLocaleTimeString("en-GB")}
                 {exchange.steps.length > 1 ? ` · this exchange carries steps ${exchange.steps.join(" and ")}: the request, then the response` : ""}
               </p>
               <MessageView exchange={exchange} />
+              {exchange.requestHeaders.dpop ? (
+                <DpopProofView
+                  proof={exchange.requestHeaders.dpop}
+                  title={`The DPoP proof of ${exchange.method} ${new URL(exchange.url, "http://relative.invalid").pathname}, decoded`}
+                />
+              ) : null}
             </div>
           ))
         )}
