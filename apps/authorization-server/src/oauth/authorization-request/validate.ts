@@ -3,7 +3,7 @@ import type { RegisteredClient } from "@/storage/clients";
 import { OAuthError } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { checkAllowedScope } from "../requested-scope.ts";
-import { checkClient, checkPkce, checkPushedWhenRequired, checkRedirectUri, checkResponseType } from "./checks.ts";
+import { checkClient, checkPkce, checkPushedAsRequired, checkRedirectUri, checkResponseType } from "./checks.ts";
 
 /** An authorization request that passed every check. */
 export interface ValidAuthorizationRequest {
@@ -33,7 +33,7 @@ export type AuthorizationRequestValidation =
  *    must not redirect: that would make it an open redirector (RFC 6749 §4.1.2.1, RFC 9700
  *    §4.11).
  * 2. `state`, read (it is optional and returned unchanged), so the errors below can carry it back;
- * 3. whether the request had to be pushed (RFC 9126 §6);
+ * 3. for a client that requires it, that the request was pushed (RFC 9126 §6);
  * 4. `response_type`;
  * 5. PKCE;
  * 6. `scope`.
@@ -63,7 +63,7 @@ export async function validateAuthorizationRequest(
   let state: string | undefined;
   try {
     state = parameters.get("state");
-    checkPushedWhenRequired(trail, client, pushed);
+    if (client.requirePushedAuthorizationRequests) checkPushedAsRequired(trail, pushed);
     checkResponseType(trail, parameters, client);
     const pkce = checkPkce(trail, parameters);
     const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
