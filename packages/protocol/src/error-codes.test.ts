@@ -11,7 +11,7 @@ import {
 } from "./error-codes.ts";
 
 describe("OAuth error codes", () => {
-  it("lists the codes of RFC 6749 §4.1.2.1, plus invalid_request_uri of RFC 9101 §7", () => {
+  it("lists the codes of RFC 6749 §4.1.2.1, plus RFC 8707's invalid_target and RFC 9101's invalid_request_uri", () => {
     expect([...authorizationErrorCodes].sort()).toEqual(
       [
         "access_denied",
@@ -22,11 +22,12 @@ describe("OAuth error codes", () => {
         "temporarily_unavailable",
         "unauthorized_client",
         "unsupported_response_type",
+        "invalid_target",
       ].sort(),
     );
   });
 
-  it("lists the codes of RFC 6749 §5.2, plus server_error and temporarily_unavailable", () => {
+  it("lists the codes of RFC 6749 §5.2, plus server_error, temporarily_unavailable and RFC 8707's invalid_target", () => {
     expect([...tokenErrorCodes].sort()).toEqual(
       [
         "invalid_client",
@@ -37,6 +38,7 @@ describe("OAuth error codes", () => {
         "temporarily_unavailable",
         "unauthorized_client",
         "unsupported_grant_type",
+        "invalid_target",
       ].sort(),
     );
   });

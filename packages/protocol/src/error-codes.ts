@@ -19,6 +19,9 @@ export const authorizationErrorCodes = [
   "invalid_scope",
   "server_error",
   "temporarily_unavailable",
+  /** @see https://www.rfc-editor.org/rfc/rfc8707#section-2 */
+  "invalid_target",
+  /** @see https://www.rfc-editor.org/rfc/rfc9101#section-7 */
   "invalid_request_uri",
 ] as const;
 export type AuthorizationErrorCode = (typeof authorizationErrorCodes)[number];
@@ -40,6 +43,8 @@ export const tokenErrorCodes = [
   "invalid_scope",
   "server_error",
   "temporarily_unavailable",
+  /** @see https://www.rfc-editor.org/rfc/rfc8707#section-2 */
+  "invalid_target",
 ] as const;
 export type TokenErrorCode = (typeof tokenErrorCodes)[number];
 
@@ -70,6 +75,7 @@ export const errorCodeMeanings: Record<OAuthErrorCode, string> = {
   unsupported_grant_type: "The authorization server does not support this grant type.",
   invalid_token: "The access token is expired, revoked, malformed, or invalid for other reasons.",
   insufficient_scope: "The request requires more privileges than the access token provides.",
+  invalid_target: "The requested resource is invalid, missing, unknown, or malformed.",
 };
 
 function isOneOf<T extends string>(codes: readonly T[], value: unknown): value is T {
