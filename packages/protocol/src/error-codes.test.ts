@@ -11,7 +11,7 @@ import {
 } from "./error-codes.ts";
 
 describe("OAuth error codes", () => {
-  it("lists the codes of RFC 6749 §4.1.2.1, plus RFC 8707's invalid_target and invalid_request_uri of RFC 9101 §7", () => {
+  it("lists the codes of RFC 6749 §4.1.2.1, plus RFC 8707's invalid_target and RFC 9101's invalid_request_uri", () => {
     expect([...authorizationErrorCodes].sort()).toEqual(
       [
         "access_denied",

@@ -21,6 +21,7 @@ export const authorizationErrorCodes = [
   "temporarily_unavailable",
   /** @see https://www.rfc-editor.org/rfc/rfc8707#section-2 */
   "invalid_target",
+  /** @see https://www.rfc-editor.org/rfc/rfc9101#section-7 */
   "invalid_request_uri",
 ] as const;
 export type AuthorizationErrorCode = (typeof authorizationErrorCodes)[number];

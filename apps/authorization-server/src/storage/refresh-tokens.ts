@@ -12,7 +12,8 @@ export interface StoredRefreshToken {
   createdAt: Date;
   expiresAt: Date;
   rotatedAt: Date | null;
-  grant: { userId: string; authTime: Date; revokedAt: Date | null };
+  /** `resource` is null only for grants from before resource indicators (RFC 8707). */
+  grant: { userId: string; resource: string | null; authTime: Date; revokedAt: Date | null };
 }
 
 /** Plain SQL, as every query of a token request (see db.ts); the id and creation date as Prisma gives them. */
@@ -46,11 +47,13 @@ export async function findRefreshToken(tokenHash: string): Promise<StoredRefresh
     expiresAt: SqlDate;
     rotatedAt: SqlDate | null;
     userId: string;
+    resource: string | null;
     authTime: SqlDate;
     revokedAt: SqlDate | null;
   }>(
     `SELECT "RefreshToken"."id", "tokenHash", "grantId", "RefreshToken"."clientId", "RefreshToken"."scope",
-            "RefreshToken"."createdAt", "expiresAt", "rotatedAt", "Grant"."userId", "Grant"."authTime", "Grant"."revokedAt"
+            "RefreshToken"."createdAt", "expiresAt", "rotatedAt", "Grant"."userId", "Grant"."resource", "Grant"."authTime",
+            "Grant"."revokedAt"
      FROM "RefreshToken" JOIN "Grant" ON "Grant"."id" = "RefreshToken"."grantId"
      WHERE "tokenHash" = ?`,
     tokenHash,
@@ -65,7 +68,7 @@ export async function findRefreshToken(tokenHash: string): Promise<StoredRefresh
     createdAt: fromSqlDate(row.createdAt),
     expiresAt: fromSqlDate(row.expiresAt),
     rotatedAt: fromSqlDate(row.rotatedAt),
-    grant: { userId: row.userId, authTime: fromSqlDate(row.authTime), revokedAt: fromSqlDate(row.revokedAt) },
+    grant: { userId: row.userId, resource: row.resource, authTime: fromSqlDate(row.authTime), revokedAt: fromSqlDate(row.revokedAt) },
   };
 }
 

@@ -3,7 +3,7 @@ import { isPhotoScope, photoScopes } from "@seven-steps/story";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountHeader } from "@/components/account-header";
-import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
+import { authorizationRequestFields, authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
 import { validateAuthorizationRequest, type AuthorizationRequestValidation } from "@/oauth/authorization-request/validate";
 import { OAuthError } from "@/oauth/errors";
 import { RequestParameters } from "@/oauth/parameters";
@@ -96,8 +96,8 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
           </p>
         )}
         <form method="post" action="/consent/decision" className="flex gap-4">
-          {[...new URLSearchParams(authorizationRequestQuery(parameters))].map(([name, value]) => (
-            <input key={name} type="hidden" name={name} value={value} />
+          {authorizationRequestFields(parameters).map(([name, value]) => (
+            <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
           ))}
           <input type="hidden" name="csrf_token" value={user.csrfToken} />
           <button

@@ -65,23 +65,26 @@ export const checkRedirectUri = defineCheck(
 
 /**
  * A client registered with `require_pushed_authorization_requests` sends its authorization
- * requests only by reference, after pushing them (RFC 9126 §6): a request in the query could have
- * been forged or altered in the browser, which is what such a client wants ruled out.
+ * requests only by reference, after pushing them, and any other is refused with
+ * `invalid_request` (RFC 9126 §4, §6): a request in the query could have been forged or altered
+ * in the browser, which is what such a client wants ruled out. Run only for such a client.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9126#section-4
  * @see https://www.rfc-editor.org/rfc/rfc9126#section-6
  */
-export const checkPushedWhenRequired = defineCheck(
+export const checkPushedAsRequired = defineCheck(
   {
     checkedBy: "authorization-server",
-    rule: "a client that requires pushed authorization requests sent this one by request_uri",
+    rule: "the client requires pushed authorization requests, and this one came by request_uri",
     why: "Such a client never puts its request in the browser, where it could be read, forged or changed on the way.",
     see: rfcSection(9126, "4"),
     source,
   },
-  (client: RegisteredClient, pushed: boolean): void => {
-    if (client.requirePushedAuthorizationRequests && !pushed) {
-      throw new InvalidRequest("This client must push its authorization requests to the pushed_authorization_request_endpoint first, then send only client_id and request_uri (RFC 9126).");
+  (pushed: boolean): void => {
+    if (!pushed) {
+      throw new InvalidRequest(
+        "This client must push its authorization requests to the pushed_authorization_request_endpoint, then send only client_id and request_uri (RFC 9126).",
+      );
     }
   },
 );

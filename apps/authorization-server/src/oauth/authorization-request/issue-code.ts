@@ -6,7 +6,7 @@ import type { ValidAuthorizationRequest } from "./validate.ts";
 
 /**
  * Step 3: a new authorization code. 256 random bits; only its hash is stored, bound to the
- * client, the redirect URI, the PKCE challenge, the user and the scopes, for at most 60 seconds.
+ * client, the redirect URI, the PKCE challenge, the user, the scopes and the resource, for at most 60 seconds.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.10
@@ -26,6 +26,7 @@ export async function issueAuthorizationCode(
     codeChallenge: request.codeChallenge,
     codeChallengeMethod: request.codeChallengeMethod,
     scope: formatScope(request.scopes),
+    resource: request.resource,
     authTime: user.authTime,
     expiresAt: new Date(now.getTime() + env.AUTHORIZATION_CODE_TTL_SECONDS * 1000),
   });

@@ -3,7 +3,8 @@ import type { RegisteredClient } from "@/storage/clients";
 import { OAuthError } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { checkAllowedScope } from "../requested-scope.ts";
-import { checkClient, checkPkce, checkPushedWhenRequired, checkRedirectUri, checkResponseType } from "./checks.ts";
+import { checkResource, checkScopesOfResource } from "../resource-indicators.ts";
+import { checkClient, checkPkce, checkPushedAsRequired, checkRedirectUri, checkResponseType } from "./checks.ts";
 
 /** An authorization request that passed every check. */
 export interface ValidAuthorizationRequest {
@@ -12,6 +13,8 @@ export interface ValidAuthorizationRequest {
   redirectUriInRequest: boolean;
   state: string | undefined;
   scopes: string[];
+  /** The resource server the tokens will be for: the identifier `resource` named, or the default (RFC 8707). */
+  resource: string;
   codeChallenge: string;
   codeChallengeMethod: "S256";
 }
@@ -33,10 +36,11 @@ export type AuthorizationRequestValidation =
  *    must not redirect: that would make it an open redirector (RFC 6749 §4.1.2.1, RFC 9700
  *    §4.11).
  * 2. `state`, read (it is optional and returned unchanged), so the errors below can carry it back;
- * 3. whether the request had to be pushed (RFC 9126 §6);
+ * 3. for a client that requires it, that the request was pushed (RFC 9126 §6);
  * 4. `response_type`;
  * 5. PKCE;
- * 6. `scope`.
+ * 6. `resource`, the resource server the tokens are for (RFC 8707);
+ * 7. `scope`, allowed to the client and accepted by that resource server.
  *
  * Each check records itself in `trail`, for the inspector. A pushed request is validated here
  * twice, when it is pushed and when it comes back by reference (`pushed`): the client or this
@@ -63,11 +67,13 @@ export async function validateAuthorizationRequest(
   let state: string | undefined;
   try {
     state = parameters.get("state");
-    checkPushedWhenRequired(trail, client, pushed);
+    if (client.requirePushedAuthorizationRequests) checkPushedAsRequired(trail, pushed);
     checkResponseType(trail, parameters, client);
     const pkce = checkPkce(trail, parameters);
+    const resourceServer = await checkResource(trail, parameters);
     const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
-    return { outcome: "valid", request: { client, ...redirect, state, scopes, ...pkce } };
+    checkScopesOfResource(trail, scopes, resourceServer);
+    return { outcome: "valid", request: { client, ...redirect, state, scopes, resource: resourceServer.identifier, ...pkce } };
   } catch (error) {
     if (error instanceof OAuthError) return { outcome: "redirect-error", error, redirectUri: redirect.redirectUri, state };
     throw error;
@@ -83,4 +89,5 @@ export const authorizationRequestParameterNames = [
   "state",
   "code_challenge",
   "code_challenge_method",
+  "resource",
 ] as const;

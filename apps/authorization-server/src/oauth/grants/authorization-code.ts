@@ -22,6 +22,7 @@ import type { RegisteredClient } from "@/storage/clients";
 import { createGrant, revokeGrant } from "@/storage/grants";
 import { InvalidGrant, InvalidRequest } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
+import { checkResourceOfGrant } from "../resource-indicators.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
 
@@ -166,15 +167,16 @@ export async function exchangeAuthorizationCode(
   checkCodeNotExpired(trail, code, now);
   checkRedirectUriMatches(trail, parameters, code);
   await checkCodeVerifier(trail, parameters, code);
+  const resource = await checkResourceOfGrant(trail, parameters, code.resource);
 
   const scopes = parseScope(code.scope);
-  const tokenRequest = { subject: code.userId, clientId: client.id, scopes, authTime: code.authTime };
+  const tokenRequest = { subject: code.userId, clientId: client.id, scopes, audience: resource, authTime: code.authTime };
   // Signed before the transaction, which stays short: it holds the locks it takes.
   const accessToken = await signAccessToken(tokenRequest, now);
   const issuesRefreshToken = client.allowedGrantTypes.includes("refresh_token");
   const outcome = await sql.transaction(async (statements) => {
     if (!(await consumeAuthorizationCode(code.id, now, statements))) return "replayed" as const;
-    const grantData = { clientId: client.id, userId: code.userId, scope: code.scope, authTime: code.authTime };
+    const grantData = { clientId: client.id, userId: code.userId, scope: code.scope, resource, authTime: code.authTime };
     const grant = await createGrant(grantData, statements, now);
     await linkCodeToGrant(code.id, grant.id, statements);
     await recordAccessToken({ ...tokenRequest, grantId: grant.id }, accessToken, now, statements);
