@@ -5,8 +5,9 @@ import { requestUriPrefix, withoutSignature } from "@seven-steps/protocol";
  * PKCE verifiers, refresh tokens and CSRF tokens. Each is masked before it is written, keeping its
  * first characters so a learner can recognise it from one screen to the next. Passwords keep
  * nothing. Access tokens lose their signature: the page still decodes their header and claims, and
- * nobody who sees a record, a page or a handout can use one. DPoP proofs (RFC 9449) lose theirs
- * too, and a pushed request's `request_uri` keeps only the start of its reference.
+ * nobody who sees a record, a page or a handout can use one. A DPoP proof is kept whole: it is no
+ * secret, for it is good for one request only, already made, and its jti is remembered by the
+ * server that took it (RFC 9449 §11.1); the page decodes it.
  */
 const hiddenEntirely = new Set(["password"]);
 const maskedParameters = new Set(["client_secret", "code", "code_verifier", "refresh_token", "csrf_token"]);
@@ -23,7 +24,7 @@ export function maskSecret(value: string): string {
 export function maskParameter(name: string, value: string): string {
   if (hiddenEntirely.has(name)) return "••••••••";
   if (name === "access_token") return withoutSignature(value);
-  // The URN prefix is public; the reference after it is the secret (RFC 9126 §2.2).
+  // A pushed request's reference: the URN prefix is public, the reference after it is the secret (RFC 9126 §2.2).
   if (name === "request_uri" && value.startsWith(requestUriPrefix)) return requestUriPrefix + maskSecret(value.slice(requestUriPrefix.length));
   return maskedParameters.has(name) ? maskSecret(value) : value;
 }
@@ -47,16 +48,14 @@ export function maskUrl(url: string): string {
   return url.startsWith("/") ? parsed.pathname + parsed.search : parsed.toString();
 }
 
-/** The schemes whose credentials are an access token (RFC 6750 §2.1, RFC 9449 §7.1). */
-const tokenSchemes = new Set(["bearer", "dpop"]);
-
 /**
  * An Authorization header: a Bearer or DPoP access token is kept without its signature; Basic
  * credentials (which hold the client secret) are masked.
  */
 export function maskAuthorization(value: string): string {
   const [scheme = "", credentials = ""] = value.split(/\s+/, 2);
-  return tokenSchemes.has(scheme.toLowerCase()) ? `${scheme} ${withoutSignature(credentials)}` : `${scheme} ${maskSecret(credentials)}`;
+  const isAccessToken = ["bearer", "dpop"].includes(scheme.toLowerCase());
+  return isAccessToken ? `${scheme} ${withoutSignature(credentials)}` : `${scheme} ${maskSecret(credentials)}`;
 }
 
 function pickHeaders(headers: Headers, names: string[]): Record<string, string> {
@@ -65,8 +64,6 @@ function pickHeaders(headers: Headers, names: string[]): Record<string, string> 
     const value = headers.get(name);
     if (value === null) continue;
     if (name === "authorization") picked[name] = maskAuthorization(value);
-    // A DPoP proof is a JWT: without its signature it shows every claim, and proves nothing.
-    else if (name === "dpop") picked[name] = withoutSignature(value);
     else if (name === "location") picked[name] = maskUrl(value);
     else picked[name] = value;
   }
