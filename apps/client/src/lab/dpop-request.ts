@@ -46,13 +46,18 @@ export function nonceAskedFor(answer: LabHttpAnswer): string | null {
 /**
  * Sends the request with a proof, and once more with the server's nonce if it asks for one.
  * Returns every attempt, in order, and the response of the last one. `nonce` is the last one this
- * server handed out, if any.
+ * server handed out, if any. Without a key (a Bearer token: the server did not bind it), the
+ * request goes as it is, for a proof would prove nothing.
  */
 export async function sendWithDpop(
   plan: DpopRequestPlan,
-  keyPair: CryptoKeyPair,
+  keyPair: CryptoKeyPair | null,
   nonce?: string,
 ): Promise<{ attempts: DpopAttempt[]; response: Response }> {
+  if (keyPair === null) {
+    const response = await sendLabRequest(plan.request);
+    return { attempts: [{ request: plan.request, answer: await readAnswer(response) }], response };
+  }
   const attempts: DpopAttempt[] = [];
   let request = await withDpopProof(plan, keyPair, nonce);
   let response = await sendLabRequest(request);

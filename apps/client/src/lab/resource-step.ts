@@ -10,8 +10,13 @@ export interface LabAccessToken {
   tokenType: string;
 }
 
+/** Whether the token is bound to the lab's key: then every request with it carries a proof. */
+export function isDpopBound(token: LabAccessToken): boolean {
+  return token.tokenType.toLowerCase() === "dpop";
+}
+
 function authorization(token: LabAccessToken): string {
-  return `${token.tokenType.toLowerCase() === "dpop" ? "DPoP" : "Bearer"} ${token.value}`;
+  return `${isDpopBound(token) ? "DPoP" : "Bearer"} ${token.value}`;
 }
 
 /**
@@ -58,8 +63,8 @@ function firstChallenge(header: string | undefined): Record<string, string> | nu
  *
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  */
-export async function sendPhotosRequest(plan: DpopRequestPlan, keyPair: CryptoKeyPair): Promise<PhotosAnswer> {
-  const { attempts, response } = await sendWithDpop(plan, keyPair);
+export async function sendPhotosRequest(plan: DpopRequestPlan, token: LabAccessToken, keyPair: CryptoKeyPair): Promise<PhotosAnswer> {
+  const { attempts, response } = await sendWithDpop(plan, isDpopBound(token) ? keyPair : null);
   const last = attempts.at(-1)!.answer;
   return {
     attempts,
@@ -94,7 +99,7 @@ export async function fetchPictureObjectUrl(
     request: { method: "GET", url: `${resourceApiUrl}/photos/${encodeURIComponent(photoId)}/picture`, headers: { authorization: authorization(token) } },
     accessToken: token.value,
   };
-  const { response } = await sendWithDpop(plan, keyPair, nonce);
+  const { response } = await sendWithDpop(plan, isDpopBound(token) ? keyPair : null, nonce);
   if (!response.ok) throw new Error(`The picture of ${photoId} answered ${response.status}.`);
   return URL.createObjectURL(await response.blob());
 }

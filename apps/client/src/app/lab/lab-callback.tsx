@@ -8,7 +8,7 @@ import type { DpopAttempt, DpopRequestPlan } from "@/lab/dpop-request";
 import { loadLabSession, saveLabSession, type LabSession } from "@/lab/lab-session";
 import type { StepNumber } from "@/lab/lab-steps";
 import { authorizationRequestParameters, pushedAuthorizationUrlParameters, tokenRequestParameters } from "@/lab/parameter-meanings";
-import { photosRequest, replayWithoutKey, sendPhotosRequest, type LabAccessToken, type PhotosAnswer } from "@/lab/resource-step";
+import { isDpopBound, photosRequest, replayWithoutKey, sendPhotosRequest, type LabAccessToken, type PhotosAnswer } from "@/lab/resource-step";
 import { accessTokenRequest, sendAccessTokenRequest, type AccessTokenAnswer } from "@/lab/token-step";
 import { ActionBar, NextButton, StartOverButton } from "./action-bar";
 import { AnswerView } from "./answer-view";
@@ -127,10 +127,10 @@ function LabRun({
     );
   }
 
-  function callApi(plan: DpopRequestPlan, key: CryptoKeyPair) {
+  function callApi(plan: DpopRequestPlan, token: LabAccessToken, key: CryptoKeyPair) {
     saveLabSession({ ...session, currentStep: 7 });
     setApiCall({ status: "sending" });
-    sendPhotosRequest(plan, key).then(
+    sendPhotosRequest(plan, token, key).then(
       (answer) => setApiCall({ status: "answered", answer }),
       (error: unknown) => setApiCall({ status: "no-answer", reason: reasonOf(error) }),
     );
@@ -286,7 +286,7 @@ function LabRun({
         </StepSection>
       ) : null}
 
-      {photosAnswer && photosAnswer.status < 400 && accessToken ? (
+      {photosAnswer && photosAnswer.status < 400 && accessToken && isDpopBound(accessToken) ? (
         <ReplayView replay={replay} onReplay={() => replayToken(accessToken, photosAnswer.nonce)} />
       ) : null}
 
@@ -309,7 +309,7 @@ function LabRun({
               label="Next: call the API"
               busy={apiCall?.status === "sending" || keyPair === null}
               onClick={() => {
-                if (keyPair) callApi(apiPlan, keyPair);
+                if (keyPair && accessToken) callApi(apiPlan, accessToken, keyPair);
               }}
             />
           </>
