@@ -257,17 +257,24 @@ function LabRun({
           status={current === 6 ? "current" : "done"}
           collapsed={current > 6}
           detailsLabel="Show the request"
-          summary={`The lab sent GET ${apiPlan.request.url} with the access token in the Authorization header, and a DPoP proof.`}
+          summary={`The lab sent GET ${apiPlan.request.url} with the access token in the Authorization header${accessToken && isDpopBound(accessToken) ? ", and a DPoP proof" : ""}.`}
         >
           {apiSent ? (
             <DpopAttemptsView attempts={apiSent} />
           ) : (
             <>
-              <AboutToHappen>
-                the lab asks the PhotoCloud API for the photos, with the access token in the Authorization header and a fresh
-                DPoP proof that carries the token&apos;s hash (ath). The API checks both before it answers; if it wants a
-                nonce of its own in the proof, the lab tries once more with it.
-              </AboutToHappen>
+              {accessToken && isDpopBound(accessToken) ? (
+                <AboutToHappen>
+                  the lab asks the PhotoCloud API for the photos, with the access token in the Authorization header and a fresh
+                  DPoP proof that carries the token&apos;s hash (ath). The API checks both before it answers; if it wants a
+                  nonce of its own in the proof, the lab tries once more with it.
+                </AboutToHappen>
+              ) : (
+                <AboutToHappen>
+                  the lab asks the PhotoCloud API for the photos, with the access token in the Authorization header. The API
+                  checks the token before it answers.
+                </AboutToHappen>
+              )}
               <HttpRequestView request={apiPlan.request} />
             </>
           )}
