@@ -252,6 +252,21 @@ describe("GET /authorize with client_id and request_uri (RFC 9126 §4)", () => {
     });
   });
 
+  it("keeps every parameter the checks read, resource included (RFC 8707), and a bad one is refused at the push", async () => {
+    const client = await registerClient();
+    const cookie = await aliceWhoAllowed(client);
+    const { requestUri } = await pushed(client, { resource: "http://localhost:3002" });
+
+    const code = redirectParameters(await authorize({ client_id: client.id, request_uri: requestUri }, cookie)).get("code")!;
+
+    expect(await db.authorizationCode.findUnique({ where: { codeHash: hashSecret(code) } })).toMatchObject({ resource: "http://localhost:3002" });
+    const { challenge } = await pkce();
+    await expectPushError(
+      await pushAuthorizationRequest(client, authorizationRequest(client, challenge, { resource: "https://unknown.example/api" })),
+      "invalid_target",
+    );
+  });
+
   it("ignores every other parameter of the URL: the request is the pushed one", async () => {
     const client = await registerClient({ redirectUris: ["https://client.example/one", "https://client.example/two"] });
     const cookie = await aliceWhoAllowed(client);
