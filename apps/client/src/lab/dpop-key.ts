@@ -53,8 +53,18 @@ function isStoredKey(value: unknown): value is StoredKey {
   return keyPair.privateKey instanceof CryptoKey && keyPair.publicKey instanceof CryptoKey;
 }
 
+/** The key pair being read or made, so that two callers at once (a re-run effect) get the same one. */
+let pending: Promise<CryptoKeyPair> | null = null;
+
 /** This tab's key pair: the one it already has, or a new one. */
-export async function labDpopKeyPair(): Promise<CryptoKeyPair> {
+export function labDpopKeyPair(): Promise<CryptoKeyPair> {
+  pending ??= loadOrMakeKeyPair().finally(() => {
+    pending = null;
+  });
+  return pending;
+}
+
+async function loadOrMakeKeyPair(): Promise<CryptoKeyPair> {
   const id = sessionStorage.getItem(keyIdStorageKey);
   if (id !== null) {
     const stored = await inStore("readonly", (store) => store.get(id));
