@@ -15,7 +15,7 @@ import { RegistrationError } from "@/oauth/registration/errors";
 import { registerClient } from "@/oauth/registration/register-client";
 
 const usage = `Usage: npm run client:add -- --name <name> --redirect-uri <uri> [--redirect-uri <uri> ...]
-                          [--public] [--scope "<scopes>"] [--json]
+                          [--public] [--scope "<scopes>"] [--dpop] [--json]
 
 Registers a client at PhotoCloud Accounts, with the rules of POST /register (RFC 7591).
 
@@ -24,6 +24,8 @@ Registers a client at PhotoCloud Accounts, with the rules of POST /register (RFC
                          127.0.0.1 or [::1]; repeat it for several
   --public               a public client: no secret, it proves itself with PKCE alone
   --scope "<scopes>"     the scopes it may ask for, space-separated (default "profile photos:read")
+  --dpop                 it always uses DPoP (dpop_bound_access_tokens, RFC 9449 §5.2): its
+                         token requests without a DPoP proof are refused
   --json                 print only the registration response, as JSON (through npm, run
                          npm run -s client:add, so that npm adds nothing to it)
   --help                 print this help
@@ -37,6 +39,7 @@ const options = {
   "redirect-uri": { type: "string", multiple: true },
   public: { type: "boolean", default: false },
   scope: { type: "string" },
+  dpop: { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   help: { type: "boolean", default: false },
 } as const;
@@ -63,6 +66,7 @@ function summary(client: ClientInformationResponse): string {
     ["grant_types", client.grant_types.join(" ")],
     ["token_endpoint_auth_method", client.token_endpoint_auth_method],
     ["scope", client.scope],
+    ["dpop_bound_access_tokens", String(client.dpop_bound_access_tokens)],
     ["metadata", metadataUrl(env.ISSUER).href],
   ];
   const note =
@@ -93,6 +97,7 @@ async function main(args: string[]): Promise<number> {
       redirect_uris: wanted["redirect-uri"],
       token_endpoint_auth_method: (wanted.public ? "none" : "client_secret_basic") satisfies TokenEndpointAuthMethod,
       scope: wanted.scope,
+      dpop_bound_access_tokens: wanted.dpop,
     };
     const client = await registerClient(metadata, "an operator");
     process.stdout.write(wanted.json ? `${JSON.stringify(client, null, 2)}\n` : summary(client));

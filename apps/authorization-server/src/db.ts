@@ -27,4 +27,5 @@ export const ownTables = [
   "SigningKey",
   "RegistrationResult",
   "Throttle",
+  "DpopProof",
 ] as const;

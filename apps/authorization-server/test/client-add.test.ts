@@ -45,6 +45,7 @@ describe("npm run client:add", () => {
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_basic",
       scope: "profile photos:read",
+      dpop_bound_access_tokens: false,
     });
 
     const row = await db.client.findUnique({ where: { id: body.client_id }, include: { redirectUris: { orderBy: { id: "asc" } } } });

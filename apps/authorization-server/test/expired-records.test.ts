@@ -28,6 +28,7 @@ beforeEach(async () => {
   await db.refreshToken.deleteMany();
   await db.throttle.deleteMany();
   await db.registrationResult.deleteMany();
+  await db.dpopProof.deleteMany();
   userId = (await db.user.findUniqueOrThrow({ where: { username: alice.username } })).id;
   clientId = (await registerClient()).id;
   grantId = (await db.grant.create({ data: { clientId, userId, scope: "photos:read", authTime: ago(2 * day) } })).id;
@@ -77,6 +78,10 @@ function throttle(windowStartedAt: Date, blockedUntil: Date | null) {
 
 function registrationResult(expiresAt: Date) {
   return db.registrationResult.create({ data: { idHash: hashSecret(randomUUID()), sealed: "sealed", expiresAt } });
+}
+
+function dpopProof(expiresAt: Date) {
+  return db.dpopProof.create({ data: { jtiHash: hashSecret(randomUUID()), expiresAt } });
 }
 
 describe("deleteExpiredRecords", () => {
@@ -161,6 +166,17 @@ describe("deleteExpiredRecords", () => {
     expect(await db.registrationResult.findUnique({ where: { idHash: expired.idHash } })).toBeNull();
     expect(await db.registrationResult.findUnique({ where: { idHash: waiting.idHash } })).not.toBeNull();
   });
+
+  it("deletes the DPoP proofs seen once their iat is too old to be accepted, and keeps the others", async () => {
+    const expired = await dpopProof(ago(second));
+    const live = await dpopProof(later(60 * second));
+
+    const deleted = await deleteExpiredRecords(now);
+
+    expect(deleted.dpopProofs).toBe(1);
+    expect(await db.dpopProof.findUnique({ where: { jtiHash: expired.jtiHash } })).toBeNull();
+    expect(await db.dpopProof.findUnique({ where: { jtiHash: live.jtiHash } })).not.toBeNull();
+  });
 });
 
 describe("two instances deleting at once", () => {
@@ -173,6 +189,7 @@ describe("two instances deleting at once", () => {
       await refreshToken(ago(2 * hour));
       await throttle(ago(2 * day), null);
       await registrationResult(ago(second));
+      await dpopProof(ago(second));
     }
     await session(later(hour));
     await authorizationCode(later(30 * second));
@@ -180,6 +197,7 @@ describe("two instances deleting at once", () => {
     await refreshToken(later(day));
     await throttle(ago(hour), null);
     await registrationResult(later(60 * second));
+    await dpopProof(later(60 * second));
   }
 
   it("delete each expired row once, between them, and neither fails", async () => {
@@ -197,6 +215,7 @@ describe("two instances deleting at once", () => {
     expect(await db.refreshToken.count()).toBe(1);
     expect(await db.throttle.count()).toBe(1);
     expect(await db.registrationResult.count()).toBe(1);
+    expect(await db.dpopProof.count()).toBe(1);
   });
 
   it("log no failure when their timers fire together", async () => {

@@ -12,7 +12,7 @@ describe("CORS at the token endpoint", () => {
     expect(response.status).toBe(204);
     expect(response.headers.get("access-control-allow-origin")).toBe(clientApp);
     expect(response.headers.get("access-control-allow-methods")).toBe("POST");
-    expect(response.headers.get("access-control-allow-headers")).toBe("Content-Type, Authorization");
+    expect(response.headers.get("access-control-allow-headers")).toBe("Content-Type, Authorization, DPoP");
   });
 
   it("gives another origin no CORS headers", async () => {

@@ -1,4 +1,5 @@
 import {
+  dpopNonceHeaderName,
   isTokenErrorCode,
   isValidErrorDescription,
   noStoreHeaders,
@@ -7,7 +8,7 @@ import {
 } from "@seven-steps/protocol";
 import { isDatabaseUnavailable, unavailabilityReason } from "@seven-steps/db";
 import { env } from "@/env";
-import { InvalidClient, OAuthError, ServerError, TemporarilyUnavailable } from "./errors.ts";
+import { InvalidClient, OAuthError, ServerError, TemporarilyUnavailable, UseDpopNonce } from "./errors.ts";
 
 /** `error_description` may hold printable ASCII only, without `"` and `\` (RFC 6749 §5.2). */
 function safeDescription(description: string): string {
@@ -51,6 +52,7 @@ export function tokenErrorResponse(error: unknown, where = "token endpoint"): Re
     headers["WWW-Authenticate"] = `Basic realm="${env.ISSUER}", charset="UTF-8"`;
   }
   if (oauthError.retryAfterSeconds) headers["Retry-After"] = String(oauthError.retryAfterSeconds);
+  if (oauthError instanceof UseDpopNonce) headers[dpopNonceHeaderName] = oauthError.nonce;
   return Response.json(body, { status: oauthError.status, headers });
 }
 

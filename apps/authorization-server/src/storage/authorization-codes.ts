@@ -11,6 +11,8 @@ export interface NewAuthorizationCode {
   codeChallenge: string;
   codeChallengeMethod: string;
   scope: string;
+  /** The DPoP key the code is bound to (RFC 9449 §10), or null. */
+  dpopJkt: string | null;
   authTime: Date;
   expiresAt: Date;
 }
@@ -34,7 +36,7 @@ export async function findAuthorizationCode(codeHash: string): Promise<StoredAut
     consumedAt: SqlDate | null;
   }>(
     `SELECT "id", "codeHash", "clientId", "userId", "redirectUri", "redirectUriInRequest", "codeChallenge",
-            "codeChallengeMethod", "scope", "authTime", "expiresAt", "consumedAt"
+            "codeChallengeMethod", "scope", "dpopJkt", "authTime", "expiresAt", "consumedAt"
      FROM "AuthorizationCode" WHERE "codeHash" = ?`,
     codeHash,
   );

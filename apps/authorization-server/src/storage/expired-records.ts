@@ -12,6 +12,7 @@ export interface DeletedRecords {
   refreshTokens: number;
   throttles: number;
   registrationResults: number;
+  dpopProofs: number;
 }
 
 /**
@@ -30,13 +31,17 @@ export interface DeletedRecords {
  *   replay is refused as an unknown code;
  * - failure counters whose window began more than a day ago and that block nobody now. Every
  *   throttle's window is shorter than that;
- * - registration answers never shown, at their expiry: no page will take them any more.
+ * - registration answers never shown, at their expiry: no page will take them any more;
+ * - DPoP proofs seen, at their expiry: a proof that old is refused for its `iat` before its
+ *   `jti` is looked up (RFC 9449 §11.1), so the row has nothing left to stop.
  *
  * Grants are not deleted here: "Connected apps" lists the live ones, and a revoked one keeps the
  * reason it was revoked.
  *
  * No column it filters on is indexed, so each run reads these tables through, every ten minutes;
- * an index on `expiresAt` would instead cost every token request one more index to write.
+ * an index on `expiresAt` would instead cost every token request one more index to write. The
+ * DPoP proofs are the exception: their table holds nothing but a key and its expiry, and its
+ * index on `expiresAt` (prisma/models) keeps this DELETE from reading every proof of the hour.
  *
  * Every instance of the server runs it on its own timer, and two may run it at once. Each row is
  * still deleted once, and neither run fails: a DELETE removes only the rows still there when it
@@ -48,7 +53,7 @@ export interface DeletedRecords {
 export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRecords> {
   const anHourAgo = new Date(now.getTime() - hour);
   const aDayAgo = new Date(now.getTime() - day);
-  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles, registrationResults] = await db.$transaction([
+  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles, registrationResults, dpopProofs] = await db.$transaction([
     db.session.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
     db.authorizationCode.deleteMany({ where: { expiresAt: { lte: aDayAgo } } }),
     db.accessToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
@@ -57,6 +62,7 @@ export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRec
       where: { windowStartedAt: { lte: aDayAgo }, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
     }),
     db.registrationResult.deleteMany({ where: { expiresAt: { lte: now } } }),
+    db.dpopProof.deleteMany({ where: { expiresAt: { lte: now } } }),
   ]);
   return {
     sessions: sessions.count,
@@ -65,5 +71,6 @@ export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRec
     refreshTokens: refreshTokens.count,
     throttles: throttles.count,
     registrationResults: registrationResults.count,
+    dpopProofs: dpopProofs.count,
   };
 }

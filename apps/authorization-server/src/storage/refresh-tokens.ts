@@ -12,7 +12,8 @@ export interface StoredRefreshToken {
   createdAt: Date;
   expiresAt: Date;
   rotatedAt: Date | null;
-  grant: { userId: string; authTime: Date; revokedAt: Date | null };
+  /** `dpopJkt`: the DPoP key every refresh must prove, for a public client that bound one (RFC 9449 §5). */
+  grant: { userId: string; authTime: Date; revokedAt: Date | null; dpopJkt: string | null };
 }
 
 /** Plain SQL, as every query of a token request (see db.ts); the id and creation date as Prisma gives them. */
@@ -48,9 +49,11 @@ export async function findRefreshToken(tokenHash: string): Promise<StoredRefresh
     userId: string;
     authTime: SqlDate;
     revokedAt: SqlDate | null;
+    dpopJkt: string | null;
   }>(
     `SELECT "RefreshToken"."id", "tokenHash", "grantId", "RefreshToken"."clientId", "RefreshToken"."scope",
-            "RefreshToken"."createdAt", "expiresAt", "rotatedAt", "Grant"."userId", "Grant"."authTime", "Grant"."revokedAt"
+            "RefreshToken"."createdAt", "expiresAt", "rotatedAt", "Grant"."userId", "Grant"."authTime", "Grant"."revokedAt",
+            "Grant"."dpopJkt"
      FROM "RefreshToken" JOIN "Grant" ON "Grant"."id" = "RefreshToken"."grantId"
      WHERE "tokenHash" = ?`,
     tokenHash,
@@ -65,7 +68,7 @@ export async function findRefreshToken(tokenHash: string): Promise<StoredRefresh
     createdAt: fromSqlDate(row.createdAt),
     expiresAt: fromSqlDate(row.expiresAt),
     rotatedAt: fromSqlDate(row.rotatedAt),
-    grant: { userId: row.userId, authTime: fromSqlDate(row.authTime), revokedAt: fromSqlDate(row.revokedAt) },
+    grant: { userId: row.userId, authTime: fromSqlDate(row.authTime), revokedAt: fromSqlDate(row.revokedAt), dpopJkt: row.dpopJkt },
   };
 }
 

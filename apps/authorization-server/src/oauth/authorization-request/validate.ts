@@ -3,7 +3,7 @@ import type { RegisteredClient } from "@/storage/clients";
 import { OAuthError } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { checkAllowedScope } from "../requested-scope.ts";
-import { checkClient, checkPkce, checkRedirectUri, checkResponseType } from "./checks.ts";
+import { checkClient, checkDpopJkt, checkPkce, checkRedirectUri, checkResponseType } from "./checks.ts";
 
 /** An authorization request that passed every check. */
 export interface ValidAuthorizationRequest {
@@ -14,6 +14,8 @@ export interface ValidAuthorizationRequest {
   scopes: string[];
   codeChallenge: string;
   codeChallengeMethod: "S256";
+  /** The DPoP key the code is bound to (RFC 9449 §10), when the request named one. */
+  dpopJkt?: string;
 }
 
 export type AuthorizationRequestValidation =
@@ -35,7 +37,8 @@ export type AuthorizationRequestValidation =
  * 2. `state`, read (it is optional and returned unchanged), so the errors below can carry it back;
  * 3. `response_type`;
  * 4. PKCE;
- * 5. `scope`.
+ * 5. `scope`;
+ * 6. `dpop_jkt`, when sent (RFC 9449 §10).
  *
  * Each check records itself in `trail`, for the inspector.
  *
@@ -58,7 +61,8 @@ export async function validateAuthorizationRequest(parameters: RequestParameters
     checkResponseType(trail, parameters, client);
     const pkce = checkPkce(trail, parameters);
     const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
-    return { outcome: "valid", request: { client, ...redirect, state, scopes, ...pkce } };
+    const dpopJkt = checkDpopJkt(trail, parameters);
+    return { outcome: "valid", request: { client, ...redirect, state, scopes, ...pkce, ...(dpopJkt ? { dpopJkt } : {}) } };
   } catch (error) {
     if (error instanceof OAuthError) return { outcome: "redirect-error", error, redirectUri: redirect.redirectUri, state };
     throw error;
@@ -74,4 +78,5 @@ export const authorizationRequestParameterNames = [
   "state",
   "code_challenge",
   "code_challenge_method",
+  "dpop_jkt",
 ] as const;

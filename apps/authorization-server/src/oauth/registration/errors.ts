@@ -14,7 +14,13 @@ export type RegistrationErrorCode = "invalid_redirect_uri" | "invalid_client_met
 
 /** The client metadata fields this server reads, each of which a registration error may concern. */
 export type ClientMetadataField =
-  "client_name" | "redirect_uris" | "token_endpoint_auth_method" | "grant_types" | "response_types" | "scope";
+  | "client_name"
+  | "redirect_uris"
+  | "token_endpoint_auth_method"
+  | "grant_types"
+  | "response_types"
+  | "scope"
+  | "dpop_bound_access_tokens";
 
 /**
  * One class per error code, like ../errors.ts. `description` goes to the client as

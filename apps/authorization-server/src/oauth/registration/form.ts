@@ -91,7 +91,9 @@ const wrongInitialAccessToken: RegistrationFormError = {
 /** Why a registration was refused, next to the field it concerns. */
 export function registrationFormError(error: RegistrationError): RegistrationFormError {
   if (error instanceof InvalidToken) return wrongInitialAccessToken;
-  return { field: error.field ?? "form", message: error.description };
+  // A member the form has no input for (dpop_bound_access_tokens) is shown for the form as a whole.
+  const field = registrationFormFields.find((name) => name === error.field) ?? "form";
+  return { field, message: error.description };
 }
 
 /**

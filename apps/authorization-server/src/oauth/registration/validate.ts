@@ -1,6 +1,14 @@
 import type { CheckTrail } from "@seven-steps/protocol";
 import type { ClientMetadata, ClientMetadataRequest } from "./client-metadata.ts";
-import { checkAuthMethod, checkClientName, checkGrantTypes, checkRedirectUris, checkResponseTypes, checkScope } from "./checks.ts";
+import {
+  checkAuthMethod,
+  checkClientName,
+  checkDpopBoundAccessTokens,
+  checkGrantTypes,
+  checkRedirectUris,
+  checkResponseTypes,
+  checkScope,
+} from "./checks.ts";
 
 /**
  * Checks the metadata of a registration request and fills in the defaults, in this order, each
@@ -11,7 +19,8 @@ import { checkAuthMethod, checkClientName, checkGrantTypes, checkRedirectUris, c
  * 3. `grant_types`, which depend on whether the client has a secret;
  * 4. `response_types`, which must agree with the grant types;
  * 5. `redirect_uris`, required when the grant types include `authorization_code`;
- * 6. `scope`.
+ * 6. `scope`;
+ * 7. `dpop_bound_access_tokens` (RFC 9449 §5.2).
  *
  * The first rule broken is the error. Members this server does not understand are ignored
  * (RFC 7591 §2): they are never read. Each check records itself in `trail`.
@@ -26,5 +35,6 @@ export function validateClientMetadata(metadata: ClientMetadataRequest, trail: C
   const response_types = checkResponseTypes(trail, metadata, grant_types);
   const redirect_uris = checkRedirectUris(trail, metadata, grant_types);
   const scope = checkScope(trail, metadata);
-  return { client_name, redirect_uris, grant_types, response_types, token_endpoint_auth_method, scope };
+  const dpop_bound_access_tokens = checkDpopBoundAccessTokens(trail, metadata);
+  return { client_name, redirect_uris, grant_types, response_types, token_endpoint_auth_method, scope, dpop_bound_access_tokens };
 }
