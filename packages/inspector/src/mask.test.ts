@@ -41,6 +41,7 @@ describe("masking", () => {
   it("keeps a Bearer access token without its signature, and masks Basic credentials", () => {
     expect(maskAuthorization("Bearer eyJhbGciOi.eyJzdWIi.sig")).toBe("Bearer eyJhbGciOi.eyJzdWIi.");
     expect(maskAuthorization("Bearer not-a-jwt")).toBe("Bearer not-a-jwt");
+    expect(maskAuthorization("DPoP eyJhbGciOi.eyJzdWIi.sig")).toBe("DPoP eyJhbGciOi.eyJzdWIi.");
     expect(maskAuthorization(`Basic ${btoa("printshop:printshop-demo-secret")}`)).toBe("Basic cHJp…");
   });
 
@@ -58,5 +59,11 @@ describe("masking", () => {
     expect(maskRequestHeaders(request)).toEqual({ "content-type": "application/x-www-form-urlencoded" });
     const response = new Headers({ "set-cookie": "a=b", location: `/cb?code=${code}`, "cache-control": "no-store" });
     expect(maskResponseHeaders(response)).toEqual({ location: "/cb?code=Xq3v%E2%80%A6", "cache-control": "no-store" });
+  });
+
+  it("keeps a DPoP proof whole, for the page to decode, and the DPoP-Nonce of the answer", () => {
+    const proof = "eyJ0eXAiOiJkcG9wK2p3dCJ9.eyJodG0iOiJQT1NUIn0.c2lnbmF0dXJl";
+    expect(maskRequestHeaders(new Headers({ dpop: proof }))).toEqual({ dpop: proof });
+    expect(maskResponseHeaders(new Headers({ "dpop-nonce": "29946.abc" }))).toEqual({ "dpop-nonce": "29946.abc" });
   });
 });

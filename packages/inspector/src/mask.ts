@@ -5,14 +5,16 @@ import { withoutSignature } from "@seven-steps/protocol";
  * PKCE verifiers, refresh tokens and CSRF tokens. Each is masked before it is written, keeping its
  * first characters so a learner can recognise it from one screen to the next. Passwords keep
  * nothing. Access tokens lose their signature: the page still decodes their header and claims, and
- * nobody who sees a record, a page or a handout can use one.
+ * nobody who sees a record, a page or a handout can use one. A DPoP proof is kept whole: it is no
+ * secret, for it is good for one request only, already made, and its jti is remembered by the
+ * server that took it (RFC 9449 §11.1); the page decodes it.
  */
 const hiddenEntirely = new Set(["password"]);
 const maskedParameters = new Set(["client_secret", "code", "code_verifier", "refresh_token", "csrf_token"]);
 
 /** The headers worth showing; cookies never are, for they hold sessions. */
-const shownRequestHeaders = ["content-type", "authorization", "origin"];
-const shownResponseHeaders = ["content-type", "location", "cache-control", "www-authenticate", "retry-after"];
+const shownRequestHeaders = ["content-type", "authorization", "dpop", "origin"];
+const shownResponseHeaders = ["content-type", "location", "cache-control", "www-authenticate", "dpop-nonce", "retry-after"];
 
 /** `abcd…`: the first four characters, so the same secret is recognisable, and no more. */
 export function maskSecret(value: string): string {
@@ -45,12 +47,13 @@ export function maskUrl(url: string): string {
 }
 
 /**
- * An Authorization header: a Bearer access token is kept without its signature; Basic credentials
- * (which hold the client secret) are masked.
+ * An Authorization header: a Bearer or DPoP access token is kept without its signature; Basic
+ * credentials (which hold the client secret) are masked.
  */
 export function maskAuthorization(value: string): string {
   const [scheme = "", credentials = ""] = value.split(/\s+/, 2);
-  return scheme.toLowerCase() === "bearer" ? `${scheme} ${withoutSignature(credentials)}` : `${scheme} ${maskSecret(credentials)}`;
+  const isAccessToken = ["bearer", "dpop"].includes(scheme.toLowerCase());
+  return isAccessToken ? `${scheme} ${withoutSignature(credentials)}` : `${scheme} ${maskSecret(credentials)}`;
 }
 
 function pickHeaders(headers: Headers, names: string[]): Record<string, string> {
