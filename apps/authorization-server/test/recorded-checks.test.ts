@@ -63,6 +63,7 @@ describe("the checks recorded with each request", () => {
       ["the code has not expired (codes live 60 seconds)", "passed"],
       ["the redirect_uri is the one the code was sent to", "passed"],
       ["the code_verifier hashes to the code_challenge of step 1", "passed"],
+      ["the resource of the token request, if named, is the one the user authorized", "passed"],
       ["the code is used once, consumed atomically; a second use revokes what the first one issued", "passed"],
     ]);
     for (const check of checks) {

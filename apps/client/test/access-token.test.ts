@@ -4,6 +4,7 @@
 import { asAnotherInstance } from "@seven-steps/db/testing";
 import { beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/db";
+import { env } from "@/env";
 import { accessTokenFor } from "@/tokens/access-token";
 import { seal, unseal } from "@/tokens/vault";
 import { fakeAuthorizationServer } from "./fake-authorization-server.ts";
@@ -56,7 +57,12 @@ describe("accessTokenFor", () => {
     expect(await accessTokenFor(sid)).toMatchObject({ status: "ok", accessToken: "access-1" });
 
     expect(server.tokenRequests).toHaveLength(1);
-    expect(Object.fromEntries(server.tokenRequests[0]!)).toEqual({ grant_type: "refresh_token", refresh_token: "refresh-0" });
+    // The new token is for the PhotoCloud API, named as RFC 8707 §2.2 allows.
+    expect(Object.fromEntries(server.tokenRequests[0]!)).toEqual({
+      grant_type: "refresh_token",
+      refresh_token: "refresh-0",
+      resource: env.RESOURCE_API_URL,
+    });
     const row = await db.clientSession.findUniqueOrThrow({ where: { id: sid } });
     expect(await unseal(row.refreshToken!)).toBe("refresh-1-after-refresh-0");
     expect(row.accessTokenExpiresAt.getTime()).toBeGreaterThan(Date.now() + 590_000);

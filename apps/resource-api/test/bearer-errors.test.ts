@@ -9,11 +9,12 @@ import { refusal } from "./assertions.ts";
 import { fakeAuthorizationServer } from "./fake-authorization-server.ts";
 import { api, apiRequest, noParams, subjectOf, tokenFor } from "./fixtures.ts";
 
-const realmOnly = 'Bearer realm="PhotoCloud API"';
+const resourceMetadata = 'resource_metadata="http://localhost:3002/.well-known/oauth-protected-resource"';
+const realmOnly = `Bearer realm="PhotoCloud API", ${resourceMetadata}`;
 
 /** The challenge of a refusal with an error code (RFC 6750 §3). */
 function challenge(error: string, description: string): string {
-  return `${realmOnly}, error="${error}", error_description="${description}"`;
+  return `Bearer realm="PhotoCloud API", error="${error}", error_description="${description}", ${resourceMetadata}`;
 }
 
 /** GET /photos with exactly these request headers. */
@@ -221,7 +222,7 @@ describe("an invalid token (invalid_token, RFC 6750 §3.1, checked as RFC 9068 �
     const token = await fakeAuthorizationServer.issueToken(await sub(), scope, { claims: { iat: now - 660, exp: now - 60 } });
     const response = await GET(apiRequest("/photos", { token }), noParams);
     expect(response.headers.get("www-authenticate")).toBe(
-      'Bearer realm="PhotoCloud API", error="invalid_token", error_description="The access token has expired."',
+      'Bearer realm="PhotoCloud API", error="invalid_token", error_description="The access token has expired.", resource_metadata="http://localhost:3002/.well-known/oauth-protected-resource"',
     );
   });
 });
@@ -235,7 +236,7 @@ describe("a token without the scope the request needs (insufficient_scope, RFC 6
       status: 403,
       // "The scope attribute [...] indicates the scope of access required" (RFC 6750 §3).
       challenge:
-        'Bearer realm="PhotoCloud API", error="insufficient_scope", error_description="This request needs the scope photos:write.", scope="photos:write"',
+        'Bearer realm="PhotoCloud API", error="insufficient_scope", error_description="This request needs the scope photos:write.", scope="photos:write", resource_metadata="http://localhost:3002/.well-known/oauth-protected-resource"',
       body: { error: "insufficient_scope", error_description: "This request needs the scope photos:write." },
     });
     expect(await db.photo.count()).toBe(photosBefore);
@@ -247,7 +248,7 @@ describe("a token without the scope the request needs (insufficient_scope, RFC 6
     expect(await refusal(response, { token })).toEqual({
       status: 403,
       challenge:
-        'Bearer realm="PhotoCloud API", error="insufficient_scope", error_description="This request needs the scope photos:read.", scope="photos:read"',
+        'Bearer realm="PhotoCloud API", error="insufficient_scope", error_description="This request needs the scope photos:read.", scope="photos:read", resource_metadata="http://localhost:3002/.well-known/oauth-protected-resource"',
       body: { error: "insufficient_scope", error_description: "This request needs the scope photos:read." },
     });
   });

@@ -85,7 +85,7 @@ describe("an actual request from the client app", () => {
     // A browser hides every response header outside the safelist unless it is exposed.
     expect(listOf(response, "access-control-expose-headers")).toContain("www-authenticate");
     expectVaryOrigin(response);
-    expect(await refusal(response)).toMatchObject({ status: 401, challenge: 'Bearer realm="PhotoCloud API"' });
+    expect(await refusal(response)).toMatchObject({ status: 401, challenge: 'Bearer realm="PhotoCloud API", resource_metadata="http://localhost:3002/.well-known/oauth-protected-resource"' });
   });
 
   it("may read a 403 refusal, with the scope it needs", async () => {

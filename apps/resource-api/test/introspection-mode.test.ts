@@ -45,7 +45,7 @@ describe("introspection mode", () => {
     const response = await GET(apiRequest("/photos", { token }), noParams);
     expect(response.status).toBe(401);
     expect(response.headers.get("www-authenticate")).toBe(
-      'Bearer realm="PhotoCloud API", error="invalid_token", error_description="The access token is not active: it was revoked, has expired, or is unknown."',
+      'Bearer realm="PhotoCloud API", error="invalid_token", error_description="The access token is not active: it was revoked, has expired, or is unknown.", resource_metadata="http://localhost:3002/.well-known/oauth-protected-resource"',
     );
   });
 

@@ -20,7 +20,7 @@ describe("GET /me (scope profile)", () => {
     const response = await GET(apiRequest("/me", { token: await tokenFor("alice", "photos:read") }), noParams);
     expect(response.status).toBe(403);
     expect(response.headers.get("www-authenticate")).toBe(
-      'Bearer realm="PhotoCloud API", error="insufficient_scope", error_description="This request needs the scope profile.", scope="profile"',
+      'Bearer realm="PhotoCloud API", error="insufficient_scope", error_description="This request needs the scope profile.", scope="profile", resource_metadata="http://localhost:3002/.well-known/oauth-protected-resource"',
     );
   });
 

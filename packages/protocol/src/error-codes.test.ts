@@ -11,7 +11,7 @@ import {
 } from "./error-codes.ts";
 
 describe("OAuth error codes", () => {
-  it("lists the codes of RFC 6749 §4.1.2.1", () => {
+  it("lists the codes of RFC 6749 §4.1.2.1, plus RFC 8707's invalid_target", () => {
     expect([...authorizationErrorCodes].sort()).toEqual(
       [
         "access_denied",
@@ -21,11 +21,12 @@ describe("OAuth error codes", () => {
         "temporarily_unavailable",
         "unauthorized_client",
         "unsupported_response_type",
+        "invalid_target",
       ].sort(),
     );
   });
 
-  it("lists the codes of RFC 6749 §5.2, plus server_error, temporarily_unavailable and those of DPoP", () => {
+  it("lists the codes of RFC 6749 §5.2, plus server_error, temporarily_unavailable, RFC 8707's invalid_target and those of DPoP", () => {
     expect([...tokenErrorCodes].sort()).toEqual(
       [
         "invalid_dpop_proof",
@@ -38,6 +39,7 @@ describe("OAuth error codes", () => {
         "temporarily_unavailable",
         "unauthorized_client",
         "unsupported_grant_type",
+        "invalid_target",
       ].sort(),
     );
   });

@@ -16,6 +16,8 @@ export const authorizationErrorCodes = [
   "invalid_scope",
   "server_error",
   "temporarily_unavailable",
+  /** @see https://www.rfc-editor.org/rfc/rfc8707#section-2 */
+  "invalid_target",
 ] as const;
 export type AuthorizationErrorCode = (typeof authorizationErrorCodes)[number];
 
@@ -48,6 +50,8 @@ export const tokenErrorCodes = [
   "invalid_scope",
   "server_error",
   "temporarily_unavailable",
+  /** @see https://www.rfc-editor.org/rfc/rfc8707#section-2 */
+  "invalid_target",
   ...dpopErrorCodes,
 ] as const;
 export type TokenErrorCode = (typeof tokenErrorCodes)[number];
@@ -88,6 +92,7 @@ export const errorCodeMeanings: Record<OAuthErrorCode, string> = {
   insufficient_scope: "The request requires more privileges than the access token provides.",
   invalid_dpop_proof: "The DPoP proof is missing a claim, malformed, expired, replayed, or not for this request or key.",
   use_dpop_nonce: "The server wants a nonce in the DPoP proof: retry with the one in the DPoP-Nonce header.",
+  invalid_target: "The requested resource is invalid, missing, unknown, or malformed.",
 };
 
 function isOneOf<T extends string>(codes: readonly T[], value: unknown): value is T {

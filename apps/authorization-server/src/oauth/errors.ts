@@ -67,6 +67,15 @@ export class InvalidScope extends OAuthError {
   readonly code = "invalid_scope";
 }
 
+/**
+ * The `resource` is malformed, unknown, or one this server cannot issue a token for here.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc8707#section-2
+ */
+export class InvalidTarget extends OAuthError {
+  readonly code = "invalid_target";
+}
+
 export class AccessDenied extends OAuthError {
   readonly code = "access_denied";
 }

@@ -68,6 +68,18 @@ export class RequestParameters {
     return value;
   }
 
+  /**
+   * Every non-empty value of `name`, for the few parameters that may be repeated, such as
+   * `resource` (RFC 8707 §2). Each is held to the same length limit as {@link get}.
+   */
+  getAll(name: string): string[] {
+    const given = (this.values.get(name) ?? []).filter((value) => value !== "");
+    if (given.some((value) => value.length > maxParameterLength)) {
+      throw new InvalidRequest(`The ${name} parameter is longer than ${maxParameterLength} characters.`);
+    }
+    return given;
+  }
+
   /** Every name and value, as sent, repeated ones included. */
   entries(): [string, string][] {
     return [...this.values].flatMap(([name, values]) => values.map((value): [string, string] => [name, value]));

@@ -14,6 +14,7 @@ export const requestedScope = "profile photos:read photos:write";
  * - `checks: ["pkce", "state"]`: next-auth's default is state only; this server requires PKCE.
  * - `issuer` is set exactly, and the metadata says `authorization_response_iss_parameter_supported`,
  *   so the callback's `iss` is checked (RFC 9207).
+ * - `resource` names the PhotoCloud API (RFC 8707): the code, and so every token, is for it alone.
  * - The profile comes from the PhotoCloud API's `GET /me`: steps 6 and 7 happen during sign-in.
  */
 export const photoCloudProvider: OAuthConfig<PhotoCloudProfile> = {
@@ -27,7 +28,7 @@ export const photoCloudProvider: OAuthConfig<PhotoCloudProfile> = {
   client: { token_endpoint_auth_method: "client_secret_basic" },
   checks: ["pkce", "state"],
   idToken: false,
-  authorization: { params: { scope: requestedScope } },
+  authorization: { params: { scope: requestedScope, resource: env.RESOURCE_API_URL } },
   userinfo: {
     url: `${env.RESOURCE_API_URL}/me`,
     async request({ tokens }) {

@@ -1,4 +1,5 @@
 import { buildTokenRequest, parseScope, processTokenResponse, TokenEndpointError } from "@seven-steps/protocol";
+import { env } from "@/env";
 import { claimRefresh, endClientSession, findClientSession, releaseRefresh, replaceTokens } from "@/storage/client-sessions";
 import { authorizationServer, printShopCredentials } from "./authorization-server.ts";
 import { seal, unseal } from "./vault.ts";
@@ -46,7 +47,8 @@ async function refresh(row: ClientSessionRow): Promise<AccessTokenResult> {
     const { token_endpoint } = await authorizationServer();
     const request = buildTokenRequest(
       token_endpoint,
-      { grant_type: "refresh_token", refresh_token: await unseal(row.refreshToken) },
+      // `resource`: the new access token is for the PhotoCloud API, as the first one was (RFC 8707 §2.2).
+      { grant_type: "refresh_token", refresh_token: await unseal(row.refreshToken), resource: env.RESOURCE_API_URL },
       printShopCredentials,
     );
     tokens = await processTokenResponse(await fetch(request.url, { ...request.init, signal: AbortSignal.timeout(5_000) }));

@@ -9,11 +9,12 @@ import {
   type AccessTokenClaims,
 } from "@seven-steps/protocol";
 import { authenticate, NoCredentials } from "@/auth/access-token";
+import { resourceMetadataUrl, resourceName } from "@/discovery/protected-resource-metadata";
 import { recordResourceRequest } from "@/inspector";
 import { ApiError } from "./api-error.ts";
 import { corsHeaders } from "./cors.ts";
 
-export const realm = "PhotoCloud API";
+export const realm = resourceName;
 
 type RouteContext = { params: Promise<Record<string, string>> };
 type ProtectedHandler = (request: Request, token: AccessTokenClaims, context: RouteContext) => Promise<Response>;
@@ -24,7 +25,7 @@ function errorJson(status: number, error: string, description: string, headers: 
 
 /**
  * The one place where a refusal becomes a response, with the status and challenge of RFC 6750
- * §3; a failure on this side, with 503 and `Retry-After` when it will pass by itself (RFC 9110
+ * §3, each challenge naming the API's metadata (RFC 9728 §5.1); a failure on this side, with 503 and `Retry-After` when it will pass by itself (RFC 9110
  * §15.6.4), 500 otherwise.
  */
 function refusal(error: unknown): Response {
@@ -32,12 +33,16 @@ function refusal(error: unknown): Response {
     // RFC 6750 §3.1: no error code when the request carried no credentials at all.
     return Response.json(
       { message: error.message },
-      { status: 401, headers: { "Cache-Control": "no-store", "WWW-Authenticate": bearerChallenge(realm) } },
+      { status: 401, headers: { "Cache-Control": "no-store", "WWW-Authenticate": bearerChallenge(realm, undefined, { resourceMetadata: resourceMetadataUrl }) } },
     );
   }
   if (error instanceof BearerTokenError) {
     const scope = error instanceof InsufficientScope ? error.requiredScopes : undefined;
-    const challenge = bearerChallenge(realm, { code: error.code, description: error.description, scope });
+    const challenge = bearerChallenge(
+      realm,
+      { code: error.code, description: error.description, scope },
+      { resourceMetadata: resourceMetadataUrl },
+    );
     return errorJson(error.status, error.code, error.description, { "WWW-Authenticate": challenge });
   }
   if (error instanceof SigningKeysUnavailable || error instanceof IntrospectionUnavailable) {

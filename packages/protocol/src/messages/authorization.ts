@@ -16,4 +16,9 @@ export interface AuthorizationRequest {
   state?: string;
   code_challenge: string;
   code_challenge_method: CodeChallengeMethod;
+  /**
+   * The resource server the tokens are for, by its identifier (RFC 8707 §2): the `aud` of the
+   * access tokens. The server's default resource when absent.
+   */
+  resource?: string;
 }

@@ -14,6 +14,8 @@ export interface AuthorizationCodeTokenRequest {
   /** Sent by public clients, which do not authenticate. */
   client_id?: string;
   code_verifier: string;
+  /** The resource server the access token is for (RFC 8707 §2): one the grant covers. */
+  resource?: string;
 }
 
 /**
@@ -27,6 +29,8 @@ export interface RefreshTokenRequest {
   /** Equal to or narrower than the scope originally granted. */
   scope?: string;
   client_id?: string;
+  /** The resource server the access token is for (RFC 8707 §2): one the grant covers. */
+  resource?: string;
 }
 
 /**
@@ -37,6 +41,8 @@ export interface RefreshTokenRequest {
 export interface ClientCredentialsTokenRequest {
   grant_type: "client_credentials";
   scope?: string;
+  /** The resource server the access token is for (RFC 8707 §2). */
+  resource?: string;
 }
 
 export type TokenRequest = AuthorizationCodeTokenRequest | RefreshTokenRequest | ClientCredentialsTokenRequest;

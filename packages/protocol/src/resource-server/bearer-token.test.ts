@@ -55,4 +55,14 @@ describe("bearerChallenge (RFC 6750 §3)", () => {
       'Bearer realm="PhotoCloud API", error="insufficient_scope", error_description="This request needs the scope photos:write.", scope="photos:write"',
     );
   });
+
+  it("says where the resource's metadata is, with or without an error (RFC 9728 §5.1)", () => {
+    const resourceMetadata = "http://localhost:3002/.well-known/oauth-protected-resource";
+    expect(bearerChallenge("PhotoCloud API", undefined, { resourceMetadata })).toBe(
+      `Bearer realm="PhotoCloud API", resource_metadata="${resourceMetadata}"`,
+    );
+    expect(bearerChallenge("PhotoCloud API", { code: "invalid_token", description: "Expired." }, { resourceMetadata })).toBe(
+      `Bearer realm="PhotoCloud API", error="invalid_token", error_description="Expired.", resource_metadata="${resourceMetadata}"`,
+    );
+  });
 });

@@ -52,12 +52,16 @@ export async function readBearerToken(request: Request): Promise<string | null> 
 /**
  * The `WWW-Authenticate` challenge of a refusal: the realm alone when the request had no
  * credentials, plus `error`, `error_description` and, for `insufficient_scope`, the `scope` needed.
+ * With `resourceMetadata`, every challenge also says where the resource's metadata is, so a client
+ * that has no token yet can find the authorization server (RFC 9728 §5.1).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
+ * @see https://www.rfc-editor.org/rfc/rfc9728#section-5.1
  */
 export function bearerChallenge(
   realm: string,
   error?: { code: string; description: string; scope?: readonly string[] },
+  options: { resourceMetadata?: string } = {},
 ): string {
   const quote = (value: string) => `"${value.replace(/[\\"]/g, "")}"`;
   const parameters = [`realm=${quote(realm)}`];
@@ -65,5 +69,6 @@ export function bearerChallenge(
     parameters.push(`error=${quote(error.code)}`, `error_description=${quote(error.description)}`);
     if (error.scope && error.scope.length > 0) parameters.push(`scope=${quote(error.scope.join(" "))}`);
   }
+  if (options.resourceMetadata) parameters.push(`resource_metadata=${quote(options.resourceMetadata)}`);
   return `Bearer ${parameters.join(", ")}`;
 }

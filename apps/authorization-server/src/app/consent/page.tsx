@@ -4,7 +4,8 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountHeader } from "@/components/account-header";
 import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
-import { authorizationRequestParameterNames, validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
+import { authorizationRequestFields } from "@/oauth/authorization-request/request-query";
+import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
 import { RequestParameters } from "@/oauth/parameters";
 import { currentUser } from "@/session/current-user";
 
@@ -82,10 +83,9 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
           </p>
         )}
         <form method="post" action="/consent/decision" className="flex gap-4">
-          {authorizationRequestParameterNames.map((name) => {
-            const value = parameters.getIfValid(name);
-            return value === undefined ? null : <input key={name} type="hidden" name={name} value={value} />;
-          })}
+          {authorizationRequestFields(parameters).map(([name, value]) => (
+            <input key={`${name}=${value}`} type="hidden" name={name} value={value} />
+          ))}
           <input type="hidden" name="csrf_token" value={user.csrfToken} />
           <button
             type="submit"

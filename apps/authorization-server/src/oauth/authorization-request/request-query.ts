@@ -2,14 +2,21 @@ import type { RequestParameters } from "../parameters.ts";
 import { authorizationRequestParameterNames } from "./validate.ts";
 
 /**
- * The query string of an authorization request, rebuilt from its parameters: how the request is
- * carried from the consent form back to `/authorize`, or on to sign-in.
+ * The parameters that describe an authorization request, as name and value pairs: a value that is
+ * too long is left out, and `resource`, which may be repeated (RFC 8707 §2), keeps each distinct
+ * value. How the request is carried through sign-in and the consent form back to `/authorize`.
  */
+export function authorizationRequestFields(parameters: RequestParameters): [string, string][] {
+  return authorizationRequestParameterNames.flatMap((name) => {
+    try {
+      return [...new Set(parameters.getAll(name))].map((value): [string, string] => [name, value]);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The query string of an authorization request, rebuilt from its parameters. */
 export function authorizationRequestQuery(parameters: RequestParameters): string {
-  const query = new URLSearchParams();
-  for (const name of authorizationRequestParameterNames) {
-    const value = parameters.getIfValid(name);
-    if (value !== undefined) query.set(name, value);
-  }
-  return query.toString();
+  return new URLSearchParams(authorizationRequestFields(parameters)).toString();
 }

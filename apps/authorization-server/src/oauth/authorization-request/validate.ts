@@ -3,6 +3,7 @@ import type { RegisteredClient } from "@/storage/clients";
 import { OAuthError } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { checkAllowedScope } from "../requested-scope.ts";
+import { checkResource, checkScopesOfResource } from "../resource-indicators.ts";
 import { checkClient, checkDpopJkt, checkPkce, checkRedirectUri, checkResponseType } from "./checks.ts";
 
 /** An authorization request that passed every check. */
@@ -12,6 +13,8 @@ export interface ValidAuthorizationRequest {
   redirectUriInRequest: boolean;
   state: string | undefined;
   scopes: string[];
+  /** The resource server the tokens will be for: the identifier `resource` named, or the default (RFC 8707). */
+  resource: string;
   codeChallenge: string;
   codeChallengeMethod: "S256";
   /** The DPoP key the code is bound to (RFC 9449 §10), when the request named one. */
@@ -37,8 +40,9 @@ export type AuthorizationRequestValidation =
  * 2. `state`, read (it is optional and returned unchanged), so the errors below can carry it back;
  * 3. `response_type`;
  * 4. PKCE;
- * 5. `scope`;
- * 6. `dpop_jkt`, when sent (RFC 9449 §10).
+ * 5. `resource`, the resource server the tokens are for (RFC 8707);
+ * 6. `scope`, allowed to the client and accepted by that resource server;
+ * 7. `dpop_jkt`, when sent (RFC 9449 §10).
  *
  * Each check records itself in `trail`, for the inspector.
  *
@@ -60,9 +64,12 @@ export async function validateAuthorizationRequest(parameters: RequestParameters
     state = parameters.get("state");
     checkResponseType(trail, parameters, client);
     const pkce = checkPkce(trail, parameters);
+    const resourceServer = await checkResource(trail, parameters);
     const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
+    checkScopesOfResource(trail, scopes, resourceServer);
     const dpopJkt = checkDpopJkt(trail, parameters);
-    return { outcome: "valid", request: { client, ...redirect, state, scopes, ...pkce, ...(dpopJkt ? { dpopJkt } : {}) } };
+    const resource = resourceServer.identifier;
+    return { outcome: "valid", request: { client, ...redirect, state, scopes, resource, ...pkce, ...(dpopJkt ? { dpopJkt } : {}) } };
   } catch (error) {
     if (error instanceof OAuthError) return { outcome: "redirect-error", error, redirectUri: redirect.redirectUri, state };
     throw error;
@@ -78,5 +85,6 @@ export const authorizationRequestParameterNames = [
   "state",
   "code_challenge",
   "code_challenge_method",
+  "resource",
   "dpop_jkt",
 ] as const;

@@ -22,6 +22,7 @@ import type { RegisteredClient } from "@/storage/clients";
 import { createGrant, revokeGrant } from "@/storage/grants";
 import { InvalidGrant, InvalidRequest } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
+import { checkResourceOfGrant } from "../resource-indicators.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
 
@@ -201,10 +202,11 @@ export async function exchangeAuthorizationCode(
   checkCodeNotExpired(trail, code, now);
   checkRedirectUriMatches(trail, parameters, code);
   await checkCodeVerifier(trail, parameters, code);
+  const resource = await checkResourceOfGrant(trail, parameters, code.resource);
   if (code.dpopJkt !== null) checkCodeDpopBinding(trail, code, dpopJkt);
 
   const scopes = parseScope(code.scope);
-  const tokenRequest = { subject: code.userId, clientId: client.id, scopes, authTime: code.authTime, dpopJkt };
+  const tokenRequest = { subject: code.userId, clientId: client.id, scopes, audience: resource, authTime: code.authTime, dpopJkt };
   // Signed before the transaction, which stays short: it holds the locks it takes.
   const accessToken = await signAccessToken(tokenRequest, now);
   const issuesRefreshToken = client.allowedGrantTypes.includes("refresh_token");
@@ -214,6 +216,7 @@ export async function exchangeAuthorizationCode(
       clientId: client.id,
       userId: code.userId,
       scope: code.scope,
+      resource,
       authTime: code.authTime,
       dpopJkt: refreshTokenKeyOf(client, dpopJkt),
     };

@@ -6,6 +6,7 @@ import { mayUseClientCredentials } from "../client-rules.ts";
 import { UnauthorizedClient } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { checkAllowedScope } from "../requested-scope.ts";
+import { checkResource, checkScopesOfResource } from "../resource-indicators.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 
 /**
@@ -44,8 +45,10 @@ export async function issueClientCredentialsToken(
   now = new Date(),
 ): Promise<TokenResponse> {
   checkConfidentialClient(trail, client);
+  const resourceServer = await checkResource(trail, parameters);
   const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
-  const tokenRequest = { subject: client.id, clientId: client.id, scopes, dpopJkt };
+  checkScopesOfResource(trail, scopes, resourceServer);
+  const tokenRequest = { subject: client.id, clientId: client.id, scopes, audience: resourceServer.identifier, dpopJkt };
   const accessToken = await signAccessToken(tokenRequest, now);
   await sql.transaction((statements) => recordAccessToken(tokenRequest, accessToken, now, statements));
   return {

@@ -17,6 +17,7 @@ import { findRefreshToken, rotateRefreshToken, type StoredRefreshToken } from "@
 import { InvalidGrant, InvalidScope } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { parseRequestedScope } from "../requested-scope.ts";
+import { checkResourceOfGrant } from "../resource-indicators.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
 
@@ -153,10 +154,12 @@ export async function refreshAccessToken(
 
   const granted = parseScope(token.scope);
   const scopes = checkRefreshScope(trail, parameters, granted);
+  const resource = await checkResourceOfGrant(trail, parameters, token.grant.resource);
   const tokenRequest = {
     subject: token.grant.userId,
     clientId: client.id,
     scopes,
+    audience: resource,
     authTime: token.grant.authTime,
     grantId: token.grantId,
     dpopJkt,

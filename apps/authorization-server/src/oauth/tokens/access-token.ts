@@ -10,6 +10,8 @@ export interface AccessTokenRequest {
   subject: string;
   clientId: string;
   scopes: string[];
+  /** The resource server the token is for: its `aud` (RFC 8707 §2, RFC 9068 §3). */
+  audience: string;
   /** When the user authenticated; absent for `client_credentials`. */
   authTime?: Date;
   /** The grant the token belongs to; absent for `client_credentials`. */
@@ -46,7 +48,7 @@ export async function signAccessToken(request: AccessTokenRequest, now: Date): P
     .setProtectedHeader({ alg: signingAlgorithm, typ: accessTokenType, kid: key.kid })
     .setIssuer(env.ISSUER)
     .setSubject(request.subject)
-    .setAudience(env.RESOURCE_API_URL)
+    .setAudience(request.audience)
     .setIssuedAt(issuedAt)
     .setExpirationTime(issuedAt + expiresIn)
     .setJti(jti)
