@@ -157,6 +157,7 @@ describe("the authorization code", () => {
       codeChallengeMethod: "S256",
       scope: "profile",
       resource: photoCloudApi,
+      dpopJkt: null,
       authTime: new Date(),
       expiresAt: new Date(Date.now() + 60_000),
     });
