@@ -2,6 +2,7 @@
 // codes bound by dpop_jkt (§10), public clients' refresh tokens bound to the key (§5), clients
 // that must use DPoP (§5.2), nonces (§8), the replay cache (§11.1) and introspection (§6.2).
 import { demoResourceServerClient } from "@seven-steps/db/demo-data";
+import { asAnotherInstance } from "@seven-steps/db/testing";
 import { createDpopProof, dpopJktOf, generateDpopKeyPair, type TokenResponse } from "@seven-steps/protocol";
 import { base64url, decodeJwt } from "jose";
 import { createHash } from "node:crypto";
@@ -10,6 +11,7 @@ import { POST as introspect } from "@/app/introspect/route";
 import { POST as tokenEndpoint } from "@/app/token/route";
 import { db } from "@/db";
 import { hashSecret } from "@/secrets/secret-hash";
+import { rememberDpopProof } from "@/storage/dpop-proofs";
 import { basic, formRequest, issuer, obtainCode, registerClient, registerServiceClient, token, type TestClient } from "./fixtures.ts";
 import { expectRegistered, expectRegistrationError, register } from "./registration-fixtures.ts";
 import { expectTokenError } from "./token-assertions.ts";
@@ -205,5 +207,16 @@ describe("introspection of a DPoP-bound token (RFC 9449 §6.2)", () => {
       formRequest("/introspect", { token: tokens.access_token }, { origin: null, headers: { authorization: basic(demoResourceServerClient.id, demoResourceServerClient.secret) } }),
     );
     expect(await response.json()).toMatchObject({ active: true, token_type: "DPoP", cnf: { jkt: await dpopJktOf(keyPair.publicKey) } });
+  });
+});
+
+describe("the replay cache (RFC 9449 §11.1)", () => {
+  it("takes a jti once, even from two instances at the same moment", async () => {
+    const other = await asAnotherInstance(() => import("@/storage/dpop-proofs"));
+    const jtiHash = hashSecret(`jti-${Date.now()}`);
+    const expiresAt = new Date(Date.now() + 61_000);
+    const outcomes = await Promise.all([rememberDpopProof(jtiHash, expiresAt), other.rememberDpopProof(jtiHash, expiresAt)]);
+    expect(outcomes.toSorted()).toEqual([false, true]);
+    expect(await db.dpopProof.count({ where: { jtiHash } })).toBe(1);
   });
 });
