@@ -15,7 +15,7 @@ import { RegistrationError } from "@/oauth/registration/errors";
 import { registerClient } from "@/oauth/registration/register-client";
 
 const usage = `Usage: npm run client:add -- --name <name> --redirect-uri <uri> [--redirect-uri <uri> ...]
-                          [--public] [--scope "<scopes>"] [--dpop] [--json]
+                          [--public] [--scope "<scopes>"] [--dpop] [--require-par] [--json]
 
 Registers a client at PhotoCloud Accounts, with the rules of POST /register (RFC 7591).
 
@@ -26,6 +26,8 @@ Registers a client at PhotoCloud Accounts, with the rules of POST /register (RFC
   --scope "<scopes>"     the scopes it may ask for, space-separated (default "profile photos:read")
   --dpop                 it always uses DPoP (dpop_bound_access_tokens, RFC 9449 §5.2): its
                          token requests without a DPoP proof are refused
+  --require-par          it must push its authorization requests first (RFC 9126): the
+                         authorization endpoint refuses any other request from it
   --json                 print only the registration response, as JSON (through npm, run
                          npm run -s client:add, so that npm adds nothing to it)
   --help                 print this help
@@ -40,6 +42,7 @@ const options = {
   public: { type: "boolean", default: false },
   scope: { type: "string" },
   dpop: { type: "boolean", default: false },
+  "require-par": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   help: { type: "boolean", default: false },
 } as const;
@@ -56,24 +59,27 @@ function readArguments(args: string[]) {
   return { ...values, name: values.name };
 }
 
+const labelWidth = "require_pushed_authorization_requests".length + 2;
+
 /** What a person reads: the credentials, and the reminder that the secret will not be shown again. */
 function summary(client: ClientInformationResponse): string {
   const rows: [string, string][] = [
     ["client_id", client.client_id],
     ...(client.client_secret === undefined ? [] : [["client_secret", client.client_secret] as [string, string]]),
     ["client_name", client.client_name],
-    ["redirect_uris", client.redirect_uris.join("\n                             ")],
+    ["redirect_uris", client.redirect_uris.join(`\n${" ".repeat(2 + labelWidth)}`)],
     ["grant_types", client.grant_types.join(" ")],
     ["token_endpoint_auth_method", client.token_endpoint_auth_method],
     ["scope", client.scope],
     ["dpop_bound_access_tokens", String(client.dpop_bound_access_tokens)],
+    ["require_pushed_authorization_requests", String(client.require_pushed_authorization_requests)],
     ["metadata", metadataUrl(env.ISSUER).href],
   ];
   const note =
     client.client_secret === undefined
       ? "A public client has no secret: it must use PKCE (RFC 7636) in every authorization request."
       : "The client_secret is shown this once: the server keeps only its SHA-256 hash. Store it now.";
-  return `Registered ${client.client_name}.\n\n${rows.map(([label, value]) => `  ${label.padEnd(27)}${value}`).join("\n")}\n\n${note}\n`;
+  return `Registered ${client.client_name}.\n\n${rows.map(([label, value]) => `  ${label.padEnd(labelWidth)}${value}`).join("\n")}\n\n${note}\n`;
 }
 
 async function main(args: string[]): Promise<number> {
@@ -98,6 +104,7 @@ async function main(args: string[]): Promise<number> {
       token_endpoint_auth_method: (wanted.public ? "none" : "client_secret_basic") satisfies TokenEndpointAuthMethod,
       scope: wanted.scope,
       dpop_bound_access_tokens: wanted.dpop,
+      require_pushed_authorization_requests: wanted["require-par"],
     };
     const client = await registerClient(metadata, "an operator");
     process.stdout.write(wanted.json ? `${JSON.stringify(client, null, 2)}\n` : summary(client));

@@ -28,4 +28,5 @@ export const ownTables = [
   "RegistrationResult",
   "Throttle",
   "DpopProof",
+  "PushedAuthorizationRequest",
 ] as const;

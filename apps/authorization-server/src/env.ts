@@ -22,6 +22,12 @@ const schema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: seconds.default(14 * 24 * 3600),
   /** Lifetime of authorization codes. RFC 6749 §4.1.2 recommends at most 10 minutes; we allow 60 seconds. */
   AUTHORIZATION_CODE_TTL_SECONDS: seconds.max(60, "must be at most 60 seconds").default(60),
+  /**
+   * Lifetime of a pushed authorization request's `request_uri` (RFC 9126 §2.2: "typically between
+   * 5 and 600 seconds"). The request travels by reference through sign-in and consent, so this
+   * bounds them too.
+   */
+  PUSHED_AUTHORIZATION_REQUEST_TTL_SECONDS: seconds.max(600, "must be at most 600 seconds").default(90),
   /** How long a sign-in at this server lasts. */
   SESSION_TTL_SECONDS: seconds.default(8 * 3600),
   /**

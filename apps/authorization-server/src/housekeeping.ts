@@ -11,6 +11,7 @@ const labels: Record<keyof DeletedRecords, string> = {
   throttles: "failure counters",
   registrationResults: "registration answers never shown",
   dpopProofs: "DPoP proofs seen",
+  pushedAuthorizationRequests: "pushed authorization requests",
 };
 
 /** "sessions: 1, access token records: 2", naming only the kinds of which some were deleted. */

@@ -3,12 +3,14 @@
 // function hands the recorder a description to build: whatever building it throws stays in the
 // recorder, so recording never changes an answer.
 import "server-only";
-import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
+import { readUnverifiedClaims, referenceOfRequestUri, type CheckTrail } from "@seven-steps/protocol";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
 import { queryParameters, type RequestParameters } from "@/oauth/parameters";
+import { hashSecret } from "@/secrets/secret-hash";
 import { safeReturnTo } from "@/sign-in/return-to";
+import { findPushedAuthorizationRequest } from "@/storage/pushed-authorization-requests";
 
 export const recorder = createRecorder({ app: "authorization-server", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
 
@@ -20,11 +22,52 @@ function queryOfRedirectToClient(response: Response): URLSearchParams | null {
   return url.origin === new URL(env.ISSUER).origin ? null : url.searchParams;
 }
 
+/**
+ * The PKCE challenge of an authorization request: in its parameters, or, for a request sent by
+ * reference, in the pushed request its `request_uri` names (RFC 9126 §4), used or not, so that
+ * every message of a pushed flow joins the flow its push began.
+ */
+async function challengeOf(parameters: RequestParameters): Promise<string | undefined> {
+  const requestUri = parameters.getIfValid("request_uri");
+  return requestUri === undefined ? parameters.getIfValid("code_challenge") : challengeOfPushedRequest(requestUri);
+}
+
+async function challengeOfPushedRequest(requestUri: string): Promise<string | undefined> {
+  const reference = referenceOfRequestUri(requestUri);
+  const pushed = reference === undefined ? null : await findPushedAuthorizationRequest(hashSecret(reference));
+  return pushed?.parameters.find(([name]) => name === "code_challenge")?.[1];
+}
+
 /** The PKCE challenge of the authorization request carried in a sign-in's return_to. */
-function challengeInReturnTo(form: RequestParameters): string | undefined {
+async function challengeInReturnTo(form: RequestParameters): Promise<string | undefined> {
   const returnTo = safeReturnTo(form.getIfValid("return_to"));
   if (!returnTo.startsWith("/authorize?")) return undefined;
-  return queryParameters(new URL(returnTo, env.ISSUER)).getIfValid("code_challenge");
+  return challengeOf(queryParameters(new URL(returnTo, env.ISSUER)));
+}
+
+/**
+ * Step 1 pushed at POST /par, by the client itself (RFC 9126): it begins the flow, which the
+ * authorization request by reference then joins through the same PKCE challenge.
+ */
+export function recordPushedAuthorizationRequest(
+  request: Request,
+  form: RequestParameters | null,
+  response: Response,
+  trail: CheckTrail,
+): Promise<void> {
+  if (!form) return Promise.resolve();
+  return recorder.record(() => ({
+    kind: "pushed-authorization-request",
+    steps: [1],
+    from: "client",
+    to: "authorization-server",
+    request,
+    parameters: form.entries(),
+    response,
+    belongsTo: { challenge: form.getIfValid("code_challenge") },
+    startsFlow: true,
+    checks: trail.runs,
+  }));
 }
 
 /**
@@ -32,8 +75,9 @@ function challengeInReturnTo(form: RequestParameters): string | undefined {
  * `userId` is the signed-in user's, if any; `trail`, the checks that ran on the request.
  */
 export function recordAuthorizationRequest(request: Request, response: Response, userId: string | undefined, trail: CheckTrail): Promise<void> {
-  return recorder.record(() => {
+  return recorder.record(async () => {
     const query = new URL(request.url).searchParams;
+    const requestUri = query.get("request_uri");
     const back = queryOfRedirectToClient(response);
     return {
       kind: "authorization-request",
@@ -43,7 +87,7 @@ export function recordAuthorizationRequest(request: Request, response: Response,
       request,
       parameters: query,
       response,
-      belongsTo: { challenge: query.get("code_challenge") ?? undefined },
+      belongsTo: { challenge: requestUri === null ? (query.get("code_challenge") ?? undefined) : await challengeOfPushedRequest(requestUri) },
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
       startsFlow: true,
@@ -60,7 +104,7 @@ export function recordSignIn(
   userId: string | undefined,
   trail: CheckTrail,
 ): Promise<void> {
-  return recorder.record(() => ({
+  return recorder.record(async () => ({
     kind: "sign-in",
     steps: [2],
     from: "user",
@@ -68,7 +112,7 @@ export function recordSignIn(
     request,
     parameters: form.entries(),
     response,
-    belongsTo: { challenge: challengeInReturnTo(form) },
+    belongsTo: { challenge: await challengeInReturnTo(form) },
     subject: userId,
     checks: trail.runs,
   }));
@@ -82,7 +126,7 @@ export function recordConsentDecision(
   userId: string | undefined,
   trail: CheckTrail,
 ): Promise<void> {
-  return recorder.record(() => {
+  return recorder.record(async () => {
     const back = queryOfRedirectToClient(response);
     return {
       kind: "consent",
@@ -92,7 +136,7 @@ export function recordConsentDecision(
       request,
       parameters: form.entries(),
       response,
-      belongsTo: { challenge: form.getIfValid("code_challenge") },
+      belongsTo: { challenge: await challengeOf(form) },
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
       checks: trail.runs,

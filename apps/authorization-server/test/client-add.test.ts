@@ -46,6 +46,7 @@ describe("npm run client:add", () => {
       token_endpoint_auth_method: "client_secret_basic",
       scope: "profile photos:read",
       dpop_bound_access_tokens: false,
+      require_pushed_authorization_requests: false,
     });
 
     const row = await db.client.findUnique({ where: { id: body.client_id }, include: { redirectUris: { orderBy: { id: "asc" } } } });
@@ -79,6 +80,15 @@ describe("npm run client:add", () => {
       secretHash: null,
       allowedScopes: "photos:read photos:write",
     });
+  });
+
+  it("registers a client that must push its authorization requests with --require-par (RFC 9126 §6)", async () => {
+    const result = clientAdd("--name", "Bank app", "--redirect-uri", "https://bank.example/cb", "--require-par", "--json");
+
+    expect(result.status).toBe(0);
+    const body = JSON.parse(result.stdout) as ClientInformationResponse;
+    expect(body.require_pushed_authorization_requests).toBe(true);
+    expect(await db.client.findUnique({ where: { id: body.client_id } })).toMatchObject({ requirePushedAuthorizationRequests: true });
   });
 
   it("without --json, prints the credentials for a person, with the reminder that the secret is shown once", async () => {

@@ -29,6 +29,7 @@ beforeEach(async () => {
   await db.throttle.deleteMany();
   await db.registrationResult.deleteMany();
   await db.dpopProof.deleteMany();
+  await db.pushedAuthorizationRequest.deleteMany();
   userId = (await db.user.findUniqueOrThrow({ where: { username: alice.username } })).id;
   clientId = (await registerClient()).id;
   grantId = (await db.grant.create({ data: { clientId, userId, scope: "photos:read", authTime: ago(2 * day) } })).id;
@@ -82,6 +83,12 @@ function registrationResult(expiresAt: Date) {
 
 function dpopProof(expiresAt: Date) {
   return db.dpopProof.create({ data: { jtiHash: hashSecret(randomUUID()), expiresAt } });
+}
+
+function pushedAuthorizationRequest(expiresAt: Date, usedAt: Date | null = null) {
+  return db.pushedAuthorizationRequest.create({
+    data: { referenceHash: hashSecret(randomUUID()), clientId, parameters: "[]", expiresAt, usedAt },
+  });
 }
 
 describe("deleteExpiredRecords", () => {
@@ -177,6 +184,21 @@ describe("deleteExpiredRecords", () => {
     expect(await db.dpopProof.findUnique({ where: { jtiHash: expired.jtiHash } })).toBeNull();
     expect(await db.dpopProof.findUnique({ where: { jtiHash: live.jtiHash } })).not.toBeNull();
   });
+
+  it("deletes pushed authorization requests an hour after they expired, used or not, and keeps the others", async () => {
+    const stale = await pushedAuthorizationRequest(ago(2 * hour));
+    const staleUsed = await pushedAuthorizationRequest(ago(2 * hour), ago(2 * hour + 30 * second));
+    const justExpired = await pushedAuthorizationRequest(ago(30 * second), ago(60 * second));
+    const live = await pushedAuthorizationRequest(later(60 * second));
+
+    const deleted = await deleteExpiredRecords(now);
+
+    expect(deleted.pushedAuthorizationRequests).toBe(2);
+    const left = await db.pushedAuthorizationRequest.findMany();
+    expect(left.map((row) => row.referenceHash).sort()).toEqual([justExpired.referenceHash, live.referenceHash].sort());
+    expect(left.map((row) => row.referenceHash)).not.toContain(stale.referenceHash);
+    expect(left.map((row) => row.referenceHash)).not.toContain(staleUsed.referenceHash);
+  });
 });
 
 describe("two instances deleting at once", () => {
@@ -190,6 +212,7 @@ describe("two instances deleting at once", () => {
       await throttle(ago(2 * day), null);
       await registrationResult(ago(second));
       await dpopProof(ago(second));
+      await pushedAuthorizationRequest(ago(2 * hour));
     }
     await session(later(hour));
     await authorizationCode(later(30 * second));
@@ -198,6 +221,7 @@ describe("two instances deleting at once", () => {
     await throttle(ago(hour), null);
     await registrationResult(later(60 * second));
     await dpopProof(later(60 * second));
+    await pushedAuthorizationRequest(later(60 * second));
   }
 
   it("delete each expired row once, between them, and neither fails", async () => {
@@ -216,6 +240,7 @@ describe("two instances deleting at once", () => {
     expect(await db.throttle.count()).toBe(1);
     expect(await db.registrationResult.count()).toBe(1);
     expect(await db.dpopProof.count()).toBe(1);
+    expect(await db.pushedAuthorizationRequest.count()).toBe(1);
   });
 
   it("log no failure when their timers fire together", async () => {

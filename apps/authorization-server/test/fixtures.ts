@@ -5,6 +5,7 @@ import { computeCodeChallenge, generateCodeVerifier, type TokenEndpointAuthMetho
 import { randomUUID } from "node:crypto";
 import { GET as authorizeEndpoint } from "@/app/authorize/route";
 import { POST as consentDecisionEndpoint } from "@/app/consent/decision/route";
+import { POST as pushedAuthorizationRequestEndpoint } from "@/app/par/route";
 import { POST as passwordEndpoint } from "@/app/sign-in/password/route";
 import { POST as tokenEndpoint } from "@/app/token/route";
 import { db } from "@/db";
@@ -32,6 +33,7 @@ export async function registerClient(
     scopes?: string;
     grantTypes?: string;
     name?: string;
+    requirePushedAuthorizationRequests?: boolean;
   } = {},
 ): Promise<TestClient> {
   const id = `test-client-${randomUUID()}`;
@@ -47,6 +49,7 @@ export async function registerClient(
       allowedScopes: options.scopes ?? "profile photos:read photos:write",
       allowedGrantTypes: options.grantTypes ?? "authorization_code refresh_token",
       redirectUris: { create: redirectUris.map((uri) => ({ uri })) },
+      requirePushedAuthorizationRequests: options.requirePushedAuthorizationRequests ?? false,
     },
   });
   return { id, secret, redirectUri: redirectUris[0]!, redirectUris, authMethod };
@@ -166,6 +169,20 @@ export function token(
   if (client?.authMethod === "client_secret_post") Object.assign(body, { client_id: client.id, client_secret: client.secret! });
   if (client?.authMethod === "none") body.client_id = client.id;
   return tokenEndpoint(formRequest("/token", body, { origin: null, headers: { ...authHeaders, ...headers } }));
+}
+
+/** Pushes an authorization request (RFC 9126 §2.1), authenticating as the client with its registered method. */
+export function pushAuthorizationRequest(
+  client: TestClient | null,
+  fields: Record<string, string>,
+  { headers = {}, origin = null }: { headers?: Record<string, string>; origin?: string | null } = {},
+): Promise<Response> {
+  const body: Record<string, string> = { ...fields };
+  const authHeaders: Record<string, string> = {};
+  if (client?.authMethod === "client_secret_basic") authHeaders.authorization = basic(client.id, client.secret!);
+  if (client?.authMethod === "client_secret_post") Object.assign(body, { client_id: client.id, client_secret: client.secret! });
+  if (client?.authMethod === "none") body.client_id = client.id;
+  return pushedAuthorizationRequestEndpoint(formRequest("/par", body, { origin, headers: { ...authHeaders, ...headers } }));
 }
 
 /** `Authorization: Basic` as RFC 6749 §2.3.1 builds it: each part form-urlencoded first. */

@@ -25,6 +25,8 @@ describe("GET /.well-known/oauth-authorization-server (RFC 8414)", () => {
       code_challenge_methods_supported: ["S256"],
       authorization_response_iss_parameter_supported: true,
       dpop_signing_alg_values_supported: ["ES256"],
+      pushed_authorization_request_endpoint: `${issuer}/par`,
+      require_pushed_authorization_requests: false,
       service_documentation: `${issuer}/`,
     });
   });

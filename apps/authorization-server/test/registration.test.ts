@@ -51,6 +51,7 @@ describe("POST /register: a client registers itself (RFC 7591 §3.1)", () => {
       token_endpoint_auth_method: "client_secret_basic",
       scope: "profile photos:read photos:write",
       dpop_bound_access_tokens: false,
+      require_pushed_authorization_requests: false,
     });
     expect(body.client_id_issued_at).toBeGreaterThanOrEqual(before);
     expect(body.client_id_issued_at).toBeLessThanOrEqual(Math.ceil(Date.now() / 1000));
@@ -241,12 +242,33 @@ describe("POST /register refuses other bad metadata with invalid_client_metadata
     ["a scope with a character RFC 6749 does not allow", { ...kiosk, scope: 'profile "photos"' }, /^scope is malformed/],
     ["an empty scope", { ...kiosk, scope: "" }, /^scope must name at least one scope\.$/],
     [
+      "a require_pushed_authorization_requests that is not a boolean",
+      { ...kiosk, require_pushed_authorization_requests: "true" },
+      /^require_pushed_authorization_requests must be true or false\.$/,
+    ],
+    [
       "redirect_uris that is not an array",
       { ...kiosk, redirect_uris: "https://kiosk.example/callback" },
       /^redirect_uris must be an array of URIs\.$/,
     ],
   ])("refuses %s, naming the field", async (_case, metadata, description) => {
     expect(await expectRefused(metadata, "invalid_client_metadata")).toMatch(description);
+  });
+});
+
+describe("POST /register: require_pushed_authorization_requests (RFC 9126 §6)", () => {
+  it("registers it, echoes it, and stores it on the client", async () => {
+    const body = await expectRegistered(await register({ ...kiosk, require_pushed_authorization_requests: true }));
+
+    expect(body.require_pushed_authorization_requests).toBe(true);
+    expect(await storedClient(body.client_id)).toMatchObject({ requirePushedAuthorizationRequests: true });
+  });
+
+  it("is false when left out", async () => {
+    const body = await expectRegistered(await register(kiosk));
+
+    expect(body.require_pushed_authorization_requests).toBe(false);
+    expect(await storedClient(body.client_id)).toMatchObject({ requirePushedAuthorizationRequests: false });
   });
 });
 

@@ -12,7 +12,23 @@ import { POST as tokenEndpoint } from "@/app/token/route";
 import { db } from "@/db";
 import { hashSecret } from "@/secrets/secret-hash";
 import { rememberDpopProof } from "@/storage/dpop-proofs";
-import { basic, formRequest, issuer, obtainCode, registerClient, registerServiceClient, token, type TestClient } from "./fixtures.ts";
+import {
+  alice,
+  authorizationRequest,
+  authorize,
+  basic,
+  formRequest,
+  issuer,
+  obtainCode,
+  pkce,
+  pushAuthorizationRequest,
+  redirectParameters,
+  registerClient,
+  registerServiceClient,
+  signIn,
+  token,
+  type TestClient,
+} from "./fixtures.ts";
 import { expectRegistered, expectRegistrationError, register } from "./registration-fixtures.ts";
 import { expectTokenError } from "./token-assertions.ts";
 
@@ -142,6 +158,51 @@ describe("a code bound to a DPoP key at the authorization request (dpop_jkt, RFC
     const other = await generateDpopKeyPair();
     expect((await expectTokenError(await redeem(client, issued, await proof(other)), "invalid_grant")).error_description).toMatch(/another key/);
     await expectBoundTokens(await redeem(client, issued, await proof(keyPair)), keyPair);
+  });
+});
+
+describe("a pushed request with a DPoP proof (RFC 9449 §10.1)", () => {
+  /** Pushes the client's standard request with a proof for /par; returns what /authorize needs. */
+  async function pushWithProof(client: TestClient, keyPair: CryptoKeyPair, extra: Record<string, string> = {}) {
+    const { verifier, challenge } = await pkce();
+    const request = authorizationRequest(client, challenge, extra);
+    const dpop = await createDpopProof(keyPair, { htm: "POST", htu: `${issuer}/par` });
+    return { response: await pushAuthorizationRequest(client, request, { headers: { dpop } }), verifier };
+  }
+
+  it("binds the code to the proof's key, as dpop_jkt would, and hands out a nonce", async () => {
+    const client = await registerClient({ authMethod: "none" });
+    const keyPair = await generateDpopKeyPair();
+    const { response, verifier } = await pushWithProof(client, keyPair);
+    expect(response.status).toBe(201);
+    expect(response.headers.get("dpop-nonce")).toMatch(/^\d+\.[\w-]{22}$/);
+    const { request_uri: requestUri } = (await response.json()) as { request_uri: string };
+
+    const cookie = await signIn(alice);
+    const user = await db.user.findUniqueOrThrow({ where: { username: alice.username } });
+    await db.consent.create({ data: { userId: user.id, clientId: client.id, scope: "profile photos:read" } });
+    const code = redirectParameters(await authorize({ client_id: client.id, request_uri: requestUri }, cookie)).get("code")!;
+    const stored = await db.authorizationCode.findUniqueOrThrow({ where: { codeHash: hashSecret(code) } });
+    expect(stored.dpopJkt).toBe(await dpopJktOf(keyPair.publicKey));
+
+    const issued = { code, verifier };
+    await expectTokenError(await redeem(client, issued, await proof(await generateDpopKeyPair())), "invalid_grant");
+    await expectBoundTokens(await redeem(client, issued, await proof(keyPair)), keyPair);
+  });
+
+  it("refuses a dpop_jkt that names another key than the proof's (invalid_request), and a proof for the token endpoint (invalid_dpop_proof)", async () => {
+    const client = await registerClient({ authMethod: "none" });
+    const keyPair = await generateDpopKeyPair();
+    const other = await dpopJktOf((await generateDpopKeyPair()).publicKey);
+    const { response } = await pushWithProof(client, keyPair, { dpop_jkt: other });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: "invalid_request" });
+
+    const { challenge } = await pkce();
+    const wrongHtu = await createDpopProof(keyPair, { htm: "POST", htu: tokenUrl });
+    const refused = await pushAuthorizationRequest(client, authorizationRequest(client, challenge), { headers: { dpop: wrongHtu } });
+    expect(refused.status).toBe(400);
+    expect(await refused.json()).toMatchObject({ error: "invalid_dpop_proof" });
   });
 });
 

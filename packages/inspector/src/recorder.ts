@@ -7,6 +7,7 @@ import { maskJson, maskParameters, maskRequestHeaders, maskResponseHeaders, mask
 export type RecordingApp = "client" | "authorization-server" | "resource-server";
 
 export type ExchangeKind =
+  | "pushed-authorization-request"
   | "authorization-request"
   | "sign-in"
   | "consent"

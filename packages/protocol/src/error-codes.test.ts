@@ -11,11 +11,12 @@ import {
 } from "./error-codes.ts";
 
 describe("OAuth error codes", () => {
-  it("lists the codes of RFC 6749 §4.1.2.1, plus RFC 8707's invalid_target", () => {
+  it("lists the codes of RFC 6749 §4.1.2.1, plus RFC 8707's invalid_target and RFC 9101's invalid_request_uri", () => {
     expect([...authorizationErrorCodes].sort()).toEqual(
       [
         "access_denied",
         "invalid_request",
+        "invalid_request_uri",
         "invalid_scope",
         "server_error",
         "temporarily_unavailable",

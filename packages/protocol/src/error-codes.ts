@@ -4,9 +4,12 @@
  */
 
 /**
- * Errors of the authorization endpoint, sent back to the client's redirect URI.
+ * Errors of the authorization endpoint, sent back to the client's redirect URI. RFC 9101 §7 adds
+ * `invalid_request_uri`, for a `request_uri` that names no valid request (RFC 9126 §4: unknown,
+ * expired or already used).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
+ * @see https://www.rfc-editor.org/rfc/rfc9101#section-7
  */
 export const authorizationErrorCodes = [
   "invalid_request",
@@ -18,6 +21,8 @@ export const authorizationErrorCodes = [
   "temporarily_unavailable",
   /** @see https://www.rfc-editor.org/rfc/rfc8707#section-2 */
   "invalid_target",
+  /** @see https://www.rfc-editor.org/rfc/rfc9101#section-7 */
+  "invalid_request_uri",
 ] as const;
 export type AuthorizationErrorCode = (typeof authorizationErrorCodes)[number];
 
@@ -84,6 +89,7 @@ export const errorCodeMeanings: Record<OAuthErrorCode, string> = {
   invalid_scope: "The requested scope is invalid, unknown, malformed, or exceeds what was granted.",
   server_error: "The server met an unexpected condition that prevented it from fulfilling the request.",
   temporarily_unavailable: "The server is temporarily overloaded or under maintenance.",
+  invalid_request_uri: "The request_uri names no valid authorization request: it is unknown, expired, already used, or another client's.",
   invalid_client: "Client authentication failed: unknown client, no authentication included, or an unsupported method.",
   invalid_grant:
     "The authorization code or refresh token is invalid, expired, revoked, does not match the redirect URI, or was issued to another client.",

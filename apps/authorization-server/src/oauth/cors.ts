@@ -2,8 +2,9 @@ import { dpopNonceHeaderName } from "@seven-steps/protocol";
 import { env } from "@/env";
 
 /**
- * Cross-origin access to the token endpoint, for browser-based public clients such as PrintShop's
- * step-through lab: the client app's origin only. Confidential clients call from their servers and
+ * Cross-origin access to the token endpoint (and to revocation and the pushed authorization
+ * request endpoint, which take the same client authentication), for browser-based public clients
+ * such as PrintShop's step-through lab: the client app's origin only. Confidential clients call from their servers and
  * need none of this.
  *
  * @see https://fetch.spec.whatwg.org/#http-cors-protocol
@@ -21,6 +22,7 @@ export function tokenEndpointPreflight(request: Request): Response {
   if (headers["Access-Control-Allow-Origin"]) {
     Object.assign(headers, {
       "Access-Control-Allow-Methods": "POST",
+      // DPoP: a proof may go with a pushed request or a token request (RFC 9449 §10.1, §5).
       "Access-Control-Allow-Headers": "Content-Type, Authorization, DPoP",
       "Access-Control-Max-Age": "600",
     });

@@ -53,22 +53,19 @@ export const checkDpopRequiredByClient = defineCheck(
 );
 
 /**
- * The DPoP proof of a token request, verified by the checks of RFC 9449 §4.3 (each recorded in
- * `trail`), or undefined when the request has none. `htu` must be the token endpoint as this
- * server's issuer names it, never as the request's Host header does. Its `jti` goes into the
+ * The DPoP proof of a request to `endpoint`, verified by the checks of RFC 9449 §4.3 (each
+ * recorded in `trail`), or undefined when the request has none. `htu` must be the endpoint as
+ * this server's issuer names it, never as the request's Host header does. Its `jti` goes into the
  * replay cache that every instance shares.
- *
- * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
  */
-export async function verifyTokenRequestProof(trail: CheckTrail, request: Request, client: RegisteredClient): Promise<VerifiedDpopProof | undefined> {
+async function verifyProofAt(trail: CheckTrail, request: Request, endpoint: string): Promise<VerifiedDpopProof | undefined> {
   const proof = request.headers.get("dpop");
-  if (client.dpopBoundAccessTokens) checkDpopRequiredByClient(trail, client, proof !== null);
   if (proof === null) return undefined;
   try {
     return await verifyDpopProof({
       checkedBy: "authorization-server",
       proof,
-      request: { method: request.method, url: authorizationServerMetadata().token_endpoint },
+      request: { method: request.method, url: endpoint },
       nonces,
       requireNonce: env.DPOP_REQUIRE_NONCE,
       isFirstUse: rememberDpopProof,
@@ -80,6 +77,48 @@ export async function verifyTokenRequestProof(trail: CheckTrail, request: Reques
     throw error;
   }
 }
+
+/**
+ * The DPoP proof of a token request, if it has one: the key its access token is bound to.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
+ */
+export async function verifyTokenRequestProof(trail: CheckTrail, request: Request, client: RegisteredClient): Promise<VerifiedDpopProof | undefined> {
+  if (client.dpopBoundAccessTokens) checkDpopRequiredByClient(trail, client, request.headers.has("dpop"));
+  return verifyProofAt(trail, request, authorizationServerMetadata().token_endpoint);
+}
+
+/**
+ * The DPoP proof of a pushed authorization request, if it has one: the key the code will be
+ * bound to, as `dpop_jkt` would name it (RFC 9449 §10.1).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-10.1
+ */
+export function verifyPushedRequestProof(trail: CheckTrail, request: Request): Promise<VerifiedDpopProof | undefined> {
+  return verifyProofAt(trail, request, authorizationServerMetadata().pushed_authorization_request_endpoint!);
+}
+
+/**
+ * A pushed request may name its key both ways, by `dpop_jkt` and by a proof; then they must be
+ * the same key. Returns the key the code is to be bound to, if any.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-10.1
+ */
+export const checkDpopJktMatchesProof = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "a dpop_jkt sent with a DPoP proof names the proof's own key",
+    why: "A request that names one key and proves another is contradicting itself: which key would the code be bound to?",
+    see: rfcSection(9449, "10.1"),
+    source,
+  },
+  (dpopJkt: string | undefined, proofJkt: string): string => {
+    if (dpopJkt !== undefined && dpopJkt !== proofJkt) {
+      throw new InvalidRequest("The dpop_jkt parameter is not the thumbprint of the DPoP proof's key.");
+    }
+    return proofJkt;
+  },
+);
 
 /**
  * A fresh nonce for the answer to a request that carried a DPoP proof, so that the client's next

@@ -110,6 +110,17 @@ export class UseDpopNonce extends OAuthError {
   }
 }
 
+/**
+ * The `request_uri` names no authorization request this server can serve: unknown, expired,
+ * already used, or pushed by another client.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9101#section-7
+ * @see https://www.rfc-editor.org/rfc/rfc9126#section-4
+ */
+export class InvalidRequestUri extends OAuthError {
+  readonly code = "invalid_request_uri";
+}
+
 export class ServerError extends OAuthError {
   readonly code = "server_error";
   override readonly status = 500;

@@ -28,6 +28,9 @@ export function authorizationServerMetadata(): AuthorizationServerMetadata {
     code_challenge_methods_supported: [...codeChallengeMethods],
     authorization_response_iss_parameter_supported: true,
     dpop_signing_alg_values_supported: [...dpopSigningAlgorithms],
+    pushed_authorization_request_endpoint: `${issuer}/par`,
+    // Pushing is a choice of each client (RFC 9126 §6), not required of all.
+    require_pushed_authorization_requests: false,
     service_documentation: `${issuer}/`,
   };
 }

@@ -1,9 +1,10 @@
 import {
   dpopNonceHeaderName,
+  isAuthorizationErrorCode,
   isTokenErrorCode,
   isValidErrorDescription,
   noStoreHeaders,
-  type TokenErrorResponse,
+  type PushedAuthorizationResponse,
   type TokenResponse,
 } from "@seven-steps/protocol";
 import { isDatabaseUnavailable, unavailabilityReason } from "@seven-steps/db";
@@ -43,10 +44,34 @@ export function tokenResponse(body: TokenResponse): Response {
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.2
  */
 export function tokenErrorResponse(error: unknown, where = "token endpoint"): Response {
-  const oauthError = asOAuthError(error, where);
   // Only the codes of RFC 6749 §5.2 belong here; anything else would be a bug of this server.
-  const code = isTokenErrorCode(oauthError.code) ? oauthError.code : "server_error";
-  const body: TokenErrorResponse = { error: code, error_description: safeDescription(oauthError.description) };
+  return jsonErrorResponse(asOAuthError(error, where), isTokenErrorCode);
+}
+
+/** @see https://www.rfc-editor.org/rfc/rfc9126#section-2.2 */
+export function pushedAuthorizationResponse(body: PushedAuthorizationResponse): Response {
+  return Response.json(body, { status: 201, headers: noStoreHeaders });
+}
+
+/**
+ * An error of the pushed authorization request endpoint: the token endpoint's format, with its
+ * codes or those of the authorization endpoint (RFC 9126 §2.3), since the request is checked as
+ * both.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9126#section-2.3
+ */
+export function pushedAuthorizationErrorResponse(error: unknown): Response {
+  const oauthError = asOAuthError(error, "pushed authorization request endpoint");
+  return jsonErrorResponse(oauthError, (code) => isTokenErrorCode(code) || isAuthorizationErrorCode(code));
+}
+
+/**
+ * `{ error, error_description }` (RFC 6749 §5.2), with the status and the headers the error
+ * calls for. A code the endpoint may not answer with would be a bug here: `server_error`.
+ */
+function jsonErrorResponse(oauthError: OAuthError, isAllowedCode: (code: string) => boolean): Response {
+  const code = isAllowedCode(oauthError.code) ? oauthError.code : "server_error";
+  const body = { error: code, error_description: safeDescription(oauthError.description) };
   const headers: Record<string, string> = { ...noStoreHeaders };
   if (oauthError instanceof InvalidClient && oauthError.triedBasicAuthentication) {
     headers["WWW-Authenticate"] = `Basic realm="${env.ISSUER}", charset="UTF-8"`;

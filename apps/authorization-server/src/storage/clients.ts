@@ -18,6 +18,8 @@ export interface RegisteredClient {
   selfRegistered: boolean;
   /** Every token request of this client must carry a DPoP proof (RFC 9449 §5.2). */
   dpopBoundAccessTokens: boolean;
+  /** Sends its authorization requests only by reference, pushed first (RFC 9126 §6). */
+  requirePushedAuthorizationRequests: boolean;
 }
 
 /**
@@ -61,6 +63,7 @@ async function readClient(clientId: string): Promise<RegisteredClient | null> {
     canIntrospect: row.canIntrospect,
     selfRegistered: row.selfRegistered,
     dpopBoundAccessTokens: row.dpopBoundAccessTokens,
+    requirePushedAuthorizationRequests: row.requirePushedAuthorizationRequests,
   };
 }
 
@@ -85,6 +88,7 @@ export async function createClient(client: NewClient): Promise<Date> {
         canIntrospect: false,
         selfRegistered: client.selfRegistered,
         dpopBoundAccessTokens: client.dpopBoundAccessTokens,
+        requirePushedAuthorizationRequests: client.requirePushedAuthorizationRequests,
       },
     }),
     db.clientRedirectUri.createMany({ data: client.redirectUris.map((uri) => ({ clientId: client.id, uri })) }),

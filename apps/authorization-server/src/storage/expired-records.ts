@@ -13,6 +13,7 @@ export interface DeletedRecords {
   throttles: number;
   registrationResults: number;
   dpopProofs: number;
+  pushedAuthorizationRequests: number;
 }
 
 /**
@@ -33,7 +34,9 @@ export interface DeletedRecords {
  *   throttle's window is shorter than that;
  * - registration answers never shown, at their expiry: no page will take them any more;
  * - DPoP proofs seen, at their expiry: a proof that old is refused for its `iat` before its
- *   `jti` is looked up (RFC 9449 §11.1), so the row has nothing left to stop.
+ *   `jti` is looked up (RFC 9449 §11.1), so the row has nothing left to stop;
+ * - pushed authorization requests an hour after their expiry, used or not: the authorization
+ *   endpoint refuses them already, and a recording of their flow no longer needs them.
  *
  * Grants are not deleted here: "Connected apps" lists the live ones, and a revoked one keeps the
  * reason it was revoked.
@@ -53,17 +56,19 @@ export interface DeletedRecords {
 export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRecords> {
   const anHourAgo = new Date(now.getTime() - hour);
   const aDayAgo = new Date(now.getTime() - day);
-  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles, registrationResults, dpopProofs] = await db.$transaction([
-    db.session.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
-    db.authorizationCode.deleteMany({ where: { expiresAt: { lte: aDayAgo } } }),
-    db.accessToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
-    db.refreshToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
-    db.throttle.deleteMany({
-      where: { windowStartedAt: { lte: aDayAgo }, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
-    }),
-    db.registrationResult.deleteMany({ where: { expiresAt: { lte: now } } }),
-    db.dpopProof.deleteMany({ where: { expiresAt: { lte: now } } }),
-  ]);
+  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles, registrationResults, dpopProofs, pushedAuthorizationRequests] =
+    await db.$transaction([
+      db.session.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
+      db.authorizationCode.deleteMany({ where: { expiresAt: { lte: aDayAgo } } }),
+      db.accessToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
+      db.refreshToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
+      db.throttle.deleteMany({
+        where: { windowStartedAt: { lte: aDayAgo }, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
+      }),
+      db.registrationResult.deleteMany({ where: { expiresAt: { lte: now } } }),
+      db.dpopProof.deleteMany({ where: { expiresAt: { lte: now } } }),
+      db.pushedAuthorizationRequest.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
+    ]);
   return {
     sessions: sessions.count,
     authorizationCodes: authorizationCodes.count,
@@ -72,5 +77,6 @@ export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRec
     throttles: throttles.count,
     registrationResults: registrationResults.count,
     dpopProofs: dpopProofs.count,
+    pushedAuthorizationRequests: pushedAuthorizationRequests.count,
   };
 }

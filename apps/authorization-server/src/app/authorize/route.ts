@@ -4,6 +4,7 @@ import { recordAuthorizationRequest } from "@/inspector";
 import { serverFailurePage } from "@/html/server-failure-page";
 import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code";
 import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
+import { readAuthorizationRequest, spendPushedRequest } from "@/oauth/pushed-authorization-request/by-reference";
 import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
 import { queryParameters } from "@/oauth/parameters";
 import { findSignedInUser, type SignedInUser } from "@/session/session";
@@ -15,10 +16,12 @@ function seeOther(location: string): Response {
 
 /**
  * The authorization endpoint, step 1. A valid request goes on to sign-in (step 2), to consent
- * when the user has not yet allowed these scopes, and ends with a code (step 3).
+ * when the user has not yet allowed these scopes, and ends with a code (step 3). The request
+ * comes in the query, or by reference to one the client pushed (`client_id` and `request_uri`).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ * @see https://www.rfc-editor.org/rfc/rfc9126#section-4
  */
 export async function GET(request: Request) {
   const trail = new CheckTrail();
@@ -30,7 +33,8 @@ export async function GET(request: Request) {
 async function answerAuthorizationRequest(request: Request, trail: CheckTrail): Promise<{ response: Response; user?: SignedInUser }> {
   try {
     const url = new URL(request.url);
-    const validation = await validateAuthorizationRequest(queryParameters(url), trail);
+    const incoming = await readAuthorizationRequest(queryParameters(url), trail);
+    const validation = await validateAuthorizationRequest(incoming.parameters, trail, { pushed: incoming.pushed !== undefined });
     if (validation.outcome === "show-error") return { response: authorizationErrorPage(validation.error) };
 
     // RFC 9700 §4.11.2: the user is authenticated before this server redirects anywhere, errors
@@ -44,12 +48,14 @@ async function answerAuthorizationRequest(request: Request, trail: CheckTrail): 
     if (!user) return { response: seeOther(`/sign-in?return_to=${encodeURIComponent(url.pathname + url.search)}`) };
 
     if (validation.outcome === "redirect-error") {
+      await spendPushedRequest(incoming, trail);
       return { response: redirectErrorToClient(validation.redirectUri, validation.error, validation.state), user };
     }
     const authorization = validation.request;
     const consented = await findConsentedScopes(user.id, authorization.client.id);
     if (!isScopeSubset(authorization.scopes, consented)) return { response: seeOther(`/consent${url.search}`), user };
 
+    await spendPushedRequest(incoming, trail);
     const code = await issueAuthorizationCode(authorization, user);
     return { response: redirectToClient(authorization.redirectUri, { code, state: authorization.state }), user };
   } catch (error) {

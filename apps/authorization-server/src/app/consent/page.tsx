@@ -3,10 +3,11 @@ import { isPhotoScope, photoScopes } from "@seven-steps/story";
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { AccountHeader } from "@/components/account-header";
-import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
-import { authorizationRequestFields } from "@/oauth/authorization-request/request-query";
-import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
+import { authorizationRequestFields, authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
+import { validateAuthorizationRequest, type AuthorizationRequestValidation } from "@/oauth/authorization-request/validate";
+import { OAuthError } from "@/oauth/errors";
 import { RequestParameters } from "@/oauth/parameters";
+import { readAuthorizationRequest } from "@/oauth/pushed-authorization-request/by-reference";
 import { currentUser } from "@/session/current-user";
 
 export const metadata: Metadata = { title: "Allow access?" };
@@ -19,6 +20,18 @@ function parametersOf(query: Record<string, string | string[] | undefined>): Req
   return RequestParameters.parse(search.toString());
 }
 
+/** The request in the query, or the pushed one it names, validated as at /authorize. */
+async function validate(parameters: RequestParameters): Promise<AuthorizationRequestValidation> {
+  const trail = new CheckTrail();
+  try {
+    const incoming = await readAuthorizationRequest(parameters, trail);
+    return await validateAuthorizationRequest(incoming.parameters, trail, { pushed: incoming.pushed !== undefined });
+  } catch (error) {
+    if (error instanceof OAuthError) return { outcome: "show-error", error };
+    throw error;
+  }
+}
+
 /**
  * Step 2, what the user allows: who is asking, where the answer goes, and each scope in plain
  * words. The request is validated again here; the form carries it to /consent/decision.
@@ -29,7 +42,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   if (!user) redirect(`/sign-in?return_to=${encodeURIComponent(`/authorize?${authorizationRequestQuery(parameters)}`)}`);
 
   // The request was checked, and recorded, at /authorize; this page is not recorded.
-  const validation = await validateAuthorizationRequest(parameters, new CheckTrail());
+  const validation = await validate(parameters);
   if (validation.outcome !== "valid") {
     return (
       <>

@@ -64,6 +64,32 @@ export const checkRedirectUri = defineCheck(
 );
 
 /**
+ * A client registered with `require_pushed_authorization_requests` sends its authorization
+ * requests only by reference, after pushing them, and any other is refused with
+ * `invalid_request` (RFC 9126 §4, §6): a request in the query could have been forged or altered
+ * in the browser, which is what such a client wants ruled out. Run only for such a client.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9126#section-4
+ * @see https://www.rfc-editor.org/rfc/rfc9126#section-6
+ */
+export const checkPushedAsRequired = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "the client requires pushed authorization requests, and this one came by request_uri",
+    why: "Such a client never puts its request in the browser, where it could be read, forged or changed on the way.",
+    see: rfcSection(9126, "4"),
+    source,
+  },
+  (pushed: boolean): void => {
+    if (!pushed) {
+      throw new InvalidRequest(
+        "This client must push its authorization requests to the pushed_authorization_request_endpoint, then send only client_id and request_uri (RFC 9126).",
+      );
+    }
+  },
+);
+
+/**
  * `response_type` must be `code`, and the client must be allowed the authorization code grant.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1

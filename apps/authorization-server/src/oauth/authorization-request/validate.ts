@@ -4,7 +4,7 @@ import { OAuthError } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { checkAllowedScope } from "../requested-scope.ts";
 import { checkResource, checkScopesOfResource } from "../resource-indicators.ts";
-import { checkClient, checkDpopJkt, checkPkce, checkRedirectUri, checkResponseType } from "./checks.ts";
+import { checkClient, checkDpopJkt, checkPkce, checkPushedAsRequired, checkRedirectUri, checkResponseType } from "./checks.ts";
 
 /** An authorization request that passed every check. */
 export interface ValidAuthorizationRequest {
@@ -38,17 +38,25 @@ export type AuthorizationRequestValidation =
  *    must not redirect: that would make it an open redirector (RFC 6749 §4.1.2.1, RFC 9700
  *    §4.11).
  * 2. `state`, read (it is optional and returned unchanged), so the errors below can carry it back;
- * 3. `response_type`;
- * 4. PKCE;
- * 5. `resource`, the resource server the tokens are for (RFC 8707);
- * 6. `scope`, allowed to the client and accepted by that resource server;
- * 7. `dpop_jkt`, when sent (RFC 9449 §10).
+ * 3. for a client that requires it, that the request was pushed (RFC 9126 §6);
+ * 4. `response_type`;
+ * 5. PKCE;
+ * 6. `resource`, the resource server the tokens are for (RFC 8707);
+ * 7. `scope`, allowed to the client and accepted by that resource server;
+ * 8. `dpop_jkt`, when sent (RFC 9449 §10).
  *
- * Each check records itself in `trail`, for the inspector.
+ * Each check records itself in `trail`, for the inspector. A pushed request is validated here
+ * twice, when it is pushed and when it comes back by reference (`pushed`): the client or this
+ * server's rules may have changed in between (RFC 9126 §4).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.1
+ * @see https://www.rfc-editor.org/rfc/rfc9126#section-4
  */
-export async function validateAuthorizationRequest(parameters: RequestParameters, trail: CheckTrail): Promise<AuthorizationRequestValidation> {
+export async function validateAuthorizationRequest(
+  parameters: RequestParameters,
+  trail: CheckTrail,
+  { pushed }: { pushed: boolean } = { pushed: false },
+): Promise<AuthorizationRequestValidation> {
   let client: RegisteredClient;
   let redirect: { redirectUri: string; redirectUriInRequest: boolean };
   try {
@@ -62,6 +70,7 @@ export async function validateAuthorizationRequest(parameters: RequestParameters
   let state: string | undefined;
   try {
     state = parameters.get("state");
+    if (client.requirePushedAuthorizationRequests) checkPushedAsRequired(trail, pushed);
     checkResponseType(trail, parameters, client);
     const pkce = checkPkce(trail, parameters);
     const resourceServer = await checkResource(trail, parameters);

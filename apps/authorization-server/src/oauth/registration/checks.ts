@@ -302,3 +302,27 @@ export const checkDpopBoundAccessTokens = defineCheck(
     return value;
   },
 );
+
+/**
+ * `require_pushed_authorization_requests`: the client will send its authorization requests only
+ * by reference, after pushing them, and the authorization endpoint refuses any other from it
+ * (RFC 9126 §6). A JSON boolean, default false.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9126#section-6
+ */
+export const checkRequirePushedAuthorizationRequests = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "require_pushed_authorization_requests is true or false",
+    why: "A client that wants its requests kept out of the browser says so once, and the authorization endpoint holds it to that.",
+    see: rfcSection(9126, "6"),
+    source,
+  },
+  (metadata: ClientMetadataRequest): boolean => {
+    const value = metadata.require_pushed_authorization_requests ?? false;
+    if (typeof value !== "boolean") {
+      throw new InvalidClientMetadata("require_pushed_authorization_requests", "require_pushed_authorization_requests must be true or false.");
+    }
+    return value;
+  },
+);

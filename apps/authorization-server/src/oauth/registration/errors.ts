@@ -20,7 +20,8 @@ export type ClientMetadataField =
   | "grant_types"
   | "response_types"
   | "scope"
-  | "dpop_bound_access_tokens";
+  | "dpop_bound_access_tokens"
+  | "require_pushed_authorization_requests";
 
 /**
  * One class per error code, like ../errors.ts. `description` goes to the client as

@@ -91,9 +91,8 @@ const wrongInitialAccessToken: RegistrationFormError = {
 /** Why a registration was refused, next to the field it concerns. */
 export function registrationFormError(error: RegistrationError): RegistrationFormError {
   if (error instanceof InvalidToken) return wrongInitialAccessToken;
-  // A member the form has no input for (dpop_bound_access_tokens) is shown for the form as a whole.
-  const field = registrationFormFields.find((name) => name === error.field) ?? "form";
-  return { field, message: error.description };
+  // A field the form does not have (it never sends one) is shown against the form as a whole.
+  return { field: isRegistrationFormField(error.field) ? error.field : "form", message: error.description };
 }
 
 /**

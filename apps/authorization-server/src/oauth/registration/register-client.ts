@@ -36,6 +36,7 @@ export async function registerClient(request: ClientMetadataRequest, registrant:
     redirectUris: metadata.redirect_uris,
     selfRegistered: registrant === "the client itself",
     dpopBoundAccessTokens: metadata.dpop_bound_access_tokens,
+    requirePushedAuthorizationRequests: metadata.require_pushed_authorization_requests,
   });
 
   return {

@@ -6,7 +6,8 @@ import { recordConsentDecision } from "@/inspector";
 import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code";
 import { authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
 import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
-import { AccessDenied } from "@/oauth/errors";
+import { readAuthorizationRequest, spendPushedRequest } from "@/oauth/pushed-authorization-request/by-reference";
+import { AccessDenied, InvalidRequestUri } from "@/oauth/errors";
 import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
 import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
 import { isSameOriginPost, sameOriginForm } from "@/session/same-origin";
@@ -19,8 +20,9 @@ function refused(message: string): Response {
 
 /**
  * Step 2, what the user allows: the consent form posts Allow or Deny here. The authorization
- * request travels in the form and is validated again, exactly as at `/authorize`. Allow issues
- * the code (step 3); Deny sends `access_denied` back to the client.
+ * request travels in the form, or by reference for a pushed one, and is validated again, exactly
+ * as at `/authorize`. Allow issues the code (step 3); Deny sends `access_denied` back to the
+ * client. Either answer spends a pushed request.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2.1
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.12
@@ -53,6 +55,8 @@ async function decide(request: Request, form: RequestParameters | null, trail: C
   } catch (error) {
     const oauthError = asOAuthError(error, "consent");
     if (oauthError.status >= 500) return { response: serverFailurePage(oauthError) };
+    // A pushed request that is gone is shown as at /authorize, never redirected (by-reference.ts).
+    if (oauthError instanceof InvalidRequestUri) return { response: authorizationErrorPage(oauthError) };
     return { response: messagePage({ status: 400, title: "This decision could not be read", message: oauthError.description }) };
   }
 }
@@ -63,18 +67,22 @@ async function decideAs(user: SignedInUser, form: RequestParameters, trail: Chec
     return refused("The consent form has expired or did not come from this site. Go back to the application and start again.");
   }
 
-  const validation = await validateAuthorizationRequest(form, trail);
+  const incoming = await readAuthorizationRequest(form, trail);
+  const validation = await validateAuthorizationRequest(incoming.parameters, trail, { pushed: incoming.pushed !== undefined });
   if (validation.outcome === "show-error") return authorizationErrorPage(validation.error);
   if (validation.outcome === "redirect-error") {
+    await spendPushedRequest(incoming, trail);
     return redirectErrorToClient(validation.redirectUri, validation.error, validation.state);
   }
   const authorization = validation.request;
 
   switch (form.getIfValid("decision")) {
     case "deny":
+      await spendPushedRequest(incoming, trail);
       return redirectErrorToClient(authorization.redirectUri, new AccessDenied("The user denied the request."), authorization.state);
     case "allow": {
       await rememberConsent(user.id, authorization.client.id, authorization.scopes);
+      await spendPushedRequest(incoming, trail);
       const code = await issueAuthorizationCode(authorization, user);
       return redirectToClient(authorization.redirectUri, { code, state: authorization.state });
     }
