@@ -76,8 +76,11 @@ test("a token without photos:write cannot add a photo, and the API says which sc
   expect(response.headers()["www-authenticate"]).toContain('scope="photos:write"');
 });
 
-test("the API answers a request without a token with a Bearer challenge", async ({ request }) => {
+test("the API answers a request without a token with a Bearer challenge, and a DPoP one", async ({ request }) => {
   const response = await request.get(`${api}/photos`);
   expect(response.status()).toBe(401);
-  expect(response.headers()["www-authenticate"]).toBe('Bearer realm="PhotoCloud API"');
+  const metadata = `resource_metadata="${api}/.well-known/oauth-protected-resource"`;
+  expect(response.headers()["www-authenticate"]).toBe(
+    `Bearer realm="PhotoCloud API", ${metadata}, DPoP realm="PhotoCloud API", algs="ES256", ${metadata}`,
+  );
 });

@@ -15,7 +15,7 @@ import { RegistrationError } from "@/oauth/registration/errors";
 import { registerClient } from "@/oauth/registration/register-client";
 
 const usage = `Usage: npm run client:add -- --name <name> --redirect-uri <uri> [--redirect-uri <uri> ...]
-                          [--public] [--scope "<scopes>"] [--require-par] [--json]
+                          [--public] [--scope "<scopes>"] [--dpop] [--require-par] [--json]
 
 Registers a client at PhotoCloud Accounts, with the rules of POST /register (RFC 7591).
 
@@ -24,6 +24,8 @@ Registers a client at PhotoCloud Accounts, with the rules of POST /register (RFC
                          127.0.0.1 or [::1]; repeat it for several
   --public               a public client: no secret, it proves itself with PKCE alone
   --scope "<scopes>"     the scopes it may ask for, space-separated (default "profile photos:read")
+  --dpop                 it always uses DPoP (dpop_bound_access_tokens, RFC 9449 §5.2): its
+                         token requests without a DPoP proof are refused
   --require-par          it must push its authorization requests first (RFC 9126): the
                          authorization endpoint refuses any other request from it
   --json                 print only the registration response, as JSON (through npm, run
@@ -39,6 +41,7 @@ const options = {
   "redirect-uri": { type: "string", multiple: true },
   public: { type: "boolean", default: false },
   scope: { type: "string" },
+  dpop: { type: "boolean", default: false },
   "require-par": { type: "boolean", default: false },
   json: { type: "boolean", default: false },
   help: { type: "boolean", default: false },
@@ -68,6 +71,7 @@ function summary(client: ClientInformationResponse): string {
     ["grant_types", client.grant_types.join(" ")],
     ["token_endpoint_auth_method", client.token_endpoint_auth_method],
     ["scope", client.scope],
+    ["dpop_bound_access_tokens", String(client.dpop_bound_access_tokens)],
     ["require_pushed_authorization_requests", String(client.require_pushed_authorization_requests)],
     ["metadata", metadataUrl(env.ISSUER).href],
   ];
@@ -99,6 +103,7 @@ async function main(args: string[]): Promise<number> {
       redirect_uris: wanted["redirect-uri"],
       token_endpoint_auth_method: (wanted.public ? "none" : "client_secret_basic") satisfies TokenEndpointAuthMethod,
       scope: wanted.scope,
+      dpop_bound_access_tokens: wanted.dpop,
       require_pushed_authorization_requests: wanted["require-par"],
     };
     const client = await registerClient(metadata, "an operator");

@@ -27,5 +27,6 @@ export const ownTables = [
   "SigningKey",
   "RegistrationResult",
   "Throttle",
+  "DpopProof",
   "PushedAuthorizationRequest",
 ] as const;

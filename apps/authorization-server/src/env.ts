@@ -35,6 +35,16 @@ const schema = z.object({
    * registration is open, which suits a workshop and nothing else.
    */
   REGISTRATION_ACCESS_TOKEN: secret(z.string().min(16, "must be at least 16 characters").optional()),
+  /**
+   * The key of the DPoP nonces this server hands out (RFC 9449 §8): the same on every instance,
+   * so that each accepts the others' nonces. Unset, a random one per process.
+   */
+  DPOP_NONCE_SECRET: secret(z.string().min(32, "must be at least 32 characters").optional()),
+  /**
+   * Whether every DPoP proof at the token endpoint must carry a nonce of this server's
+   * (`use_dpop_nonce`, RFC 9449 §8). A nonce a proof carries is checked either way.
+   */
+  DPOP_REQUIRE_NONCE: z.enum(["true", "false"], "must be true or false").default("false").transform((value) => value === "true"),
   /** Demo mode shows the demo accounts on the sign-in page. */
   DEMO_MODE: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
   /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */

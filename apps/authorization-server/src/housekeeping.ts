@@ -10,6 +10,7 @@ const labels: Record<keyof DeletedRecords, string> = {
   refreshTokens: "refresh tokens",
   throttles: "failure counters",
   registrationResults: "registration answers never shown",
+  dpopProofs: "DPoP proofs seen",
   pushedAuthorizationRequests: "pushed authorization requests",
 };
 

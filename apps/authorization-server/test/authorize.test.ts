@@ -199,6 +199,9 @@ describe("GET /authorize: errors redirected to the client (RFC 6749 §4.1.2.1)",
     // RFC 6749 §3.1: a parameter must not be sent twice.
     { rule: "scope is repeated", change: repeated("scope", "photos:write"), error: "invalid_request" },
     { rule: "response_type is repeated", change: repeated("response_type", "code"), error: "invalid_request" },
+    // RFC 9449 §10: dpop_jkt is a JWK SHA-256 thumbprint, 43 base64url characters.
+    { rule: "dpop_jkt is no thumbprint", change: withValue("dpop_jkt", "not-a-thumbprint"), error: "invalid_request" },
+    { rule: "dpop_jkt is one character too long", change: withValue("dpop_jkt", "x".repeat(44)), error: "invalid_request" },
   ])("redirects $error with the unchanged state when $rule", async ({ change, error }) => {
     const client = await registerClient();
     const { challenge } = await pkce();

@@ -45,6 +45,7 @@ describe("npm run client:add", () => {
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_basic",
       scope: "profile photos:read",
+      dpop_bound_access_tokens: false,
       require_pushed_authorization_requests: false,
     });
 

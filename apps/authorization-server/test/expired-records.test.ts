@@ -28,6 +28,7 @@ beforeEach(async () => {
   await db.refreshToken.deleteMany();
   await db.throttle.deleteMany();
   await db.registrationResult.deleteMany();
+  await db.dpopProof.deleteMany();
   await db.pushedAuthorizationRequest.deleteMany();
   userId = (await db.user.findUniqueOrThrow({ where: { username: alice.username } })).id;
   clientId = (await registerClient()).id;
@@ -78,6 +79,10 @@ function throttle(windowStartedAt: Date, blockedUntil: Date | null) {
 
 function registrationResult(expiresAt: Date) {
   return db.registrationResult.create({ data: { idHash: hashSecret(randomUUID()), sealed: "sealed", expiresAt } });
+}
+
+function dpopProof(expiresAt: Date) {
+  return db.dpopProof.create({ data: { jtiHash: hashSecret(randomUUID()), expiresAt } });
 }
 
 function pushedAuthorizationRequest(expiresAt: Date, usedAt: Date | null = null) {
@@ -169,6 +174,17 @@ describe("deleteExpiredRecords", () => {
     expect(await db.registrationResult.findUnique({ where: { idHash: waiting.idHash } })).not.toBeNull();
   });
 
+  it("deletes the DPoP proofs seen once their iat is too old to be accepted, and keeps the others", async () => {
+    const expired = await dpopProof(ago(second));
+    const live = await dpopProof(later(60 * second));
+
+    const deleted = await deleteExpiredRecords(now);
+
+    expect(deleted.dpopProofs).toBe(1);
+    expect(await db.dpopProof.findUnique({ where: { jtiHash: expired.jtiHash } })).toBeNull();
+    expect(await db.dpopProof.findUnique({ where: { jtiHash: live.jtiHash } })).not.toBeNull();
+  });
+
   it("deletes pushed authorization requests an hour after they expired, used or not, and keeps the others", async () => {
     const stale = await pushedAuthorizationRequest(ago(2 * hour));
     const staleUsed = await pushedAuthorizationRequest(ago(2 * hour), ago(2 * hour + 30 * second));
@@ -195,6 +211,7 @@ describe("two instances deleting at once", () => {
       await refreshToken(ago(2 * hour));
       await throttle(ago(2 * day), null);
       await registrationResult(ago(second));
+      await dpopProof(ago(second));
       await pushedAuthorizationRequest(ago(2 * hour));
     }
     await session(later(hour));
@@ -203,6 +220,7 @@ describe("two instances deleting at once", () => {
     await refreshToken(later(day));
     await throttle(ago(hour), null);
     await registrationResult(later(60 * second));
+    await dpopProof(later(60 * second));
     await pushedAuthorizationRequest(later(60 * second));
   }
 
@@ -221,6 +239,7 @@ describe("two instances deleting at once", () => {
     expect(await db.refreshToken.count()).toBe(1);
     expect(await db.throttle.count()).toBe(1);
     expect(await db.registrationResult.count()).toBe(1);
+    expect(await db.dpopProof.count()).toBe(1);
     expect(await db.pushedAuthorizationRequest.count()).toBe(1);
   });
 

@@ -24,6 +24,7 @@ describe("GET /.well-known/oauth-authorization-server (RFC 8414)", () => {
       token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
       code_challenge_methods_supported: ["S256"],
       authorization_response_iss_parameter_supported: true,
+      dpop_signing_alg_values_supported: ["ES256"],
       pushed_authorization_request_endpoint: `${issuer}/par`,
       require_pushed_authorization_requests: false,
       service_documentation: `${issuer}/`,

@@ -50,6 +50,7 @@ describe("POST /register: a client registers itself (RFC 7591 §3.1)", () => {
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_basic",
       scope: "profile photos:read photos:write",
+      dpop_bound_access_tokens: false,
       require_pushed_authorization_requests: false,
     });
     expect(body.client_id_issued_at).toBeGreaterThanOrEqual(before);

@@ -18,6 +18,9 @@ const photoCloudApi = "http://localhost:3002";
 
 const rowId = /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
+/** A DPoP key thumbprint (RFC 7638), as a bound code or grant keeps it. */
+const jkt = "0ZcOCORZNYy-DWpqq30jZyJGHTN0d2HglBV3uiguA4I";
+
 describe("the access token record", () => {
   it("is stored by plain SQL as Prisma reads it back, dates included", async () => {
     const client = await registerClient();
@@ -42,14 +45,16 @@ describe("the grant and refresh token records", () => {
     const user = await db.user.findUniqueOrThrow({ where: { username: alice.username } });
     const now = new Date("2026-11-25T10:00:00.000Z");
     const authTime = new Date("2026-11-25T09:59:00.000Z");
-    const grant = await sql.transaction((statements) => createGrant({ clientId: client.id, userId: user.id, scope: "profile", resource: photoCloudApi, authTime }, statements, now));
+    const grant = await sql.transaction((statements) =>
+      createGrant({ clientId: client.id, userId: user.id, scope: "profile", resource: photoCloudApi, authTime, dpopJkt: jkt }, statements, now),
+    );
     expect(await findGrant(grant.id)).toEqual({
       id: grant.id,
       clientId: client.id,
       userId: user.id,
       scope: "profile",
       resource: photoCloudApi,
-      dpopJkt: null,
+      dpopJkt: jkt,
       authTime,
       createdAt: now,
       lastUsedAt: now,
@@ -62,7 +67,7 @@ describe("the grant and refresh token records", () => {
     await sql.transaction((statements) => saveRefreshToken({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", expiresAt }, statements, now));
     const stored = await findRefreshToken(tokenHash);
     expect(stored).toMatchObject({ tokenHash, grantId: grant.id, clientId: client.id, scope: "profile", createdAt: now, expiresAt, rotatedAt: null });
-    expect(stored?.grant).toEqual({ userId: user.id, resource: photoCloudApi, authTime, revokedAt: null });
+    expect(stored?.grant).toEqual({ userId: user.id, resource: photoCloudApi, authTime, revokedAt: null, dpopJkt: jkt });
     expect(await db.refreshToken.findUnique({ where: { tokenHash } })).toMatchObject({ createdAt: now, expiresAt, rotatedAt: null });
     expect(stored?.id).toMatch(rowId);
     expect(grant.id).toMatch(rowId);
@@ -81,7 +86,11 @@ describe("the grant and refresh token records", () => {
     const now = new Date();
     const tokenHash = `test-hash-${randomUUID()}`;
     const grant = await sql.transaction(async (statements) => {
-      const created = await createGrant({ clientId: client.id, userId: user.id, scope: "profile", resource: photoCloudApi, authTime: now }, statements, now);
+      const created = await createGrant(
+        { clientId: client.id, userId: user.id, scope: "profile", resource: photoCloudApi, authTime: now, dpopJkt: null },
+        statements,
+        now,
+      );
       const expiresAt = new Date(now.getTime() + 60_000);
       await saveRefreshToken({ tokenHash, grantId: created.id, clientId: client.id, scope: "profile", expiresAt }, statements, now);
       return created;
@@ -108,6 +117,7 @@ describe("the authorization code", () => {
       codeChallengeMethod: "S256",
       scope: "profile photos:read",
       resource: photoCloudApi,
+      dpopJkt: jkt,
       authTime: new Date("2026-11-25T09:59:00.000Z"),
       expiresAt: new Date("2026-11-25T10:01:00.000Z"),
     };
@@ -121,7 +131,11 @@ describe("the authorization code", () => {
     const grant = await sql.transaction(async (statements) => {
       expect(await consumeAuthorizationCode(stored!.id, now, statements)).toBe(true);
       expect(await consumeAuthorizationCode(stored!.id, now, statements)).toBe(false);
-      const created = await createGrant({ clientId: client.id, userId: user.id, scope: code.scope, resource: photoCloudApi, authTime: code.authTime }, statements, now);
+      const created = await createGrant(
+        { clientId: client.id, userId: user.id, scope: code.scope, resource: photoCloudApi, authTime: code.authTime, dpopJkt: null },
+        statements,
+        now,
+      );
       await linkCodeToGrant(stored!.id, created.id, statements);
       return created;
     });
@@ -143,6 +157,7 @@ describe("the authorization code", () => {
       codeChallengeMethod: "S256",
       scope: "profile",
       resource: photoCloudApi,
+      dpopJkt: null,
       authTime: new Date(),
       expiresAt: new Date(Date.now() + 60_000),
     });

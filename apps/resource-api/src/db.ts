@@ -11,4 +11,4 @@ export const db = getDatabase(env.DATABASE_URL);
 export const sql = getSql(env.DATABASE_URL);
 
 /** The tables the resource API owns. It never reads the authorization server's tables. */
-export const ownTables = ["Photo", "Profile"] as const;
+export const ownTables = ["Photo", "Profile", "ApiDpopProof"] as const;

@@ -22,6 +22,11 @@ const schema = z.object({
   INTROSPECTION_CLIENT_SECRET: secret(z.string().min(1, "must not be empty").default("photocloud-api-demo-secret")),
   /** At least this long between two fetches of the JWKS caused by an unknown `kid`. */
   JWKS_REFETCH_COOLDOWN_SECONDS: z.coerce.number().int().min(0, "must be 0 or more seconds").default(30),
+  /**
+   * The key of the DPoP nonces the API hands out and demands (RFC 9449 §9): the same on every
+   * instance, so that each accepts the others'. Unset, a random one per process.
+   */
+  DPOP_NONCE_SECRET: secret(z.string().min(32, "must be at least 32 characters").optional()),
   /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */
   RECORD_PROTOCOL_MESSAGES: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
 });

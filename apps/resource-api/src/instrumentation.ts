@@ -1,5 +1,6 @@
 // Runs once when the server starts: a bad configuration or an unmigrated database stops the app
-// with the reason, instead of failing later, on the first request.
+// with the reason, instead of failing later, on the first request. Then expired DPoP proofs are
+// deleted, now and every ten minutes (housekeeping.ts).
 export async function register() {
   // NEXT_RUNTIME is set by Next.js, not by the user. Checking it keeps Node-only code out of the
   // Edge bundle.
@@ -12,4 +13,6 @@ export async function register() {
     const { env } = await import("@/env");
     await assertDatabaseReady(db, env.DATABASE_URL, ownTables);
   });
+  const { startHousekeeping } = await import("@/housekeeping");
+  startHousekeeping();
 }

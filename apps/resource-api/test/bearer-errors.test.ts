@@ -10,7 +10,8 @@ import { fakeAuthorizationServer } from "./fake-authorization-server.ts";
 import { api, apiRequest, noParams, subjectOf, tokenFor } from "./fixtures.ts";
 
 const resourceMetadata = 'resource_metadata="http://localhost:3002/.well-known/oauth-protected-resource"';
-const realmOnly = `Bearer realm="PhotoCloud API", ${resourceMetadata}`;
+/** Without credentials, both schemes are offered: Bearer, and DPoP with its algorithms (RFC 9449 §7.2). */
+const realmOnly = `Bearer realm="PhotoCloud API", ${resourceMetadata}, DPoP realm="PhotoCloud API", algs="ES256", ${resourceMetadata}`;
 
 /** The challenge of a refusal with an error code (RFC 6750 §3). */
 function challenge(error: string, description: string): string {
@@ -36,7 +37,7 @@ describe("a request without credentials (RFC 6750 §3.1)", () => {
     expect(await refusal(response)).toEqual({
       status: 401,
       challenge: realmOnly,
-      body: { message: "This request needs an access token in an Authorization: Bearer header." },
+      body: { message: "This request needs an access token in an Authorization: Bearer or Authorization: DPoP header." },
     });
   });
 
@@ -45,7 +46,7 @@ describe("a request without credentials (RFC 6750 §3.1)", () => {
     expect(await refusal(response)).toEqual({
       status: 401,
       challenge: realmOnly,
-      body: { message: "This request needs an access token in an Authorization: Bearer header." },
+      body: { message: "This request needs an access token in an Authorization: Bearer or Authorization: DPoP header." },
     });
   });
 });

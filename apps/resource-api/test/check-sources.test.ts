@@ -9,7 +9,7 @@ const repository = path.resolve(import.meta.dirname, "../../..");
 describe("the resource API's checks", () => {
   it("each name the file that exports it", async () => {
     const found = await findExportedChecks(repository, path.join(repository, "apps/resource-api/src"), (file) => import(file));
-    expect(found.map(({ exportName }) => exportName)).toEqual(["checkBearerToken"]);
+    expect(found.map(({ exportName }) => exportName)).toEqual(["checkAuthorizationHeader"]);
     for (const { file, check } of found) {
       expect(check.source).toBe(file);
       expect(check.checkedBy).toBe("resource-server");

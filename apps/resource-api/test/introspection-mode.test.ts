@@ -1,5 +1,6 @@
 // With TOKEN_VALIDATION=introspection, the API asks the authorization server about every token
 // (RFC 7662) instead of checking it itself: a revoked token fails at once.
+import { createDpopProof, dpopJktOf, generateDpopKeyPair, parseDpopChallenge } from "@seven-steps/protocol";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { fakeAuthorizationServer as server, audience } from "./fake-authorization-server.ts";
 import { apiRequest, noParams, subjectOf } from "./fixtures.ts";
@@ -66,5 +67,20 @@ describe("introspection mode", () => {
     } finally {
       server.down = false;
     }
+  });
+
+  it("takes the key a token is bound to from the answer's cnf (RFC 9449 §6.2): DPoP with that key's proof, never Bearer", async () => {
+    const keyPair = await generateDpopKeyPair();
+    const answer = { ...(await activeAnswer()), token_type: "DPoP", cnf: { jkt: await dpopJktOf(keyPair.publicKey) } };
+    server.introspect = (presented) => (presented === token ? answer : { active: false });
+
+    const asBearer = await GET(apiRequest("/photos", { token }), noParams);
+    expect(asBearer.status).toBe(401);
+    expect(parseDpopChallenge(asBearer.headers.get("www-authenticate"))).toMatchObject({ error: "invalid_token" });
+
+    const proof = (nonce?: string) => createDpopProof(keyPair, { htm: "GET", htu: `${audience}/photos`, accessToken: token, nonce });
+    const dpop = async (value: string) => GET(apiRequest("/photos", { headers: { authorization: `DPoP ${token}`, dpop: value } }), noParams);
+    const nonce = (await dpop(await proof())).headers.get("dpop-nonce")!;
+    expect((await dpop(await proof(nonce))).status).toBe(200);
   });
 });

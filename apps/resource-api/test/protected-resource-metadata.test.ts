@@ -19,6 +19,7 @@ describe("GET /.well-known/oauth-protected-resource (RFC 9728 §3)", () => {
       authorization_servers: [fakeAuthorizationServer.issuer],
       scopes_supported: [...allPhotoScopes],
       bearer_methods_supported: ["header"],
+      dpop_signing_alg_values_supported: ["ES256"],
       resource_name: "PhotoCloud API",
     });
   });

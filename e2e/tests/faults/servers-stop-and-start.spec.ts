@@ -291,7 +291,7 @@ test.describe("the resource API started before the authorization server validate
     // No credentials: 401 with the realm only (RFC 6750 §3.1), no key needed to say so.
     const anonymous = await photos();
     expect(anonymous.status).toBe(401);
-    expect(anonymous.headers.get("www-authenticate")).toBe('Bearer realm="PhotoCloud API"');
+    expect(anonymous.headers.get("www-authenticate")).toMatch(/^Bearer realm="PhotoCloud API", resource_metadata="[^"]+", DPoP /);
     // Not a JWT at all: refused as invalid_token (RFC 6750 §3.1), no key needed either.
     const malformed = await photos("Bearer not-a-jwt");
     expect(malformed.status).toBe(401);

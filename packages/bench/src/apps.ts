@@ -42,6 +42,8 @@ const environment = {
   RESOURCE_API_URL: apps.resourceApi.url,
   RECORD_PROTOCOL_MESSAGES: "false",
   NEXTAUTH_SECRET: randomBytes(32).toString("base64url"),
+  // Shared by the two instances of each app that --postgres measures (RFC 9449 §8, §9).
+  DPOP_NONCE_SECRET: randomBytes(32).toString("base64url"),
 };
 
 export interface RunningApp {

@@ -96,9 +96,9 @@ export const errorCodeMeanings: Record<OAuthErrorCode, string> = {
   unsupported_grant_type: "The authorization server does not support this grant type.",
   invalid_token: "The access token is expired, revoked, malformed, or invalid for other reasons.",
   insufficient_scope: "The request requires more privileges than the access token provides.",
-  invalid_target: "The requested resource is invalid, missing, unknown, or malformed.",
   invalid_dpop_proof: "The DPoP proof is missing a claim, malformed, expired, replayed, or not for this request or key.",
   use_dpop_nonce: "The server wants a nonce in the DPoP proof: retry with the one in the DPoP-Nonce header.",
+  invalid_target: "The requested resource is invalid, missing, unknown, or malformed.",
 };
 
 function isOneOf<T extends string>(codes: readonly T[], value: unknown): value is T {

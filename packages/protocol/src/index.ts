@@ -43,3 +43,4 @@ export * from "./dpop/challenge.ts";
 export * from "./dpop/verify-proof.ts";
 export * from "./resource-server/dpop-bound-token.ts";
 export * from "./resource-server/dpop-confirmation.ts";
+export * from "./resource-server/required-scope.ts";

@@ -1,3 +1,4 @@
+import { dpopNonceHeaderName } from "@seven-steps/protocol";
 import { env } from "@/env";
 
 /**
@@ -11,7 +12,8 @@ import { env } from "@/env";
 export function tokenEndpointCorsHeaders(request: Request): Record<string, string> {
   const origin = request.headers.get("origin");
   if (origin !== new URL(env.CLIENT_APP_URL).origin) return {};
-  return { "Access-Control-Allow-Origin": origin, Vary: "Origin" };
+  // The page reads the nonce for its next DPoP proof (RFC 9449 §8).
+  return { "Access-Control-Allow-Origin": origin, "Access-Control-Expose-Headers": dpopNonceHeaderName, Vary: "Origin" };
 }
 
 /** The answer to the preflight a browser sends before a cross-origin token request. */

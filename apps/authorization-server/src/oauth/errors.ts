@@ -85,6 +85,32 @@ export class UnsupportedResponseType extends OAuthError {
 }
 
 /**
+ * The DPoP proof of a token request fails a check of RFC 9449 §4.3 (the protocol's checks say
+ * which), or the proven key is not the one the code or refresh token is bound to.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
+ */
+export class InvalidDpopProof extends OAuthError {
+  readonly code = "invalid_dpop_proof";
+}
+
+/**
+ * This server wants its nonce in the DPoP proof: 400, with the nonce to use in `DPoP-Nonce`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-8
+ */
+export class UseDpopNonce extends OAuthError {
+  readonly code = "use_dpop_nonce";
+
+  constructor(
+    description: string,
+    readonly nonce: string,
+  ) {
+    super(description);
+  }
+}
+
+/**
  * The `request_uri` names no authorization request this server can serve: unknown, expired,
  * already used, or pushed by another client.
  *

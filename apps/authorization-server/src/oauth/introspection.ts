@@ -17,6 +17,10 @@ const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
  * An access token is active when it is this server's (its signature checks out with a published
  * key), has not expired, and neither it nor its grant was revoked. Its claims are checked for type
  * and size before any is used, as every token's are (packages/protocol/src/jwt/unverified.ts).
+ * A token bound to a DPoP key is reported as a DPoP token, with its `cnf`, so that the resource
+ * server can check the proof's key (RFC 9449 §6.2).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-6.2
  */
 async function asAccessToken(token: string, now: Date): Promise<IntrospectionResponse | null> {
   let payload;
@@ -36,7 +40,7 @@ async function asAccessToken(token: string, now: Date): Promise<IntrospectionRes
   if (!stored || stored.revokedAt || stored.grant?.revokedAt) return inactive;
   return {
     active: true,
-    token_type: "Bearer",
+    token_type: claims.cnf ? "DPoP" : "Bearer",
     scope: stored.scope,
     client_id: stored.clientId,
     sub: stored.subject,
@@ -45,6 +49,7 @@ async function asAccessToken(token: string, now: Date): Promise<IntrospectionRes
     jti: stored.jti,
     iat: claims.iat,
     exp: claims.exp,
+    ...(claims.cnf ? { cnf: { jkt: claims.cnf.jkt } } : {}),
   };
 }
 

@@ -1,4 +1,4 @@
-import { codeChallengeMethods, tokenEndpointAuthMethods, type AuthorizationServerMetadata } from "@seven-steps/protocol";
+import { codeChallengeMethods, dpopSigningAlgorithms, tokenEndpointAuthMethods, type AuthorizationServerMetadata } from "@seven-steps/protocol";
 import { allPhotoScopes } from "@seven-steps/story";
 import { env } from "@/env";
 
@@ -27,6 +27,7 @@ export function authorizationServerMetadata(): AuthorizationServerMetadata {
     token_endpoint_auth_methods_supported: [...tokenEndpointAuthMethods],
     code_challenge_methods_supported: [...codeChallengeMethods],
     authorization_response_iss_parameter_supported: true,
+    dpop_signing_alg_values_supported: [...dpopSigningAlgorithms],
     pushed_authorization_request_endpoint: `${issuer}/par`,
     // Pushing is a choice of each client (RFC 9126 §6), not required of all.
     require_pushed_authorization_requests: false,

@@ -1,4 +1,5 @@
 import {
+  dpopNonceHeaderName,
   isAuthorizationErrorCode,
   isTokenErrorCode,
   isValidErrorDescription,
@@ -8,7 +9,7 @@ import {
 } from "@seven-steps/protocol";
 import { isDatabaseUnavailable, unavailabilityReason } from "@seven-steps/db";
 import { env } from "@/env";
-import { InvalidClient, OAuthError, ServerError, TemporarilyUnavailable } from "./errors.ts";
+import { InvalidClient, OAuthError, ServerError, TemporarilyUnavailable, UseDpopNonce } from "./errors.ts";
 
 /** `error_description` may hold printable ASCII only, without `"` and `\` (RFC 6749 §5.2). */
 function safeDescription(description: string): string {
@@ -76,6 +77,7 @@ function jsonErrorResponse(oauthError: OAuthError, isAllowedCode: (code: string)
     headers["WWW-Authenticate"] = `Basic realm="${env.ISSUER}", charset="UTF-8"`;
   }
   if (oauthError.retryAfterSeconds) headers["Retry-After"] = String(oauthError.retryAfterSeconds);
+  if (oauthError instanceof UseDpopNonce) headers[dpopNonceHeaderName] = oauthError.nonce;
   return Response.json(body, { status: oauthError.status, headers });
 }
 

@@ -13,6 +13,8 @@ export interface NewAuthorizationCode {
   scope: string;
   /** The resource server the tokens are for (RFC 8707); null only in codes from before resource indicators. */
   resource: string | null;
+  /** The DPoP key the code is bound to (RFC 9449 §10), or null. */
+  dpopJkt: string | null;
   authTime: Date;
   expiresAt: Date;
 }
@@ -36,7 +38,7 @@ export async function findAuthorizationCode(codeHash: string): Promise<StoredAut
     consumedAt: SqlDate | null;
   }>(
     `SELECT "id", "codeHash", "clientId", "userId", "redirectUri", "redirectUriInRequest", "codeChallenge",
-            "codeChallengeMethod", "scope", "resource", "authTime", "expiresAt", "consumedAt"
+            "codeChallengeMethod", "scope", "resource", "dpopJkt", "authTime", "expiresAt", "consumedAt"
      FROM "AuthorizationCode" WHERE "codeHash" = ?`,
     codeHash,
   );

@@ -16,6 +16,8 @@ export interface RegisteredClient {
   canIntrospect: boolean;
   /** Registered by the client itself (RFC 7591), not by an operator: nobody has reviewed it. */
   selfRegistered: boolean;
+  /** Every token request of this client must carry a DPoP proof (RFC 9449 §5.2). */
+  dpopBoundAccessTokens: boolean;
   /** Sends its authorization requests only by reference, pushed first (RFC 9126 §6). */
   requirePushedAuthorizationRequests: boolean;
 }
@@ -60,6 +62,7 @@ async function readClient(clientId: string): Promise<RegisteredClient | null> {
     redirectUris: row.redirectUris.map((redirectUri) => redirectUri.uri),
     canIntrospect: row.canIntrospect,
     selfRegistered: row.selfRegistered,
+    dpopBoundAccessTokens: row.dpopBoundAccessTokens,
     requirePushedAuthorizationRequests: row.requirePushedAuthorizationRequests,
   };
 }
@@ -84,6 +87,7 @@ export async function createClient(client: NewClient): Promise<Date> {
         allowedGrantTypes: client.allowedGrantTypes.join(" "),
         canIntrospect: false,
         selfRegistered: client.selfRegistered,
+        dpopBoundAccessTokens: client.dpopBoundAccessTokens,
         requirePushedAuthorizationRequests: client.requirePushedAuthorizationRequests,
       },
     }),

@@ -12,6 +12,7 @@ export interface DeletedRecords {
   refreshTokens: number;
   throttles: number;
   registrationResults: number;
+  dpopProofs: number;
   pushedAuthorizationRequests: number;
 }
 
@@ -32,6 +33,8 @@ export interface DeletedRecords {
  * - failure counters whose window began more than a day ago and that block nobody now. Every
  *   throttle's window is shorter than that;
  * - registration answers never shown, at their expiry: no page will take them any more;
+ * - DPoP proofs seen, at their expiry: a proof that old is refused for its `iat` before its
+ *   `jti` is looked up (RFC 9449 §11.1), so the row has nothing left to stop;
  * - pushed authorization requests an hour after their expiry, used or not: the authorization
  *   endpoint refuses them already, and a recording of their flow no longer needs them.
  *
@@ -39,7 +42,9 @@ export interface DeletedRecords {
  * reason it was revoked.
  *
  * No column it filters on is indexed, so each run reads these tables through, every ten minutes;
- * an index on `expiresAt` would instead cost every token request one more index to write.
+ * an index on `expiresAt` would instead cost every token request one more index to write. The
+ * DPoP proofs are the exception: their table holds nothing but a key and its expiry, and its
+ * index on `expiresAt` (prisma/models) keeps this DELETE from reading every proof of the hour.
  *
  * Every instance of the server runs it on its own timer, and two may run it at once. Each row is
  * still deleted once, and neither run fails: a DELETE removes only the rows still there when it
@@ -51,17 +56,19 @@ export interface DeletedRecords {
 export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRecords> {
   const anHourAgo = new Date(now.getTime() - hour);
   const aDayAgo = new Date(now.getTime() - day);
-  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles, registrationResults, pushedAuthorizationRequests] = await db.$transaction([
-    db.session.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
-    db.authorizationCode.deleteMany({ where: { expiresAt: { lte: aDayAgo } } }),
-    db.accessToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
-    db.refreshToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
-    db.throttle.deleteMany({
-      where: { windowStartedAt: { lte: aDayAgo }, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
-    }),
-    db.registrationResult.deleteMany({ where: { expiresAt: { lte: now } } }),
-    db.pushedAuthorizationRequest.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
-  ]);
+  const [sessions, authorizationCodes, accessTokens, refreshTokens, throttles, registrationResults, dpopProofs, pushedAuthorizationRequests] =
+    await db.$transaction([
+      db.session.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
+      db.authorizationCode.deleteMany({ where: { expiresAt: { lte: aDayAgo } } }),
+      db.accessToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
+      db.refreshToken.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
+      db.throttle.deleteMany({
+        where: { windowStartedAt: { lte: aDayAgo }, OR: [{ blockedUntil: null }, { blockedUntil: { lte: now } }] },
+      }),
+      db.registrationResult.deleteMany({ where: { expiresAt: { lte: now } } }),
+      db.dpopProof.deleteMany({ where: { expiresAt: { lte: now } } }),
+      db.pushedAuthorizationRequest.deleteMany({ where: { expiresAt: { lte: anHourAgo } } }),
+    ]);
   return {
     sessions: sessions.count,
     authorizationCodes: authorizationCodes.count,
@@ -69,6 +76,7 @@ export async function deleteExpiredRecords(now = new Date()): Promise<DeletedRec
     refreshTokens: refreshTokens.count,
     throttles: throttles.count,
     registrationResults: registrationResults.count,
+    dpopProofs: dpopProofs.count,
     pushedAuthorizationRequests: pushedAuthorizationRequests.count,
   };
 }

@@ -7,19 +7,21 @@ import { db } from "@/db";
  * id and both dates are given here, as Prisma would have given them.
  */
 export async function createGrant(
-  data: { clientId: string; userId: string; scope: string; resource: string; authTime: Date },
+  data: { clientId: string; userId: string; scope: string; resource: string; authTime: Date; dpopJkt: string | null },
   statements: SqlStatements,
   now: Date,
 ) {
   const grant = { id: newRowId(), ...data, createdAt: now, lastUsedAt: now, revokedAt: null, revocationReason: null };
   await statements.run(
-    `INSERT INTO "Grant" ("id", "clientId", "userId", "scope", "resource", "authTime", "createdAt", "lastUsedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO "Grant" ("id", "clientId", "userId", "scope", "resource", "authTime", "dpopJkt", "createdAt", "lastUsedAt")
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     grant.id,
     grant.clientId,
     grant.userId,
     grant.scope,
     grant.resource,
     grant.authTime,
+    grant.dpopJkt,
     now,
     now,
   );

@@ -12,8 +12,11 @@ export interface StoredRefreshToken {
   createdAt: Date;
   expiresAt: Date;
   rotatedAt: Date | null;
-  /** `resource` is null only for grants from before resource indicators (RFC 8707). */
-  grant: { userId: string; resource: string | null; authTime: Date; revokedAt: Date | null };
+  /**
+   * `resource` is null only for grants from before resource indicators (RFC 8707); `dpopJkt` is
+   * the DPoP key every refresh must prove, for a public client that bound one (RFC 9449 §5).
+   */
+  grant: { userId: string; resource: string | null; authTime: Date; revokedAt: Date | null; dpopJkt: string | null };
 }
 
 /** Plain SQL, as every query of a token request (see db.ts); the id and creation date as Prisma gives them. */
@@ -50,10 +53,11 @@ export async function findRefreshToken(tokenHash: string): Promise<StoredRefresh
     resource: string | null;
     authTime: SqlDate;
     revokedAt: SqlDate | null;
+    dpopJkt: string | null;
   }>(
     `SELECT "RefreshToken"."id", "tokenHash", "grantId", "RefreshToken"."clientId", "RefreshToken"."scope",
             "RefreshToken"."createdAt", "expiresAt", "rotatedAt", "Grant"."userId", "Grant"."resource", "Grant"."authTime",
-            "Grant"."revokedAt"
+            "Grant"."revokedAt", "Grant"."dpopJkt"
      FROM "RefreshToken" JOIN "Grant" ON "Grant"."id" = "RefreshToken"."grantId"
      WHERE "tokenHash" = ?`,
     tokenHash,
@@ -68,7 +72,13 @@ export async function findRefreshToken(tokenHash: string): Promise<StoredRefresh
     createdAt: fromSqlDate(row.createdAt),
     expiresAt: fromSqlDate(row.expiresAt),
     rotatedAt: fromSqlDate(row.rotatedAt),
-    grant: { userId: row.userId, resource: row.resource, authTime: fromSqlDate(row.authTime), revokedAt: fromSqlDate(row.revokedAt) },
+    grant: {
+      userId: row.userId,
+      resource: row.resource,
+      authTime: fromSqlDate(row.authTime),
+      revokedAt: fromSqlDate(row.revokedAt),
+      dpopJkt: row.dpopJkt,
+    },
   };
 }
 

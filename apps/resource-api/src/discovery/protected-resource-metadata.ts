@@ -1,4 +1,4 @@
-import { protectedResourceMetadataUrl, type ProtectedResourceMetadata } from "@seven-steps/protocol";
+import { dpopSigningAlgorithms, protectedResourceMetadataUrl, type ProtectedResourceMetadata } from "@seven-steps/protocol";
 import { allPhotoScopes } from "@seven-steps/story";
 import { env } from "@/env";
 
@@ -8,7 +8,8 @@ export const resourceName = "PhotoCloud API";
 /**
  * What the API says about itself (step 0): its identifier, which is the `resource` a client names
  * (RFC 8707) and the `aud` of its tokens; the one authorization server whose tokens it accepts;
- * its scopes; and that a token comes in the Authorization header and nowhere else.
+ * its scopes; that a token comes in the Authorization header and nowhere else; and the algorithms
+ * of the DPoP proofs it accepts (RFC 9449 §5.1), DPoP being welcome but not required.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9728#section-2
  */
@@ -18,6 +19,7 @@ export function protectedResourceMetadata(): ProtectedResourceMetadata {
     authorization_servers: [env.AUTHORIZATION_SERVER_ISSUER],
     scopes_supported: [...allPhotoScopes],
     bearer_methods_supported: ["header"],
+    dpop_signing_alg_values_supported: [...dpopSigningAlgorithms],
     resource_name: resourceName,
   };
 }

@@ -12,7 +12,7 @@ export function corsHeaders(request: Request): Record<string, string> {
   if (origin !== new URL(env.CLIENT_APP_URL).origin) return { Vary: "Origin" };
   return {
     "Access-Control-Allow-Origin": origin,
-    "Access-Control-Expose-Headers": "WWW-Authenticate, Location, Retry-After",
+    "Access-Control-Expose-Headers": "WWW-Authenticate, DPoP-Nonce, Location, Retry-After",
     Vary: "Origin",
   };
 }
@@ -23,7 +23,7 @@ export function preflight(request: Request, methods: string): Response {
   if (headers["Access-Control-Allow-Origin"]) {
     Object.assign(headers, {
       "Access-Control-Allow-Methods": methods,
-      "Access-Control-Allow-Headers": "Authorization, Content-Type",
+      "Access-Control-Allow-Headers": "Authorization, Content-Type, DPoP",
       "Access-Control-Max-Age": "600",
     });
   }

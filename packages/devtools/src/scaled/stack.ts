@@ -7,6 +7,7 @@
 // other reads from PostgreSQL. That is what makes it safe for nginx to send each request to
 // either one.
 import { databaseProvider, describeDatabase } from "@seven-steps/db";
+import { createHmac } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { findPortProblem } from "../ports.js";
 import { instancePidFile, logsFolder, nginxConfigFile, nginxPidFile, type DataFolder } from "./data-folder.ts";
@@ -29,7 +30,15 @@ export interface ScaledStackSettings extends DataFolder {
 }
 
 /**
- * What every instance is told: the database, the shared secret, and where the others are. They
+ * The key of the DPoP nonces (RFC 9449 §8, §9), the same on every instance of an app so that each
+ * accepts the others' nonces: derived from the shared secret, for a key used for one purpose only.
+ */
+function dpopNonceSecret(settings: ScaledStackSettings): string {
+  return createHmac("sha256", settings.nextAuthSecret).update("DPoP nonces").digest("base64url");
+}
+
+/**
+ * What every instance is told: the database, the shared secrets, and where the others are. They
  * are found at the public addresses, through nginx, never at an instance's own port: the issuer
  * and the API's audience stay what they are with one instance of each.
  */
@@ -37,6 +46,7 @@ export function instanceEnvironment(settings: ScaledStackSettings): Record<strin
   return {
     DATABASE_URL: settings.databaseUrl,
     NEXTAUTH_SECRET: settings.nextAuthSecret,
+    DPOP_NONCE_SECRET: dpopNonceSecret(settings),
     CLIENT_APP_URL: publicUrl("client"),
     ISSUER: publicUrl("authorizationServer"),
     AUTHORIZATION_SERVER_ISSUER: publicUrl("authorizationServer"),

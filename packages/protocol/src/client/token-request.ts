@@ -91,7 +91,8 @@ export function buildIntrospectionRequest(
 }
 
 /**
- * Checks a token endpoint's answer: a successful one must be a Bearer token response; an error
+ * Checks a token endpoint's answer: a successful one must be a Bearer or DPoP (RFC 9449 §5.1)
+ * token response; an error
  * becomes a {@link TokenEndpointError} with the server's `error` and `error_description`.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5.1
@@ -109,8 +110,9 @@ export async function processTokenResponse(response: Response): Promise<TokenRes
     const description = typeof body.error_description === "string" ? body.error_description : "No description given.";
     throw new TokenEndpointError(code, description, response.status);
   }
-  if (typeof body.access_token !== "string" || String(body.token_type).toLowerCase() !== "bearer") {
-    throw new TokenEndpointError("invalid_response", "The token response has no Bearer access_token.", response.status);
+  const tokenType = String(body.token_type).toLowerCase();
+  if (typeof body.access_token !== "string" || (tokenType !== "bearer" && tokenType !== "dpop")) {
+    throw new TokenEndpointError("invalid_response", "The token response has no Bearer or DPoP access_token.", response.status);
   }
   return body as unknown as TokenResponse;
 }

@@ -1,4 +1,4 @@
-import { base64url } from "jose";
+import { base64url, type CryptoKey } from "jose";
 import { constantTimeEqual } from "../constant-time.ts";
 
 /** The response header that hands a client the nonce to put in its next proofs (RFC 9449 §8.1). */

@@ -1,4 +1,4 @@
-import { base64url, calculateJwkThumbprint, exportJWK, SignJWT, type JWK } from "jose";
+import { base64url, calculateJwkThumbprint, exportJWK, SignJWT, type CryptoKey, type JWK } from "jose";
 
 /**
  * DPoP proofs as a client makes them (RFC 9449 §4), in the browser and in Node alike: WebCrypto
@@ -7,6 +7,15 @@ import { base64url, calculateJwkThumbprint, exportJWK, SignJWT, type JWK } from 
 
 /** The `typ` of a DPoP proof's header (RFC 9449 §4.2), refused on any other JWT. */
 export const dpopProofType = "dpop+jwt";
+
+/**
+ * A client's DPoP key pair: WebCrypto keys, as `crypto.subtle.generateKey` makes them in the
+ * browser and in Node (a `CryptoKeyPair`). The private key may be non-extractable.
+ */
+export interface DpopKeyPair {
+  privateKey: CryptoKey;
+  publicKey: CryptoKey;
+}
 
 /** The request header that carries the proof (RFC 9449 §4.1). */
 export const dpopHeaderName = "DPoP";
@@ -62,7 +71,7 @@ export function dpopHtuOf(url: string): string {
 
 /** The JWS algorithm of a WebCrypto key pair this project signs proofs with. */
 function algorithmOf(key: CryptoKey): DpopSigningAlgorithm {
-  const { name, namedCurve } = key.algorithm as EcKeyAlgorithm;
+  const { name, namedCurve } = key.algorithm as { name: string; namedCurve?: string };
   if (name === "ECDSA" && namedCurve === "P-256") return "ES256";
   throw new TypeError(`A DPoP key must be an ECDSA P-256 key (ES256); got ${name}.`);
 }
@@ -84,8 +93,8 @@ async function publicJwkOf(publicKey: CryptoKey | JWK): Promise<JWK> {
  * A new key pair for DPoP: ECDSA P-256. The private key cannot be exported (a script can sign
  * with it, never read it); the public key always can, for it goes into every proof.
  */
-export function generateDpopKeyPair(): Promise<CryptoKeyPair> {
-  return crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]);
+export function generateDpopKeyPair(): Promise<DpopKeyPair> {
+  return crypto.subtle.generateKey({ name: "ECDSA", namedCurve: "P-256" }, false, ["sign", "verify"]) as Promise<DpopKeyPair>;
 }
 
 /**
@@ -106,7 +115,7 @@ export async function dpopJktOf(publicKey: CryptoKey | JWK): Promise<string> {
  *
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-4.2
  */
-export async function createDpopProof(keyPair: CryptoKeyPair, claims: DpopProofClaims, now = new Date()): Promise<string> {
+export async function createDpopProof(keyPair: DpopKeyPair, claims: DpopProofClaims, now = new Date()): Promise<string> {
   const payload: DpopProofPayload = {
     jti: base64url.encode(crypto.getRandomValues(new Uint8Array(16))),
     htm: claims.htm,

@@ -1,4 +1,4 @@
-import { base64url, calculateJwkThumbprint, compactVerify, importJWK, type JWK } from "jose";
+import { base64url, calculateJwkThumbprint, compactVerify, importJWK, type CryptoKey, type JWK } from "jose";
 import { CheckTrail, defineCheck, rfcSection } from "../checks/check.ts";
 import { constantTimeEqual } from "../constant-time.ts";
 import type { Role } from "../roles.ts";

@@ -26,10 +26,10 @@ export interface AuthorizationServerMetadata {
   code_challenge_methods_supported?: string[];
   /** @see https://www.rfc-editor.org/rfc/rfc9207#section-3 */
   authorization_response_iss_parameter_supported?: boolean;
+  /** @see https://www.rfc-editor.org/rfc/rfc9449#section-5.1 */
+  dpop_signing_alg_values_supported?: string[];
   /** @see https://www.rfc-editor.org/rfc/rfc9126#section-5 */
   pushed_authorization_request_endpoint?: string;
   /** Whether every client must push its authorization requests (RFC 9126 §5). */
   require_pushed_authorization_requests?: boolean;
-  /** @see https://www.rfc-editor.org/rfc/rfc9449#section-5.1 */
-  dpop_signing_alg_values_supported?: string[];
 }

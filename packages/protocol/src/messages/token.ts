@@ -55,7 +55,8 @@ export type GrantType = TokenRequest["grant_type"];
  */
 export interface TokenResponse {
   access_token: string;
-  token_type: "Bearer";
+  /** `DPoP` for an access token bound to the key the request proved (RFC 9449 §5.1). */
+  token_type: "Bearer" | "DPoP";
   expires_in?: number;
   refresh_token?: string;
   /** Present when the granted scope differs from the requested one; this server always sends it. */

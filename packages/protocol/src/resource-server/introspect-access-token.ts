@@ -18,6 +18,7 @@ export interface IntrospectAccessTokenOptions {
   client: ClientAuthentication;
   /** This resource server's identifier, which the token's `aud` must contain. */
   audience: string;
+  /** Scopes the request needs; left out, none is checked here (the caller checks them). */
   requiredScopes?: readonly string[];
   /** Where the checks record themselves, for the inspector. */
   trail?: CheckTrail;
@@ -70,7 +71,7 @@ export async function introspectAccessToken(token: string, options: IntrospectAc
 
   const trail = options.trail ?? new CheckTrail();
   const active = checkIntrospectionAnswer(trail, answer, options.audience);
-  checkRequiredScopes(trail, parseScope(active.scope ?? ""), options.requiredScopes ?? []);
+  if (options.requiredScopes) checkRequiredScopes(trail, parseScope(active.scope ?? ""), options.requiredScopes);
   return {
     iss: active.iss,
     sub: active.sub,

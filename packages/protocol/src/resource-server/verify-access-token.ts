@@ -15,7 +15,10 @@ export interface VerifyAccessTokenOptions {
   audience: string;
   /** The issuer's signing keys; see {@link issuerKeys}. */
   keys: JWTVerifyGetKey;
-  /** Scopes the request needs, all of which the token must carry. */
+  /**
+   * Scopes the request needs, all of which the token must carry. Left out, no scope is checked
+   * here: the caller checks them later (after DPoP's binding, in the resource API).
+   */
   requiredScopes?: readonly string[];
   /** Leeway for `exp`, `nbf` and `iat`, for clocks that disagree a little. */
   clockToleranceSeconds?: number;
@@ -105,7 +108,7 @@ export const checkAccessTokenJwt = defineCheck(
  * 2. the signature verifies with one of the issuer's keys, chosen by `kid`;
  * 3. `iss` is the expected issuer, and `aud` contains this resource server;
  * 4. `exp` and `nbf` hold, within a small leeway;
- * 5. every required scope is in `scope`.
+ * 5. every required scope is in `scope`, when `requiredScopes` is given.
  *
  * With `verified`, steps 1 to 3 are skipped for a token that passed them recently and is still
  * unexpired; the scopes are checked every time.
@@ -120,7 +123,6 @@ export async function verifyAccessToken(token: string, options: VerifyAccessToke
   const trail = options.trail ?? new CheckTrail();
   const payload = await checkAccessTokenJwt(trail, token, options, options.now?.getTime() ?? Date.now());
   // The claim's type and syntax were checked with the signature.
-  const granted = parseScope((payload.scope as string | undefined) ?? "");
-  checkRequiredScopes(trail, granted, options.requiredScopes ?? []);
+  if (options.requiredScopes) checkRequiredScopes(trail, parseScope((payload.scope as string | undefined) ?? ""), options.requiredScopes);
   return payload as unknown as AccessTokenClaims;
 }

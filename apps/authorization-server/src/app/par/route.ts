@@ -1,6 +1,7 @@
 import { CheckTrail } from "@seven-steps/protocol";
 import { recordPushedAuthorizationRequest } from "@/inspector";
 import { tokenEndpointCorsHeaders, tokenEndpointPreflight } from "@/oauth/cors";
+import { dpopNonceHeaders } from "@/oauth/dpop";
 import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
 import { pushAuthorizationRequest } from "@/oauth/pushed-authorization-request/push";
 import { pushedAuthorizationErrorResponse, pushedAuthorizationResponse } from "@/oauth/responses";
@@ -21,7 +22,8 @@ export async function POST(request: Request) {
   } catch (error) {
     response = pushedAuthorizationErrorResponse(error);
   }
-  for (const [name, value] of Object.entries(tokenEndpointCorsHeaders(request))) response.headers.set(name, value);
+  const headers = { ...tokenEndpointCorsHeaders(request), ...(await dpopNonceHeaders(request)) };
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   await recordPushedAuthorizationRequest(request, parameters, response, trail);
   return response;
 }

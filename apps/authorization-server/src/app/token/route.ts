@@ -1,6 +1,7 @@
 import { CheckTrail } from "@seven-steps/protocol";
 import { recordTokenRequest } from "@/inspector";
 import { tokenEndpointCorsHeaders, tokenEndpointPreflight } from "@/oauth/cors";
+import { dpopNonceHeaders } from "@/oauth/dpop";
 import { issueTokens } from "@/oauth/grants/issue-tokens";
 import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
 import { tokenErrorResponse, tokenResponse } from "@/oauth/responses";
@@ -20,7 +21,8 @@ export async function POST(request: Request) {
   } catch (error) {
     response = tokenErrorResponse(error);
   }
-  for (const [name, value] of Object.entries(tokenEndpointCorsHeaders(request))) response.headers.set(name, value);
+  const headers = { ...tokenEndpointCorsHeaders(request), ...(await dpopNonceHeaders(request)) };
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
   await recordTokenRequest(request, parameters, response, trail);
   return response;
 }

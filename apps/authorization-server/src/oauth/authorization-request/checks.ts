@@ -144,3 +144,26 @@ export const checkPkce = defineCheck(
     return { codeChallenge, codeChallengeMethod: method };
   },
 );
+
+/**
+ * `dpop_jkt`, when sent, names the DPoP key the code is bound to: a JWK SHA-256 thumbprint
+ * (RFC 7638), which the token request must then prove (../grants/authorization-code.ts).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-10
+ */
+export const checkDpopJkt = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "dpop_jkt, when sent, is a JWK SHA-256 thumbprint: the DPoP key the code will be bound to",
+    why: "A code bound to the client's key is useless to whoever steals it on its way back, even with the PKCE verifier.",
+    see: rfcSection(9449, "10"),
+    source,
+  },
+  (parameters: RequestParameters): string | undefined => {
+    const dpopJkt = parameters.get("dpop_jkt");
+    if (dpopJkt !== undefined && !/^[\w-]{43}$/.test(dpopJkt)) {
+      throw new InvalidRequest("The dpop_jkt parameter must be the base64url SHA-256 thumbprint of a JWK (43 characters).");
+    }
+    return dpopJkt;
+  },
+);

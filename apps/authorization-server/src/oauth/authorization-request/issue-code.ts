@@ -6,7 +6,8 @@ import type { ValidAuthorizationRequest } from "./validate.ts";
 
 /**
  * Step 3: a new authorization code. 256 random bits; only its hash is stored, bound to the
- * client, the redirect URI, the PKCE challenge, the user, the scopes and the resource, for at most 60 seconds.
+ * client, the redirect URI, the PKCE challenge, the user, the scopes, the resource and the DPoP
+ * key if the request named one (RFC 9449 §10), for at most 60 seconds.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.1.2
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-10.10
@@ -27,6 +28,7 @@ export async function issueAuthorizationCode(
     codeChallengeMethod: request.codeChallengeMethod,
     scope: formatScope(request.scopes),
     resource: request.resource,
+    dpopJkt: request.dpopJkt ?? null,
     authTime: user.authTime,
     expiresAt: new Date(now.getTime() + env.AUTHORIZATION_CODE_TTL_SECONDS * 1000),
   });

@@ -4,7 +4,7 @@ import { OAuthError } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { checkAllowedScope } from "../requested-scope.ts";
 import { checkResource, checkScopesOfResource } from "../resource-indicators.ts";
-import { checkClient, checkPkce, checkPushedAsRequired, checkRedirectUri, checkResponseType } from "./checks.ts";
+import { checkClient, checkDpopJkt, checkPkce, checkPushedAsRequired, checkRedirectUri, checkResponseType } from "./checks.ts";
 
 /** An authorization request that passed every check. */
 export interface ValidAuthorizationRequest {
@@ -17,6 +17,8 @@ export interface ValidAuthorizationRequest {
   resource: string;
   codeChallenge: string;
   codeChallengeMethod: "S256";
+  /** The DPoP key the code is bound to (RFC 9449 §10), when the request named one. */
+  dpopJkt?: string;
 }
 
 export type AuthorizationRequestValidation =
@@ -40,7 +42,8 @@ export type AuthorizationRequestValidation =
  * 4. `response_type`;
  * 5. PKCE;
  * 6. `resource`, the resource server the tokens are for (RFC 8707);
- * 7. `scope`, allowed to the client and accepted by that resource server.
+ * 7. `scope`, allowed to the client and accepted by that resource server;
+ * 8. `dpop_jkt`, when sent (RFC 9449 §10).
  *
  * Each check records itself in `trail`, for the inspector. A pushed request is validated here
  * twice, when it is pushed and when it comes back by reference (`pushed`): the client or this
@@ -73,7 +76,9 @@ export async function validateAuthorizationRequest(
     const resourceServer = await checkResource(trail, parameters);
     const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
     checkScopesOfResource(trail, scopes, resourceServer);
-    return { outcome: "valid", request: { client, ...redirect, state, scopes, resource: resourceServer.identifier, ...pkce } };
+    const dpopJkt = checkDpopJkt(trail, parameters);
+    const resource = resourceServer.identifier;
+    return { outcome: "valid", request: { client, ...redirect, state, scopes, resource, ...pkce, ...(dpopJkt ? { dpopJkt } : {}) } };
   } catch (error) {
     if (error instanceof OAuthError) return { outcome: "redirect-error", error, redirectUri: redirect.redirectUri, state };
     throw error;
@@ -90,4 +95,5 @@ export const authorizationRequestParameterNames = [
   "code_challenge",
   "code_challenge_method",
   "resource",
+  "dpop_jkt",
 ] as const;

@@ -148,8 +148,42 @@ export const checkCodeVerifier = defineCheck(
 );
 
 /**
+ * A code whose authorization request named a DPoP key (`dpop_jkt`) is redeemed only with a proof
+ * of that key. Refused as `invalid_grant`: the code is bound, like a code issued to another
+ * client, and the proof itself may be valid.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-10
+ */
+export const checkCodeDpopBinding = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "a code bound to a DPoP key at the authorization request (dpop_jkt) is redeemed with a proof of that key",
+    why: "A code stolen on its way back to the client is useless without the client's private key.",
+    see: rfcSection(9449, "10"),
+    source,
+  },
+  (code: StoredAuthorizationCode, dpopJkt: string | undefined): void => {
+    if (code.dpopJkt === null) return;
+    if (dpopJkt === undefined) throw new InvalidGrant("This authorization code is bound to a DPoP key: send a DPoP proof of that key.");
+    if (dpopJkt !== code.dpopJkt) throw new InvalidGrant("The DPoP proof is signed with another key than the one the authorization code is bound to.");
+  },
+);
+
+/**
+ * Refresh tokens of a public client are bound to the DPoP key of the request that began the grant
+ * (RFC 9449 §5): the thumbprint is kept on the grant, and every refresh must prove that key. A
+ * confidential client's refresh tokens are bound to the client by its authentication already.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
+ */
+function refreshTokenKeyOf(client: RegisteredClient, dpopJkt: string | undefined): string | null {
+  return client.tokenEndpointAuthMethod === "none" && dpopJkt !== undefined ? dpopJkt : null;
+}
+
+/**
  * Steps 4 and 5 with an authorization code: checks the code against the client, its lifetime,
- * the redirect URI and the PKCE verifier, then consumes it and issues tokens in one transaction,
+ * the redirect URI, the PKCE verifier and its DPoP key, then consumes it and issues tokens in one
+ * transaction, with the access token bound to the key the request proved, if any,
  * so a code is never consumed without its tokens being stored. Each check records itself in
  * `trail`, for the inspector.
  *
@@ -160,6 +194,7 @@ export async function exchangeAuthorizationCode(
   parameters: RequestParameters,
   client: RegisteredClient,
   trail: CheckTrail,
+  dpopJkt: string | undefined,
   now = new Date(),
 ): Promise<TokenResponse> {
   const code = await checkCodeIssuedToClient(trail, parameters, client);
@@ -168,15 +203,23 @@ export async function exchangeAuthorizationCode(
   checkRedirectUriMatches(trail, parameters, code);
   await checkCodeVerifier(trail, parameters, code);
   const resource = await checkResourceOfGrant(trail, parameters, code.resource);
+  if (code.dpopJkt !== null) checkCodeDpopBinding(trail, code, dpopJkt);
 
   const scopes = parseScope(code.scope);
-  const tokenRequest = { subject: code.userId, clientId: client.id, scopes, audience: resource, authTime: code.authTime };
+  const tokenRequest = { subject: code.userId, clientId: client.id, scopes, audience: resource, authTime: code.authTime, dpopJkt };
   // Signed before the transaction, which stays short: it holds the locks it takes.
   const accessToken = await signAccessToken(tokenRequest, now);
   const issuesRefreshToken = client.allowedGrantTypes.includes("refresh_token");
   const outcome = await sql.transaction(async (statements) => {
     if (!(await consumeAuthorizationCode(code.id, now, statements))) return "replayed" as const;
-    const grantData = { clientId: client.id, userId: code.userId, scope: code.scope, resource, authTime: code.authTime };
+    const grantData = {
+      clientId: client.id,
+      userId: code.userId,
+      scope: code.scope,
+      resource,
+      authTime: code.authTime,
+      dpopJkt: refreshTokenKeyOf(client, dpopJkt),
+    };
     const grant = await createGrant(grantData, statements, now);
     await linkCodeToGrant(code.id, grant.id, statements);
     await recordAccessToken({ ...tokenRequest, grantId: grant.id }, accessToken, now, statements);
@@ -188,7 +231,7 @@ export async function exchangeAuthorizationCode(
 
   return {
     access_token: outcome.accessToken.token,
-    token_type: "Bearer",
+    token_type: outcome.accessToken.tokenType,
     expires_in: outcome.accessToken.expiresIn,
     ...(outcome.refreshToken ? { refresh_token: outcome.refreshToken } : {}),
     scope: code.scope,

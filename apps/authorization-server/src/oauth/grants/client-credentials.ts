@@ -32,7 +32,8 @@ export const checkConfidentialClient = defineCheck(
 
 /**
  * A confidential client asking for a token on its own behalf: no user, so the subject is the
- * client itself, and no refresh token (RFC 6749 §4.4.3).
+ * client itself, and no refresh token (RFC 6749 §4.4.3). The token is bound to the DPoP key the
+ * request proved, if any (RFC 9449 §5).
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-4.4
  */
@@ -40,18 +41,19 @@ export async function issueClientCredentialsToken(
   parameters: RequestParameters,
   client: RegisteredClient,
   trail: CheckTrail,
+  dpopJkt: string | undefined,
   now = new Date(),
 ): Promise<TokenResponse> {
   checkConfidentialClient(trail, client);
   const resourceServer = await checkResource(trail, parameters);
   const scopes = checkAllowedScope(trail, parameters, client.allowedScopes);
   checkScopesOfResource(trail, scopes, resourceServer);
-  const tokenRequest = { subject: client.id, clientId: client.id, scopes, audience: resourceServer.identifier };
+  const tokenRequest = { subject: client.id, clientId: client.id, scopes, audience: resourceServer.identifier, dpopJkt };
   const accessToken = await signAccessToken(tokenRequest, now);
   await sql.transaction((statements) => recordAccessToken(tokenRequest, accessToken, now, statements));
   return {
     access_token: accessToken.token,
-    token_type: "Bearer",
+    token_type: accessToken.tokenType,
     expires_in: accessToken.expiresIn,
     scope: formatScope(scopes),
   };

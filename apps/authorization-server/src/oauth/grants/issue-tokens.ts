@@ -1,6 +1,7 @@
 import { defineCheck, rfcSection, type CheckTrail, type GrantType, type TokenResponse } from "@seven-steps/protocol";
 import type { RegisteredClient } from "@/storage/clients";
 import { authenticateClient } from "../client-authentication.ts";
+import { verifyTokenRequestProof } from "../dpop.ts";
 import { UnauthorizedClient, UnsupportedGrantType } from "../errors.ts";
 import { quoted, type RequestParameters } from "../parameters.ts";
 import { exchangeAuthorizationCode } from "./authorization-code.ts";
@@ -9,8 +10,14 @@ import { refreshAccessToken } from "./refresh-token.ts";
 
 const source = "apps/authorization-server/src/oauth/grants/issue-tokens.ts";
 
-/** One module per grant type. */
-const grants: Record<GrantType, (parameters: RequestParameters, client: RegisteredClient, trail: CheckTrail) => Promise<TokenResponse>> = {
+/**
+ * One module per grant type. Each gets the thumbprint of the DPoP key the request proved, if any:
+ * the key its access token is bound to (RFC 9449 §5).
+ */
+const grants: Record<
+  GrantType,
+  (parameters: RequestParameters, client: RegisteredClient, trail: CheckTrail, dpopJkt: string | undefined) => Promise<TokenResponse>
+> = {
   authorization_code: exchangeAuthorizationCode,
   refresh_token: refreshAccessToken,
   client_credentials: issueClientCredentialsToken,
@@ -49,14 +56,17 @@ export const checkClientMayUseGrant = defineCheck(
 );
 
 /**
- * Steps 4 and 5: checks the grant type, authenticates the client, and lets the grant's module
- * issue the tokens. Each check records itself in `trail`, for the inspector.
+ * Steps 4 and 5: checks the grant type, authenticates the client, verifies its DPoP proof if it
+ * sent one, and lets the grant's module issue the tokens. Each check records itself in `trail`,
+ * for the inspector.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.2
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
  */
 export async function issueTokens(request: Request, parameters: RequestParameters, trail: CheckTrail): Promise<TokenResponse> {
   const grantType = checkGrantTypeSupported(trail, parameters);
   const client = await authenticateClient(trail, request, parameters);
   checkClientMayUseGrant(trail, client, grantType);
-  return grants[grantType](parameters, client, trail);
+  const proof = await verifyTokenRequestProof(trail, request, client);
+  return grants[grantType](parameters, client, trail, proof?.jkt);
 }

@@ -108,9 +108,33 @@ export const checkRefreshScope = defineCheck(
 );
 
 /**
+ * A refresh token bound to a DPoP key (a public client's, RFC 9449 §5) is refreshed only with a
+ * proof of that key. Refused as `invalid_grant`: the refresh token is bound, as it is bound to its
+ * client, and the proof itself may be valid.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5
+ */
+export const checkRefreshTokenDpopBinding = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "a refresh token bound to a DPoP key (a public client's) comes with a proof of that key",
+    why: "A public client has no secret: its key is all that keeps a stolen refresh token useless.",
+    see: rfcSection(9449, "5"),
+    source,
+  },
+  (token: StoredRefreshToken, dpopJkt: string | undefined): void => {
+    if (token.grant.dpopJkt === null) return;
+    if (dpopJkt === undefined) throw new InvalidGrant("This refresh token is bound to a DPoP key: send a DPoP proof of that key.");
+    if (dpopJkt !== token.grant.dpopJkt) throw new InvalidGrant("The DPoP proof is signed with another key than the one the refresh token is bound to.");
+  },
+);
+
+/**
  * A refresh: exchanges a refresh token for a new access token and a new refresh token. The old
- * refresh token is rotated out in the same transaction that stores the new one. Each check
- * records itself in `trail`, for the inspector.
+ * refresh token is rotated out in the same transaction that stores the new one. The new access
+ * token is bound to the DPoP key the request proved, if any: for a public client, the grant's key;
+ * for a confidential one, whichever key it proves now. Each check records itself in `trail`, for
+ * the inspector.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-6
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.14.2
@@ -119,9 +143,12 @@ export async function refreshAccessToken(
   parameters: RequestParameters,
   client: RegisteredClient,
   trail: CheckTrail,
+  dpopJkt: string | undefined,
   now = new Date(),
 ): Promise<TokenResponse> {
   const token = await checkRefreshTokenOfClient(trail, parameters, client);
+  // Before reuse detection: whoever cannot prove the key cannot revoke the grant by replaying it.
+  if (token.grant.dpopJkt !== null) checkRefreshTokenDpopBinding(trail, token, dpopJkt);
   if (token.rotatedAt) return trail.run(refreshTokenUsedOnce, () => refuseReuse(token));
   checkRefreshTokenNotExpired(trail, token, now);
 
@@ -135,6 +162,7 @@ export async function refreshAccessToken(
     audience: resource,
     authTime: token.grant.authTime,
     grantId: token.grantId,
+    dpopJkt,
   };
   const accessToken = await signAccessToken(tokenRequest, now);
 
@@ -156,7 +184,7 @@ export async function refreshAccessToken(
 
   return {
     access_token: accessToken.token,
-    token_type: "Bearer",
+    token_type: accessToken.tokenType,
     expires_in: accessToken.expiresIn,
     refresh_token: refreshToken,
     scope: formatScope(scopes),

@@ -283,6 +283,27 @@ export const checkScope = defineCheck(
 );
 
 /**
+ * `dpop_bound_access_tokens`: whether the client always uses DPoP, so that this server refuses its
+ * token requests without a proof (../dpop.ts). A boolean, false when left out.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-5.2
+ */
+export const checkDpopBoundAccessTokens = defineCheck(
+  {
+    checkedBy: "authorization-server",
+    rule: "dpop_bound_access_tokens, when given, is true or false",
+    why: "A client that always binds its tokens to its key asks the server to refuse any request of its that does not.",
+    see: rfcSection(9449, "5.2"),
+    source,
+  },
+  (metadata: ClientMetadataRequest): boolean => {
+    const value = metadata.dpop_bound_access_tokens ?? false;
+    if (typeof value !== "boolean") throw new InvalidClientMetadata("dpop_bound_access_tokens", "dpop_bound_access_tokens must be true or false.");
+    return value;
+  },
+);
+
+/**
  * `require_pushed_authorization_requests`: the client will send its authorization requests only
  * by reference, after pushing them, and the authorization endpoint refuses any other from it
  * (RFC 9126 §6). A JSON boolean, default false.

@@ -27,6 +27,8 @@ export interface ClientMetadata {
   token_endpoint_auth_method: TokenEndpointAuthMethod;
   /** Space-separated, like the `scope` parameter (RFC 6749 §3.3). */
   scope: string;
+  /** Every token request of the client carries a DPoP proof (RFC 9449 §5.2). */
+  dpop_bound_access_tokens: boolean;
   /** @see https://www.rfc-editor.org/rfc/rfc9126#section-6 */
   require_pushed_authorization_requests: boolean;
 }

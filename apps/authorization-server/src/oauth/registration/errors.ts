@@ -20,6 +20,7 @@ export type ClientMetadataField =
   | "grant_types"
   | "response_types"
   | "scope"
+  | "dpop_bound_access_tokens"
   | "require_pushed_authorization_requests";
 
 /**

@@ -35,6 +35,7 @@ export async function registerClient(request: ClientMetadataRequest, registrant:
     allowedGrantTypes: metadata.grant_types,
     redirectUris: metadata.redirect_uris,
     selfRegistered: registrant === "the client itself",
+    dpopBoundAccessTokens: metadata.dpop_bound_access_tokens,
     requirePushedAuthorizationRequests: metadata.require_pushed_authorization_requests,
   });
 

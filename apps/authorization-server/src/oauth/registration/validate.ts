@@ -3,6 +3,7 @@ import type { ClientMetadata, ClientMetadataRequest } from "./client-metadata.ts
 import {
   checkAuthMethod,
   checkClientName,
+  checkDpopBoundAccessTokens,
   checkGrantTypes,
   checkRedirectUris,
   checkRequirePushedAuthorizationRequests,
@@ -20,7 +21,8 @@ import {
  * 4. `response_types`, which must agree with the grant types;
  * 5. `redirect_uris`, required when the grant types include `authorization_code`;
  * 6. `scope`;
- * 7. `require_pushed_authorization_requests` (RFC 9126 §6).
+ * 7. `dpop_bound_access_tokens` (RFC 9449 §5.2);
+ * 8. `require_pushed_authorization_requests` (RFC 9126 §6).
  *
  * The first rule broken is the error. Members this server does not understand are ignored
  * (RFC 7591 §2): they are never read. Each check records itself in `trail`.
@@ -35,6 +37,16 @@ export function validateClientMetadata(metadata: ClientMetadataRequest, trail: C
   const response_types = checkResponseTypes(trail, metadata, grant_types);
   const redirect_uris = checkRedirectUris(trail, metadata, grant_types);
   const scope = checkScope(trail, metadata);
+  const dpop_bound_access_tokens = checkDpopBoundAccessTokens(trail, metadata);
   const require_pushed_authorization_requests = checkRequirePushedAuthorizationRequests(trail, metadata);
-  return { client_name, redirect_uris, grant_types, response_types, token_endpoint_auth_method, scope, require_pushed_authorization_requests };
+  return {
+    client_name,
+    redirect_uris,
+    grant_types,
+    response_types,
+    token_endpoint_auth_method,
+    scope,
+    dpop_bound_access_tokens,
+    require_pushed_authorization_requests,
+  };
 }

@@ -16,19 +16,24 @@ export interface AccessTokenRequest {
   authTime?: Date;
   /** The grant the token belongs to; absent for `client_credentials`. */
   grantId?: string;
+  /** The thumbprint of the DPoP key the token is bound to (RFC 9449 §6.1), if the request proved one. */
+  dpopJkt?: string;
 }
 
 export interface SignedAccessToken {
   token: string;
   jti: string;
   expiresIn: number;
+  /** `DPoP` for a token bound to a key, `Bearer` otherwise (RFC 9449 §5.1). */
+  tokenType: "Bearer" | "DPoP";
 }
 
 /**
  * Signs a JWT access token per RFC 9068: header `typ: at+jwt`, claims `iss`, `sub`, `aud`, `exp`,
- * `iat`, `jti`, `client_id` and `scope`.
+ * `iat`, `jti`, `client_id` and `scope`, and `cnf.jkt` when it is bound to a DPoP key.
  *
  * @see https://www.rfc-editor.org/rfc/rfc9068#section-2
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-6.1
  */
 export async function signAccessToken(request: AccessTokenRequest, now: Date): Promise<SignedAccessToken> {
   const key = await currentSigningKey();
@@ -37,6 +42,7 @@ export async function signAccessToken(request: AccessTokenRequest, now: Date): P
   const jti = newRowId();
   const claims: Record<string, unknown> = { client_id: request.clientId, scope: formatScope(request.scopes) };
   if (request.authTime) claims.auth_time = Math.floor(request.authTime.getTime() / 1000);
+  if (request.dpopJkt) claims.cnf = { jkt: request.dpopJkt };
 
   const token = await new SignJWT(claims)
     .setProtectedHeader({ alg: signingAlgorithm, typ: accessTokenType, kid: key.kid })
@@ -47,7 +53,7 @@ export async function signAccessToken(request: AccessTokenRequest, now: Date): P
     .setExpirationTime(issuedAt + expiresIn)
     .setJti(jti)
     .sign(key.privateKey);
-  return { token, jti, expiresIn };
+  return { token, jti, expiresIn, tokenType: request.dpopJkt ? "DPoP" : "Bearer" };
 }
 
 /** Records an issued access token by its `jti`, so that revoking its grant can reach it. */
