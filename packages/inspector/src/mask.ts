@@ -1,4 +1,4 @@
-import { requestUriPrefix, withoutSignature } from "@seven-steps/protocol";
+import { withoutSignature } from "@seven-steps/protocol";
 
 /**
  * What the inspector must never store in clear: passwords, client secrets, authorization codes,
@@ -24,8 +24,6 @@ export function maskSecret(value: string): string {
 export function maskParameter(name: string, value: string): string {
   if (hiddenEntirely.has(name)) return "••••••••";
   if (name === "access_token") return withoutSignature(value);
-  // A pushed request's reference: the URN prefix is public, the reference after it is the secret (RFC 9126 §2.2).
-  if (name === "request_uri" && value.startsWith(requestUriPrefix)) return requestUriPrefix + maskSecret(value.slice(requestUriPrefix.length));
   return maskedParameters.has(name) ? maskSecret(value) : value;
 }
 
