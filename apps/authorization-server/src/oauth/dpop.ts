@@ -22,6 +22,9 @@ const source = "apps/authorization-server/src/oauth/dpop.ts";
 const generated = globalThis as { sevenStepsDpopNonceSecret?: string };
 if (!env.DPOP_NONCE_SECRET && !generated.sevenStepsDpopNonceSecret) {
   generated.sevenStepsDpopNonceSecret = randomBytes(32).toString("base64url");
+  console.info(
+    "authorization-server: DPOP_NONCE_SECRET is not set; using a random key, so another instance would refuse this one's DPoP nonces. Set it, the same for every instance, to run more than one.",
+  );
 }
 
 /**

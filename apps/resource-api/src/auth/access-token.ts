@@ -46,6 +46,9 @@ export class NoCredentials extends Error {
 const generated = globalThis as { sevenStepsApiDpopNonceSecret?: string };
 if (!env.DPOP_NONCE_SECRET && !generated.sevenStepsApiDpopNonceSecret) {
   generated.sevenStepsApiDpopNonceSecret = randomBytes(32).toString("base64url");
+  console.info(
+    "resource-api: DPOP_NONCE_SECRET is not set; using a random key, so another instance would refuse this one's DPoP nonces. Set it, the same for every instance, to run more than one.",
+  );
 }
 
 /**
