@@ -30,6 +30,10 @@ const reusedSpecs = [
   "tests/authorization-server.spec.ts",
   "tests/photo-api.spec.ts",
   "tests/interop-oauth4webapi.spec.ts",
+  // A pushed request, a DPoP proof's jti and a nonce made at one instance are used at the other.
+  "tests/interop-par.spec.ts",
+  "tests/interop-dpop.spec.ts",
+  "tests/interop-2026.spec.ts",
   "tests/inspector.spec.ts",
   "tests/lab.spec.ts",
   "tests/hardening/*.spec.ts",
