@@ -100,6 +100,8 @@ test("oauth4webapi: from the API's 401 to its photos, with resource metadata, PA
   authorizationUrl.search = new URLSearchParams({ client_id: client.id, request_uri: pushed.request_uri }).toString();
   await page.goto(authorizationUrl.href);
   await signInAs(page, "alice", "wonderland");
+  // The consent screen names the one resource server the tokens will be for.
+  await expect(page.getByText(/only: no other service will accept/)).toContainText(`PhotoCloud API (${resourceServer.resource})`);
   await page.getByRole("button", { name: "Allow" }).click();
   await expect.poll(() => callbacks.length).toBe(1);
   const callbackParameters = oauth.validateAuthResponse(authorizationServer, oauthClient, callbacks[0]!, state);

@@ -12,3 +12,5 @@ process.env.AUTHORIZATION_SERVER_ISSUER = fakeAuthorizationServer.issuer;
 process.env.RESOURCE_API_URL = audience;
 process.env.CLIENT_APP_URL = "http://localhost:3000";
 process.env.JWKS_REFETCH_COOLDOWN_SECONDS = "0";
+// One key for the DPoP nonces of every test file, as for the instances of a deployment.
+process.env.DPOP_NONCE_SECRET ??= "the DPoP nonce key of the test suite, 32+ characters";

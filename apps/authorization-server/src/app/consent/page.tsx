@@ -57,7 +57,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
       </>
     );
   }
-  const { client, redirectUri, scopes } = validation.request;
+  const { client, redirectUri, scopes, resource, resourceName } = validation.request;
 
   return (
     <>
@@ -77,6 +77,10 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
             </li>
           ))}
         </ul>
+        <p className="text-lg text-muted">
+          For <strong className="text-ink">{resourceName}</strong> (<code>{resource}</code>) only: no other service will accept
+          what {client.name} receives (RFC 8707).
+        </p>
         {client.selfRegistered ? (
           // RFC 9700 §4.11.2: anyone can register a client under any name (RFC 7591). A user who
           // knows that, and where the answer goes, can refuse a look-alike.

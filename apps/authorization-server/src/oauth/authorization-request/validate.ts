@@ -15,6 +15,8 @@ export interface ValidAuthorizationRequest {
   scopes: string[];
   /** The resource server the tokens will be for: the identifier `resource` named, or the default (RFC 8707). */
   resource: string;
+  /** That resource server's name, for the consent screen. */
+  resourceName: string;
   codeChallenge: string;
   codeChallengeMethod: "S256";
   /** The DPoP key the code is bound to (RFC 9449 §10), when the request named one. */
@@ -78,7 +80,8 @@ export async function validateAuthorizationRequest(
     checkScopesOfResource(trail, scopes, resourceServer);
     const dpopJkt = checkDpopJkt(trail, parameters);
     const resource = resourceServer.identifier;
-    return { outcome: "valid", request: { client, ...redirect, state, scopes, resource, ...pkce, ...(dpopJkt ? { dpopJkt } : {}) } };
+    const resourceName = resourceServer.name;
+    return { outcome: "valid", request: { client, ...redirect, state, scopes, resource, resourceName, ...pkce, ...(dpopJkt ? { dpopJkt } : {}) } };
   } catch (error) {
     if (error instanceof OAuthError) return { outcome: "redirect-error", error, redirectUri: redirect.redirectUri, state };
     throw error;
