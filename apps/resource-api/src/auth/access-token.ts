@@ -21,6 +21,7 @@ import {
 } from "@seven-steps/protocol";
 import { randomBytes } from "node:crypto";
 import { env } from "@/env";
+import { publicUrlOf } from "@/http/public-url";
 import { rememberDpopProof } from "@/storage/dpop-proofs";
 
 /** The authorization server's keys, found through its metadata and cached (RFC 8414, RFC 9068 §4). */
@@ -101,7 +102,7 @@ async function verifyRequestProof(request: Request, accessToken: string, trail: 
     checkedBy: "resource-server",
     // A missing header fails the first check, as a header without a proof does.
     proof: request.headers.get("dpop") ?? "",
-    request: { method: request.method, url: new URL(new URL(request.url).pathname, env.RESOURCE_API_URL).href },
+    request: { method: request.method, url: publicUrlOf(request) },
     accessToken,
     nonces: dpopNonces,
     requireNonce: true,
