@@ -1,5 +1,6 @@
 // Attacks on the PhotoCloud API (steps 6 and 7): forged, foreign and expired access tokens, a
-// token in the URL, and a member's token aimed at another member's photos.
+// token in the URL, a member's token aimed at another member's photos, and a lying Host aimed at the
+// API's metadata (RFC 9728).
 import type { APIRequestContext, APIResponse } from "@playwright/test";
 import { exportSPKI, generateKeyPair, importJWK, SignJWT, type CryptoKey, type JWTPayload } from "jose";
 import { randomUUID } from "node:crypto";
@@ -163,4 +164,30 @@ test("a valid token in the query string is refused with 400 invalid_request", as
   expect((await response.json()).error).toBe("invalid_request");
 
   expect((await getWithToken(request, "/photos", tokens.access_token)).status()).toBe(200);
+});
+
+// RFC 9728 §7.3: metadata that named another authorization server would send a client, and its
+// user's password, to an impostor. The API's metadata comes from its configuration only: a
+// request that lies about the host it was sent to cannot change what it names.
+test("/.well-known/oauth-protected-resource names the configured resource and issuer, whatever Host or X-Forwarded-Host claims", async ({
+  request,
+}) => {
+  const expected = { resource: api, authorization_servers: [apps.authorizationServer.url] };
+  const honest = await request.get(`${api}/.well-known/oauth-protected-resource`);
+  expect(honest.status()).toBe(200);
+  expect(await honest.json()).toMatchObject(expected);
+
+  const lying = await request.get(`${api}/.well-known/oauth-protected-resource`, {
+    headers: { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "https" },
+  });
+  expect(lying.status()).toBe(200);
+  const body = await lying.text();
+  expect(JSON.parse(body)).toMatchObject(expected);
+  expect(body).not.toContain("evil.example");
+
+  // The 401 of a call without a token points at the same, configured, metadata.
+  const refused = await request.get(`${api}/photos`, { headers: { host: "evil.example", "x-forwarded-host": "evil.example" } });
+  expect(refused.status()).toBe(401);
+  expect(refused.headers()["www-authenticate"]).toContain(`resource_metadata="${api}/.well-known/oauth-protected-resource"`);
+  expect(refused.headers()["www-authenticate"]).not.toContain("evil.example");
 });

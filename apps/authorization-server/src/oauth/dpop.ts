@@ -57,18 +57,19 @@ export const checkDpopRequiredByClient = defineCheck(
 
 /**
  * The DPoP proof of a request to `endpoint`, verified by the checks of RFC 9449 §4.3 (each
- * recorded in `trail`), or undefined when the request has none. `htu` must be the endpoint as
+ * recorded in `trail`), or undefined when the request has none. The endpoint's URL is only built
+ * for a request with a proof: most token requests have none. `htu` must be the endpoint as
  * this server's issuer names it, never as the request's Host header does. Its `jti` goes into the
  * replay cache that every instance shares.
  */
-async function verifyProofAt(trail: CheckTrail, request: Request, endpoint: string): Promise<VerifiedDpopProof | undefined> {
+async function verifyProofAt(trail: CheckTrail, request: Request, endpoint: () => string): Promise<VerifiedDpopProof | undefined> {
   const proof = request.headers.get("dpop");
   if (proof === null) return undefined;
   try {
     return await verifyDpopProof({
       checkedBy: "authorization-server",
       proof,
-      request: { method: request.method, url: endpoint },
+      request: { method: request.method, url: endpoint() },
       nonces,
       requireNonce: env.DPOP_REQUIRE_NONCE,
       isFirstUse: rememberDpopProof,
@@ -88,7 +89,7 @@ async function verifyProofAt(trail: CheckTrail, request: Request, endpoint: stri
  */
 export async function verifyTokenRequestProof(trail: CheckTrail, request: Request, client: RegisteredClient): Promise<VerifiedDpopProof | undefined> {
   if (client.dpopBoundAccessTokens) checkDpopRequiredByClient(trail, client, request.headers.has("dpop"));
-  return verifyProofAt(trail, request, authorizationServerMetadata().token_endpoint);
+  return verifyProofAt(trail, request, () => authorizationServerMetadata().token_endpoint);
 }
 
 /**
@@ -98,7 +99,7 @@ export async function verifyTokenRequestProof(trail: CheckTrail, request: Reques
  * @see https://www.rfc-editor.org/rfc/rfc9449#section-10.1
  */
 export function verifyPushedRequestProof(trail: CheckTrail, request: Request): Promise<VerifiedDpopProof | undefined> {
-  return verifyProofAt(trail, request, authorizationServerMetadata().pushed_authorization_request_endpoint!);
+  return verifyProofAt(trail, request, () => authorizationServerMetadata().pushed_authorization_request_endpoint!);
 }
 
 /**
