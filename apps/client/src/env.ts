@@ -12,6 +12,11 @@ const schema = z.object({
   AUTHORIZATION_SERVER_ISSUER: httpBaseUrl.default("http://localhost:3001"),
   /** The resource server holding the user's photos. */
   RESOURCE_API_URL: httpBaseUrl.default("http://localhost:3002"),
+  /**
+   * Mallory's app, the attack lab's attacker: the page that plays alice's app for the lab hands
+   * what leaks from it to the lab's tab at this origin, and to no other.
+   */
+  ATTACKER_URL: httpBaseUrl.default("http://localhost:3003"),
   /** PrintShop's registration at the authorization server. The defaults are the demo's, public on purpose. */
   CLIENT_ID: z.string().min(1, "must not be empty").default("printshop"),
   CLIENT_SECRET: secret(z.string().min(1, "must not be empty").default("printshop-demo-secret")),

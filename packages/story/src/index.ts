@@ -1,2 +1,3 @@
 export * from "./cast.ts";
+export * from "./alices-app.ts";
 export * from "./photo-scopes.ts";

@@ -1,0 +1,1 @@
+export { default } from "@seven-steps/config/postcss";

@@ -1,0 +1,12 @@
+import "server-only";
+import { env } from "@/env";
+
+/**
+ * The client whose users the attacks target when alice's browser takes part: PrintShop's weak
+ * demo client, a public client whose page at PrintShop plays "alice's app" for the lab
+ * (apps/client/src/app/attack-lab/victim). Anyone may read its id and redirect URI, Mallory too.
+ */
+export const victimClient = {
+  id: "printshop-weak",
+  redirectUri: `${env.CLIENT_APP_URL}/attack-lab/victim`,
+};

@@ -1,0 +1,36 @@
+import { databaseUrl, httpBaseUrl, loadEnvironment } from "@seven-steps/config/env";
+import { defaultDatabaseUrl } from "@seven-steps/db";
+import { z } from "zod";
+
+const schema = z.object({
+  /** The database the apps share; Mallory's app only reads the inspector's records of her runs. */
+  DATABASE_URL: databaseUrl.default(defaultDatabaseUrl),
+  /** Where Mallory's app runs: her pages, her API, her authorization server for the mix-up. */
+  ATTACKER_URL: httpBaseUrl.default("http://localhost:3003"),
+  /** PhotoCloud's authorization server, the one Mallory attacks. */
+  ISSUER: httpBaseUrl.default("http://localhost:3001"),
+  /** The PhotoCloud API, where alice's photos are. */
+  RESOURCE_API_URL: httpBaseUrl.default("http://localhost:3002"),
+  /** PrintShop, whose users Mallory targets. */
+  CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
+  /**
+   * Whether the lab may switch defences off ("Run it with the defence switched off"). The same
+   * variable, given to every app, is what makes the apps honour it.
+   */
+  ATTACK_LAB_WEAKENING: z.enum(["true", "false"], "must be true or false").default("false").transform((value) => value === "true"),
+  /** Whether the apps record protocol messages: the lab shows a run's messages from those records. */
+  RECORD_PROTOCOL_MESSAGES: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
+});
+
+export const env = loadEnvironment("attacker", schema, process.env);
+
+/** Set by Next.js: development relaxes the Content-Security-Policy for hot reloading. */
+export const isDevelopment = process.env.NODE_ENV !== "production";
+
+/**
+ * The only origins Mallory's server ever sends a request to: the apps of this repository, as
+ * configured. Anything else is refused before it leaves (src/mallory/http.ts).
+ */
+export const targetOrigins: ReadonlySet<string> = new Set(
+  [env.ISSUER, env.RESOURCE_API_URL, env.CLIENT_APP_URL, env.ATTACKER_URL].map((url) => new URL(url).origin),
+);

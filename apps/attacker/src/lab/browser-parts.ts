@@ -1,0 +1,14 @@
+import type { BrowserPart } from "./browser-lab";
+import { playStolenCode } from "./parts/stolen-code";
+
+/** The attacks whose run needs the learner's browser, by id; the others run their phase "run". */
+export const browserParts: Record<string, BrowserPart> = {
+  "stolen-code": playStolenCode,
+};
+
+/** An attack that happens entirely on Mallory's server. */
+export const serverOnly: BrowserPart = async (lab) => {
+  const { outcome } = await lab.phase("run");
+  if (!outcome) throw new Error("The attack's phase ended without an outcome.");
+  return outcome;
+};
