@@ -1,2 +1,3 @@
 export * from "./cast.ts";
 export * from "./photo-scopes.ts";
+export * from "./weakenable-defences.ts";
