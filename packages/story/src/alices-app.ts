@@ -1,13 +1,18 @@
 /**
  * The attack lab's "alice's app" (PrintShop's weak demo client, at /attack-lab/victim) and the
  * lab's tab talk with `postMessage`. This is what the app hands the lab: what a leak would give
- * away, never its PKCE verifier.
+ * away. Its PKCE verifier stays in the app, unless the lab plays a leaked token request.
  */
 export interface AlicesAppLeak {
   type: "alices-app";
   runId: string;
   /** The authorization code, as it arrived in the address bar. */
   code?: string;
+  /**
+   * The PKCE verifier, only when the lab asked for the app's whole token request to leak (a log
+   * that recorded it): attack 5 replays a code its thief can otherwise redeem.
+   */
+  code_verifier?: string;
   /** The tokens the app got for it, when the lab asked the app to redeem the code first. */
   tokens?: { access_token: string; token_type: string; refresh_token?: string; scope?: string };
   /** Why the app got nothing: the error of the authorization response or of the token request. */
@@ -19,6 +24,29 @@ export interface AlicesAppLeak {
  * - `attack-run`: the run it takes part in;
  * - `scope`: what to ask for;
  * - `redeem`: `tokens` to redeem the code before handing anything over, `code` to hand the code
- *   over unredeemed.
+ *   over unredeemed;
+ * - `leak`: `token-request` to hand over the code_verifier too, as a log of the app's token
+ *   request would;
+ * - `keep-open`: `true` to keep the tab open after the leak, the app answering
+ *   {@link AlicesAppCommand}s until the lab closes it.
  */
 export type AlicesAppRedeem = "code" | "tokens";
+
+/** What the lab asks of the app's tab it kept open: use your refresh token now, as you would. */
+export interface AlicesAppCommand {
+  type: "alices-app-refresh";
+  runId: string;
+}
+
+/**
+ * How the token endpoint answered the app's refresh. The new tokens stay in the app, which uses
+ * its newest refresh token the next time it is asked.
+ */
+export interface AlicesAppRefreshed {
+  type: "alices-app-refreshed";
+  runId: string;
+  status: number;
+  /** The token endpoint's `error` when it refused (RFC 6749 §5.2). */
+  error?: string;
+  error_description?: string;
+}

@@ -1,9 +1,15 @@
 import type { BrowserPart } from "./browser-lab";
+import { playCodeReplay } from "./parts/code-replay";
+import { playRefreshScopeEscalation } from "./parts/refresh-scope-escalation";
+import { playRefreshTokenReplay } from "./parts/refresh-token-replay";
 import { playStolenCode } from "./parts/stolen-code";
 
 /** The attacks whose run needs the learner's browser, by id; the others run their phase "run". */
 export const browserParts: Record<string, BrowserPart> = {
   "stolen-code": playStolenCode,
+  "code-replay": playCodeReplay,
+  "refresh-token-replay": playRefreshTokenReplay,
+  "refresh-scope-escalation": playRefreshScopeEscalation,
 };
 
 /** An attack that happens entirely on Mallory's server. */

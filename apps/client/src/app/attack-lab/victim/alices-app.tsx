@@ -8,7 +8,7 @@ import {
   processTokenResponse,
   validateAuthorizationResponse,
 } from "@seven-steps/protocol";
-import type { AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
+import type { AlicesAppCommand, AlicesAppLeak, AlicesAppRedeem, AlicesAppRefreshed } from "@seven-steps/story";
 import { useEffect, useState } from "react";
 
 export interface AlicesAppConfiguration {
@@ -24,6 +24,8 @@ export interface AlicesAppConfiguration {
 interface SavedRun {
   runId: string;
   redeem: AlicesAppRedeem;
+  leakTokenRequest: boolean;
+  keepOpen: boolean;
   verifier: string;
   state: string;
 }
@@ -41,9 +43,11 @@ function randomState(): string {
 async function start(configuration: AlicesAppConfiguration, query: URLSearchParams): Promise<string> {
   const runId = query.get("attack-run") ?? "";
   const redeem: AlicesAppRedeem = query.get("redeem") === "tokens" ? "tokens" : "code";
+  const leakTokenRequest = query.get("leak") === "token-request";
+  const keepOpen = query.get("keep-open") === "true";
   const verifier = generateCodeVerifier();
   const state = randomState();
-  sessionStorage.setItem(storageKey, JSON.stringify({ runId, redeem, verifier, state } satisfies SavedRun));
+  sessionStorage.setItem(storageKey, JSON.stringify({ runId, redeem, leakTokenRequest, keepOpen, verifier, state } satisfies SavedRun));
   const url = buildAuthorizationUrl(configuration.authorizationEndpoint, {
     response_type: "code",
     client_id: configuration.clientId,
@@ -69,6 +73,7 @@ async function finish(configuration: AlicesAppConfiguration, saved: SavedRun): P
     return { ...leak, error: (error as { code?: string }).code ?? "invalid_response" };
   }
   if (saved.redeem === "code") return leak;
+  if (saved.leakTokenRequest) leak.code_verifier = saved.verifier;
   const { url, init } = buildTokenRequest(
     configuration.tokenEndpoint,
     { grant_type: "authorization_code", code: leak.code, redirect_uri: configuration.redirectUri, code_verifier: saved.verifier },
@@ -82,15 +87,49 @@ async function finish(configuration: AlicesAppConfiguration, saved: SavedRun): P
   }
 }
 
+/**
+ * The app, its tab kept open for the lab: whenever the lab's tab asks, it refreshes its tokens
+ * with its newest refresh token, as it would when its access token expires, and tells the lab how
+ * the token endpoint answered. The new tokens never leave the app.
+ */
+function refreshWhenAsked(configuration: AlicesAppConfiguration, runId: string, refreshToken: string): void {
+  let current = refreshToken;
+  window.addEventListener("message", (event: MessageEvent) => {
+    const command = event.data as AlicesAppCommand | undefined;
+    if (event.origin !== configuration.labOrigin || command?.type !== "alices-app-refresh" || command.runId !== runId) return;
+    const { url, init } = buildTokenRequest(
+      configuration.tokenEndpoint,
+      { grant_type: "refresh_token", refresh_token: current },
+      { method: "none", clientId: configuration.clientId },
+    );
+    void (async () => {
+      const answer: AlicesAppRefreshed = { type: "alices-app-refreshed", runId, status: 0 };
+      try {
+        const response = await fetch(url, init);
+        answer.status = response.status;
+        current = (await processTokenResponse(response)).refresh_token ?? current;
+      } catch (error) {
+        const { code, message } = error as { code?: string; message?: string };
+        Object.assign(answer, { error: code ?? "invalid_response", error_description: message });
+      }
+      (window.opener as Window | null)?.postMessage(answer, configuration.labOrigin);
+    })();
+  });
+}
+
 async function play(configuration: AlicesAppConfiguration): Promise<string> {
   const query = new URLSearchParams(window.location.search);
   if (!query.has("code") && !query.has("error")) return start(configuration, query);
   const savedText = sessionStorage.getItem(storageKey);
   sessionStorage.removeItem(storageKey);
   if (!savedText) return "This tab started no run of the attack lab: open it from the lab.";
-  const leak = await finish(configuration, JSON.parse(savedText) as SavedRun);
+  const saved = JSON.parse(savedText) as SavedRun;
+  const leak = await finish(configuration, saved);
   if (!window.opener) return "The attack lab's tab is gone: run the attack again from the lab.";
+  const refreshToken = leak.tokens?.refresh_token;
+  if (saved.keepOpen && refreshToken) refreshWhenAsked(configuration, saved.runId, refreshToken);
   (window.opener as Window).postMessage(leak, configuration.labOrigin);
+  if (saved.keepOpen && refreshToken) return "alice's app has its tokens, and refreshes them when the lab asks. The lab closes this tab when the run ends.";
   window.close();
   return leak.error ? `alice's app got no code: ${leak.error}.` : "Done: the lab has what leaked. You can close this tab.";
 }
