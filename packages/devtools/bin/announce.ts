@@ -1,7 +1,7 @@
 // Waits until the three apps answer, then prints where they are and how to sign in.
 // Turbo runs it next to the apps in `npm run dev` and `npm start`.
 import type { Role } from "@seven-steps/protocol";
-import { demoPorts, roleDescriptions } from "@seven-steps/story";
+import { demoPorts, roleDescriptions, weakDemoClientId } from "@seven-steps/story";
 import { demoUsers } from "@seven-steps/db/demo-data";
 import { waitUntilAnswering } from "../src/wait.ts";
 
@@ -18,6 +18,12 @@ const lines = apps.map((app, index) => {
   return `   ${label} ${app.url}   ${status}`;
 });
 const accounts = demoUsers.map((user) => `${user.username} / ${user.password}`).join(", ");
+// The apps validate the variable themselves; this only repeats, where the URLs are, what their
+// red banner says.
+const weakening =
+  process.env.ATTACK_LAB_WEAKENING === "true"
+    ? [`   ATTACK_LAB_WEAKENING=true: the attack lab may switch defences off, for the client ${weakDemoClientId} and per request`]
+    : [];
 
 console.info(
   [
@@ -27,6 +33,7 @@ console.info(
     ...lines,
     "",
     `   Demo accounts (username / password): ${accounts}`,
+    ...weakening,
     "  ───────────────────────────────────────────────────────────────────",
     "",
   ].join("\n"),
