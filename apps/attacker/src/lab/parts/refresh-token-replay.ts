@@ -19,7 +19,9 @@ export async function playRefreshTokenReplay(lab: BrowserLab): Promise<AttackOut
     const { outcome } = await lab.phase("replay", { refresh_token: stolen });
     if (!outcome) throw new Error("The attack's phase ended without an outcome.");
     if (outcome.verdict !== "refused") return outcome;
-    return { ...outcome, summary: `${outcome.summary} ${alicesRefreshTold(await lab.alicesAppRefreshes())}` };
+    const refreshed = await lab.alicesAppRefreshes();
+    const why = refreshed.status === 200 ? "" : " That is reuse detection: the server cannot tell the thief's copy from the owner's, so it ends the grant for both.";
+    return { ...outcome, summary: `${outcome.summary} ${alicesRefreshTold(refreshed)}${why}` };
   } finally {
     lab.closeAlicesApp();
   }
