@@ -20,6 +20,7 @@ export * from "./resource-indicator.ts";
 export * from "./resource-server/errors.ts";
 export * from "./resource-server/issuer-keys.ts";
 export * from "./resource-server/verify-access-token.ts";
+export * from "./resource-server/audience.ts";
 export * from "./resource-server/verified-tokens.ts";
 export * from "./resource-server/bearer-token.ts";
 export * from "./http/basic-credentials.ts";
