@@ -33,6 +33,7 @@ export * from "./client/bearer-challenge.ts";
 export * from "./client/authorization-request.ts";
 export * from "./client/authorization-response.ts";
 export * from "./client/pushed-authorization-request.ts";
+export * from "./client/dpop-request.ts";
 export * from "./messages/token-lifecycle.ts";
 export * from "./resource-server/introspect-access-token.ts";
 export * from "./jwt/unverified.ts";

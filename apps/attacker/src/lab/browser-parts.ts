@@ -1,9 +1,11 @@
 import type { BrowserPart } from "./browser-lab";
+import { playStolenAccessToken } from "./parts/stolen-access-token";
 import { playStolenCode } from "./parts/stolen-code";
 
 /** The attacks whose run needs the learner's browser, by id; the others run their phase "run". */
 export const browserParts: Record<string, BrowserPart> = {
   "stolen-code": playStolenCode,
+  "stolen-access-token": playStolenAccessToken,
 };
 
 /** An attack that happens entirely on Mallory's server. */
