@@ -9,7 +9,11 @@ import type { BrowserLab } from "../browser-lab";
 export async function playTokenForAnotherApi(lab: BrowserLab): Promise<AttackOutcome> {
   const mallorysApi = `${lab.origins.attacker}${demoMallorysResourceServer.path}`;
   const leak = await lab.alicesApp({ redeem: "tokens", scope: "photos:read", resource: mallorysApi });
-  if (!leak.tokens) return { verdict: "could-not-run", summary: `alice's app got no token for Mallory's Prints API (${leak.error ?? "no answer"}).` };
+  if (!leak.tokens) {
+    const hint =
+      leak.error === "invalid_target" ? ` PhotoCloud does not know Mallory's Prints API at ${mallorysApi}: the seed registers it at ATTACKER_URL (npm run db:setup).` : "";
+    return { verdict: "could-not-run", summary: `alice's app got no token for Mallory's Prints API (${leak.error ?? "no answer"}).${hint}` };
+  }
   // alice's app orders prints: the token goes where it is meant to go.
   const order = await fetch(mallorysApi, { headers: { authorization: `Bearer ${leak.tokens.access_token}`, "attack-run": lab.runId } });
   if (!order.ok) return { verdict: "could-not-run", summary: `Mallory's Prints API did not accept the token meant for it (${order.status}).` };
