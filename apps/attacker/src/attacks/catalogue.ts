@@ -1,9 +1,12 @@
 import "server-only";
 import type { Attack, AttackCard } from "./attack";
+import { forgedTokens } from "./forged-tokens";
+import { stolenAccessToken } from "./stolen-access-token";
 import { stolenCode } from "./stolen-code";
+import { tokenForAnotherApi } from "./token-for-another-api";
 
 /** The attacks of the lab, in the order of the page (issue 18's list). */
-export const attacks: readonly Attack[] = [stolenCode].sort((a, b) => a.number - b.number);
+export const attacks: readonly Attack[] = [stolenCode, stolenAccessToken, tokenForAnotherApi, forgedTokens].sort((a, b) => a.number - b.number);
 
 export function findAttack(id: string): Attack | undefined {
   return attacks.find((attack) => attack.id === id);
