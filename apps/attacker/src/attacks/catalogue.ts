@@ -1,12 +1,23 @@
 import "server-only";
 import type { Attack, AttackCard } from "./attack";
 import { codeReplay } from "./code-replay";
+import { forgedTokens } from "./forged-tokens";
 import { refreshScopeEscalation } from "./refresh-scope-escalation";
 import { refreshTokenReplay } from "./refresh-token-replay";
+import { stolenAccessToken } from "./stolen-access-token";
 import { stolenCode } from "./stolen-code";
+import { tokenForAnotherApi } from "./token-for-another-api";
 
 /** The attacks of the lab, in the order of the page (issue 18's list). */
-export const attacks: readonly Attack[] = [stolenCode, codeReplay, refreshTokenReplay, refreshScopeEscalation].sort((a, b) => a.number - b.number);
+export const attacks: readonly Attack[] = [
+  stolenCode,
+  codeReplay,
+  refreshTokenReplay,
+  stolenAccessToken,
+  tokenForAnotherApi,
+  forgedTokens,
+  refreshScopeEscalation,
+].sort((a, b) => a.number - b.number);
 
 export function findAttack(id: string): Attack | undefined {
   return attacks.find((attack) => attack.id === id);

@@ -1,4 +1,4 @@
-import type { AlicesAppCommand, AlicesAppLeak, AlicesAppRedeem, AlicesAppRefreshed } from "@seven-steps/story";
+import type { AlicesAppCommand, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem, AlicesAppRefreshed } from "@seven-steps/story";
 import type { AttackOutcome, PhaseResult } from "@/attacks/attack";
 
 /** The apps' addresses, as the lab page's scripts need them. */
@@ -36,9 +36,13 @@ export interface BrowserLab {
   openMallorysPage(path: string, query?: Record<string, string>): Window | null;
 }
 
+/** What the lab asks of alice's app (packages/story/src/alices-app.ts). */
 export interface AlicesAppOptions {
   scope?: string;
   redeem?: AlicesAppRedeem;
+  /** The resource server the tokens are to be for (RFC 8707); the PhotoCloud API if left out. */
+  resource?: string;
+  dpop?: AlicesAppDpop;
   /** Hand over the code_verifier too, as a log of the app's token request would. */
   leakTokenRequest?: boolean;
   /** Keep the tab open after the leak, for {@link BrowserLab.alicesAppRefreshes}. */
@@ -82,12 +86,14 @@ export function createBrowserLab({ attackId, runId, weakened, origins }: { attac
       if (!response.ok || body === null) throw new RunFailed(body?.error_description ?? `Mallory's app answered ${response.status}.`);
       return body;
     },
-    alicesApp({ scope = "profile photos:read", redeem = "code", leakTokenRequest = false, keepOpen = false } = {}) {
+    alicesApp({ scope = "profile photos:read", redeem = "code", resource, dpop = "none", leakTokenRequest = false, keepOpen = false } = {}) {
       const url = new URL("/attack-lab/victim", origins.clientApp);
       url.search = new URLSearchParams({
         "attack-run": runId,
         scope,
         redeem,
+        dpop,
+        ...(resource ? { resource } : {}),
         ...(leakTokenRequest ? { leak: "token-request" } : {}),
         ...(keepOpen ? { "keep-open": "true" } : {}),
       }).toString();

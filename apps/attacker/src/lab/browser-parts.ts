@@ -2,7 +2,9 @@ import type { BrowserPart } from "./browser-lab";
 import { playCodeReplay } from "./parts/code-replay";
 import { playRefreshScopeEscalation } from "./parts/refresh-scope-escalation";
 import { playRefreshTokenReplay } from "./parts/refresh-token-replay";
+import { playStolenAccessToken } from "./parts/stolen-access-token";
 import { playStolenCode } from "./parts/stolen-code";
+import { playTokenForAnotherApi } from "./parts/token-for-another-api";
 
 /** The attacks whose run needs the learner's browser, by id; the others run their phase "run". */
 export const browserParts: Record<string, BrowserPart> = {
@@ -10,6 +12,8 @@ export const browserParts: Record<string, BrowserPart> = {
   "code-replay": playCodeReplay,
   "refresh-token-replay": playRefreshTokenReplay,
   "refresh-scope-escalation": playRefreshScopeEscalation,
+  "stolen-access-token": playStolenAccessToken,
+  "token-for-another-api": playTokenForAnotherApi,
 };
 
 /** An attack that happens entirely on Mallory's server. */
