@@ -1,9 +1,11 @@
 import type { BrowserPart } from "./browser-lab";
+import { playRedirectUri } from "./parts/redirect-uri";
 import { playStolenCode } from "./parts/stolen-code";
 
 /** The attacks whose run needs the learner's browser, by id; the others run their phase "run". */
 export const browserParts: Record<string, BrowserPart> = {
   "stolen-code": playStolenCode,
+  "redirect-uri": playRedirectUri,
 };
 
 /** An attack that happens entirely on Mallory's server. */
