@@ -39,6 +39,7 @@ export const appEnvironment = {
  */
 export const testSettings = { ACCESS_TOKEN_TTL_SECONDS: "6", JWKS_REFETCH_COOLDOWN_SECONDS: "1" };
 
-/** PrintShop's and the lab's redirect URIs on these ports. */
+/** PrintShop's, the lab's and the attack lab's weak demo client's redirect URIs on these ports. */
 export const printShopRedirectUri = `${apps.client.url}/api/auth/callback/authorization-server`;
 export const labRedirectUri = `${apps.client.url}/lab/callback`;
+export const weakClientRedirectUri = `${apps.client.url}/attack-lab/victim`;

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { getDatabase } from "@seven-steps/db";
-import { databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot } from "./apps.ts";
+import { databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot, weakClientRedirectUri } from "./apps.ts";
 import { chromiumExecutablePath } from "@seven-steps/devtools/chromium";
 
 const browser = chromiumExecutablePath() ?? chromium.executablePath();
@@ -31,12 +31,13 @@ if (setup.status !== 0) {
   process.exit(1);
 }
 
-// The seed registers PrintShop and its lab for the demo's ports; on other ports, their redirect
-// URIs follow the client app.
+// The seed registers PrintShop, its lab and the weak demo client for the demo's ports; on other
+// ports, their redirect URIs follow the client app.
 const database = getDatabase(databaseUrl);
 for (const [clientId, uri] of [
   ["printshop", printShopRedirectUri],
   ["printshop-lab", labRedirectUri],
+  ["printshop-weak", weakClientRedirectUri],
 ] as const) {
   await database.clientRedirectUri.upsert({
     where: { clientId_uri: { clientId, uri } },

@@ -1,5 +1,6 @@
-// The demo data: two users, the clients registered for the PrintShop app and its lab, and each user's profile
-// and photos at the PhotoCloud API.
+// The demo data: three users (alice, bob, and Mallory of the attack lab), the clients registered
+// for the PrintShop app, its lab and the attack lab's weak demo client, and each user's profile and
+// photos at the PhotoCloud API.
 // Idempotent: running it again changes nothing that is already there.
 //
 // The demo credentials below are public on purpose (the README lists them). Never reuse them.
@@ -7,7 +8,7 @@ import { getDatabase } from "@seven-steps/db";
 import { hashPassword } from "@seven-steps/authorization-server/password-hash";
 import { hashSecret } from "@seven-steps/authorization-server/secret-hash";
 import { databaseUrl } from "@seven-steps/db/tooling";
-import { demoClient, demoLabClient, demoPhotos, demoResourceServerClient, demoUsers } from "@seven-steps/db/demo-data";
+import { demoClient, demoLabClient, demoPhotos, demoResourceServerClient, demoUsers, demoWeakClient } from "@seven-steps/db/demo-data";
 
 const database = getDatabase(databaseUrl());
 
@@ -48,6 +49,13 @@ async function seedClients(): Promise<void> {
     update: {},
     create: { ...labClient, secretHash: null, redirectUris: { create: labRedirectUris.map((uri) => ({ uri })) } },
   });
+  const { redirectUris: weakRedirectUris, ...weakClient } = demoWeakClient;
+  await database.client.upsert({
+    where: { id: weakClient.id },
+    // Its list follows the catalogue of weakenable defences, which grows with the attack lab.
+    update: { weakenedDefences: weakClient.weakenedDefences },
+    create: { ...weakClient, secretHash: null, redirectUris: { create: weakRedirectUris.map((uri) => ({ uri })) } },
+  });
 }
 
 /** The PhotoCloud API's own profile of each user, keyed by the same `sub` as the tokens. */
@@ -77,6 +85,6 @@ await seedClients();
 await seedProfiles(subjects);
 const photos = await seedPhotos(subjects);
 console.info(
-  `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the clients "${demoClient.id}", "${demoLabClient.id}" and "${demoResourceServerClient.id}", and ${photos} photos.`,
+  `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the clients "${demoClient.id}", "${demoLabClient.id}", "${demoWeakClient.id}" and "${demoResourceServerClient.id}", and ${photos} photos.`,
 );
 await database.$disconnect();

@@ -1,9 +1,12 @@
 // The demo data of the photo story: read by the seed (prisma/seed.ts), the welcome banner, the
 // sign-in page in demo mode, and the tests.
+import { clientScopedDefenceIds, weakDemoClientId } from "@seven-steps/story";
 
+/** alice and bob are the story's users; mallory is the attacker of the attack lab, with an account of her own. */
 export const demoUsers = [
   { username: "alice", password: "wonderland", name: "Alice Liddell" },
   { username: "bob", password: "builder", name: "Bob the Builder" },
+  { username: "mallory", password: "mischief", name: "Mallory" },
 ] as const;
 
 /** PrintShop, the client app on port 3000: a confidential client that uses next-auth. */
@@ -31,6 +34,22 @@ export const demoLabClient = {
 };
 
 /**
+ * The attack lab's weak demo client: a public client like the lab, whose registration switches
+ * off every defence of the catalogue that is scoped to a client. The switch is honoured only
+ * while the apps run with ATTACK_LAB_WEAKENING=true, so the client is harmless otherwise. Its
+ * redirect URI is PrintShop's page that plays "alice's app" for the attack lab.
+ */
+export const demoWeakClient = {
+  id: weakDemoClientId,
+  name: "PrintShop (weak demo client)",
+  tokenEndpointAuthMethod: "none",
+  allowedScopes: "profile photos:read photos:write",
+  allowedGrantTypes: "authorization_code refresh_token",
+  redirectUris: ["http://localhost:3000/attack-lab/victim"],
+  weakenedDefences: clientScopedDefenceIds.join(" "),
+};
+
+/**
  * The PhotoCloud API's credentials at the authorization server: it may ask the introspection
  * endpoint about tokens (RFC 7662), and may not obtain any.
  */
@@ -52,4 +71,6 @@ export const demoPhotos = [
   { id: "9b3e2d71-5c4a-4f08-8e6b-7d1c0b2a3b01", owner: "bob", title: "Scaffolding at sunrise", motif: "scaffold", palette: "amber", takenAt: new Date("2026-02-09T06:50:00Z") },
   { id: "9b3e2d71-5c4a-4f08-8e6b-7d1c0b2a3b02", owner: "bob", title: "A crane over the river", motif: "crane", palette: "teal", takenAt: new Date("2026-07-18T13:05:00Z") },
   { id: "9b3e2d71-5c4a-4f08-8e6b-7d1c0b2a3b03", owner: "bob", title: "Bricks, neatly stacked", motif: "bricks", palette: "terracotta", takenAt: new Date("2026-09-01T17:40:00Z") },
+  // Mallory's own, so that a session holding her account shows it.
+  { id: "6d0a1f3e-8b27-4c9e-a5d4-3e7f2c1b9a01", owner: "mallory", title: "A look-alike shop window", motif: "mirror", palette: "crimson", takenAt: new Date("2026-10-31T19:00:00Z") },
 ];

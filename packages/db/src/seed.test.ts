@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { demoClient, demoLabClient, demoPhotos, demoResourceServerClient, demoUsers } from "./demo-data.ts";
+import { clientScopedDefenceIds } from "@seven-steps/story";
+import { demoClient, demoLabClient, demoPhotos, demoResourceServerClient, demoUsers, demoWeakClient } from "./demo-data.ts";
 import { getDatabase } from "./client.ts";
 import { createSeededDatabase, runDatabaseScript, testProvider } from "./testing.ts";
 
@@ -18,8 +19,8 @@ async function counts() {
 }
 
 describe("the seed", () => {
-  it("creates the demo users, the demo client and their photos", async () => {
-    expect(await counts()).toEqual({ users: 2, clients: 3, redirectUris: 2, profiles: 2, photos: demoPhotos.length });
+  it("creates the demo users, the demo clients and their photos", async () => {
+    expect(await counts()).toEqual({ users: 3, clients: 4, redirectUris: 3, profiles: 3, photos: demoPhotos.length });
   });
 
   it("stores passwords only as Argon2id hashes", async () => {
@@ -56,12 +57,29 @@ describe("the seed", () => {
     expect(lab.redirectUris.map((row) => row.uri)).toEqual(["http://localhost:3000/lab/callback"]);
   });
 
+  it("registers the attack lab's weak demo client, public, with every defence scoped to a client switched off", async () => {
+    const weak = await database.client.findUniqueOrThrow({ where: { id: demoWeakClient.id }, include: { redirectUris: true } });
+    expect(weak).toMatchObject({ id: "printshop-weak", name: "PrintShop (weak demo client)", secretHash: null, tokenEndpointAuthMethod: "none" });
+    expect(weak.redirectUris.map((row) => row.uri)).toEqual(["http://localhost:3000/attack-lab/victim"]);
+    const weakened = weak.weakenedDefences.split(" ");
+    expect(weakened).toEqual(clientScopedDefenceIds);
+    expect(weakened).toContain("pkce-verifier");
+    // Switched off per request, never for a whole client.
+    expect(weakened).not.toContain("audience");
+  });
+
+  it("switches no defence off for any other client", async () => {
+    const others = await database.client.findMany({ where: { id: { not: demoWeakClient.id } } });
+    expect(others.map((client) => [client.id, client.weakenedDefences])).toEqual(others.map((client) => [client.id, ""]));
+  });
+
   it("gives each user their own photos, owned by their subject identifier", async () => {
-    const alice = await database.user.findUniqueOrThrow({ where: { username: "alice" } });
-    const bob = await database.user.findUniqueOrThrow({ where: { username: "bob" } });
     const ownersOf = async (sub: string) => database.photo.count({ where: { ownerSub: sub } });
-    expect(await ownersOf(alice.id)).toBe(demoPhotos.filter((photo) => photo.owner === "alice").length);
-    expect(await ownersOf(bob.id)).toBe(demoPhotos.filter((photo) => photo.owner === "bob").length);
+    for (const { username } of demoUsers) {
+      const user = await database.user.findUniqueOrThrow({ where: { username } });
+      expect(await ownersOf(user.id)).toBe(demoPhotos.filter((photo) => photo.owner === username).length);
+    }
+    expect(demoPhotos.filter((photo) => photo.owner === "mallory").map((photo) => photo.title)).toEqual(["A look-alike shop window"]);
   });
 
   it("gives the PhotoCloud API a profile of each user under the same subject identifier", async () => {

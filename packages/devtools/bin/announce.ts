@@ -1,19 +1,20 @@
-// Waits until the three apps answer, then prints where they are and how to sign in.
+// Waits until the four apps answer, then prints where they are and how to sign in.
 // Turbo runs it next to the apps in `npm run dev` and `npm start`.
-import type { Role } from "@seven-steps/protocol";
-import { demoPorts, roleDescriptions } from "@seven-steps/story";
+import { attackerPort, demoPorts, roleDescriptions } from "@seven-steps/story";
 import { demoUsers } from "@seven-steps/db/demo-data";
 import { waitUntilAnswering } from "../src/wait.ts";
 
-const apps: { role: Role; url: string; note?: string }[] = [
-  { role: "client", url: `http://localhost:${demoPorts.client}`, note: "start here" },
-  { role: "authorization-server", url: `http://localhost:${demoPorts["authorization-server"]}` },
-  { role: "resource-server", url: `http://localhost:${demoPorts["resource-server"]}` },
+const apps: { name: string; url: string; note?: string }[] = [
+  { name: roleDescriptions.client.name, url: `http://localhost:${demoPorts.client}`, note: "start here" },
+  { name: roleDescriptions["authorization-server"].name, url: `http://localhost:${demoPorts["authorization-server"]}` },
+  { name: roleDescriptions["resource-server"].name, url: `http://localhost:${demoPorts["resource-server"]}` },
+  // Mallory, the fifth protagonist: no role of OAuth, the attack lab's attacker.
+  { name: "Attacker", url: `http://localhost:${attackerPort}`, note: "the attack lab" },
 ];
 
 const failures = await Promise.all(apps.map((app) => waitUntilAnswering(app.url, { timeoutMilliseconds: 300_000 })));
 const lines = apps.map((app, index) => {
-  const label = roleDescriptions[app.role].name.padEnd(22);
+  const label = app.name.padEnd(22);
   const status = failures[index] ? `not answering (${failures[index]})` : (app.note ?? "");
   return `   ${label} ${app.url}   ${status}`;
 });

@@ -4,8 +4,9 @@ import { createHash } from "node:crypto";
 /**
  * The kinds of value that link the messages of one flow across the apps. `browser` links no flow
  * by itself: it gathers the messages of step 0 sent from one browser (see discovery.ts).
+ * `attack-run` gathers the messages of one run of the attack lab (see sender.ts).
  */
-export type LinkKind = "challenge" | "code" | "jti" | "refresh" | "browser";
+export type LinkKind = "challenge" | "code" | "jti" | "refresh" | "browser" | "attack-run";
 
 /**
  * The key under which a linking value is stored: its kind and the start of its SHA-256 digest.

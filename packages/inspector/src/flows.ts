@@ -2,6 +2,7 @@ import type { Database } from "@seven-steps/db";
 import type { CheckRun, Role } from "@seven-steps/protocol";
 import { linkKey, type LinkKind } from "./fingerprint.ts";
 import type { ExchangeKind, RecordingApp } from "./recorder.ts";
+import type { Sender } from "./sender.ts";
 
 /** A recorded exchange, as the inspector page shows it. */
 export interface RecordedExchange {
@@ -9,7 +10,7 @@ export interface RecordedExchange {
   kind: ExchangeKind;
   steps: number[];
   recordedBy: RecordingApp;
-  from: Role;
+  from: Sender;
   to: Role;
   method: string;
   url: string;
@@ -40,17 +41,33 @@ export const flowLifetimeMilliseconds = 24 * 60 * 60 * 1000;
 export async function findFlow(database: Database, flowId: string, viewer: string | undefined, now = new Date()): Promise<Flow | null> {
   const recorded = await database.recordedFlow.findUnique({ where: { id: flowId } });
   if (!recorded || recorded.subject === null || recorded.subject !== viewer) return null;
+  return readFlow(database, recorded, now);
+}
+
+/**
+ * The flow of one run of the attack lab, by the run id alone: Mallory's messages and her victim's,
+ * whoever they are about. The run id, 128 random bits made by the learner's browser when the run
+ * starts, is the capability, as a flow's id is for its user: whoever holds it started the run.
+ * Null for an unknown or expired run.
+ */
+export async function findAttackRun(database: Database, runId: string, now = new Date()): Promise<Flow | null> {
+  const flowId = await findFlowId(database, "attack-run", runId);
+  const recorded = flowId === null ? null : await database.recordedFlow.findUnique({ where: { id: flowId } });
+  return recorded ? readFlow(database, recorded, now) : null;
+}
+
+async function readFlow(database: Database, recorded: { id: string; createdAt: Date }, now: Date): Promise<Flow | null> {
   if (now.getTime() - recorded.createdAt.getTime() > flowLifetimeMilliseconds) return null;
-  const rows = await database.protocolExchange.findMany({ where: { flowId }, orderBy: { createdAt: "asc" } });
+  const rows = await database.protocolExchange.findMany({ where: { flowId: recorded.id }, orderBy: { createdAt: "asc" } });
   if (rows.length === 0) return null;
   return {
-    id: flowId,
+    id: recorded.id,
     exchanges: rows.map((row) => ({
       id: row.id,
       kind: row.kind as ExchangeKind,
       steps: row.steps.split(",").map(Number),
       recordedBy: row.recordedBy as RecordingApp,
-      from: row.fromRole as Role,
+      from: row.fromRole as Sender,
       to: row.toRole as Role,
       method: row.method,
       url: row.url,

@@ -4,3 +4,4 @@ export * from "./discovery.ts";
 export * from "./mask.ts";
 export type { ExchangeKind, FlowLinks, RecordingApp } from "./recorder.ts";
 export * from "./handout.ts";
+export * from "./sender.ts";

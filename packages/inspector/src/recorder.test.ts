@@ -1,7 +1,7 @@
 import { getDatabase } from "@seven-steps/db";
 import { createSeededDatabase } from "@seven-steps/db/testing";
 import { afterAll, describe, expect, it, vi } from "vitest";
-import { findFlow, findFlowId } from "./flows.ts";
+import { findAttackRun, findFlow, findFlowId } from "./flows.ts";
 import { linkKey } from "./fingerprint.ts";
 import { chooseFlow, createRecorder, type ExchangeKind, type ExchangeToRecord } from "./recorder.ts";
 
@@ -256,6 +256,62 @@ describe("step 0 and the flow that follows it (a heuristic: discovery.ts)", () =
 
     const waiting = await database.flowCorrelation.findFirstOrThrow({ where: { key: linkKey("browser", browser) } });
     expect(await findFlow(database, waiting.flowId, alice)).toBeNull();
+  });
+});
+
+describe("attack runs (the attack lab)", () => {
+  /** The senders and kinds of a run's messages, in order. */
+  async function messagesOf(runId: string): Promise<string[]> {
+    const flow = await findAttackRun(database, runId);
+    return flow?.exchanges.map((recorded) => `${recorded.from} ${recorded.kind}`) ?? [];
+  }
+
+  it("gathers a run's messages into one flow, whoever they are about, and apart from the victim's own flow", async () => {
+    const [run, challenge, code] = [unique("run"), unique("challenge"), unique("code")];
+    // Alice's own sign-in, outside the run: her flow knows her code.
+    await authorizationServer.record(() => exchange({ belongsTo: { challenge }, startsFlow: true, subject: "alice" }));
+    await authorizationServer.record(() => exchange({ kind: "consent", steps: [2, 3], belongsTo: { challenge }, handsOut: { code }, subject: "alice" }));
+    const alicesFlow = await findFlowId(database, "code", code);
+
+    // Mallory redeems the stolen code; alice's browser, pushed by her page, then signs in again.
+    await authorizationServer.record(() => exchange({ kind: "token", steps: [4, 5], from: "attacker", belongsTo: { code, attackRun: run } }));
+    await authorizationServer.record(() => exchange({ kind: "sign-in", steps: [2], from: "attacker", belongsTo: { challenge, attackRun: run }, subject: "alice" }));
+    await authorizationServer.record(() => exchange({ kind: "sign-in", steps: [2], belongsTo: { attackRun: run }, subject: "mallory" }));
+
+    expect(await messagesOf(run)).toEqual(["attacker token", "attacker sign-in", "user sign-in"]);
+    expect(await kindsIn(alicesFlow, "alice")).toEqual(["authorization-request", "consent"]);
+    expect((await findAttackRun(database, run))!.id).not.toBe(alicesFlow);
+  });
+
+  it("starts a run's flow with its first message, whatever step it carries", async () => {
+    const run = unique("run");
+    await resourceServer.record(() =>
+      exchange({ kind: "resource", steps: [6, 7], from: "attacker", to: "resource-server", belongsTo: { attackRun: run }, response: new Response(null, { status: 401 }) }),
+    );
+    expect(await messagesOf(run)).toEqual(["attacker resource"]);
+  });
+
+  it("registers the values a run's messages carry to the run, for the messages without a run that follow", async () => {
+    const [run, code] = [unique("run"), unique("code")];
+    await authorizationServer.record(() => exchange({ kind: "consent", steps: [2, 3], belongsTo: { attackRun: run }, handsOut: { code }, subject: "mallory" }));
+    await client.record(() => exchange({ kind: "callback", steps: [3], from: "attacker", to: "client", belongsTo: { code } }));
+    expect(await messagesOf(run)).toEqual(["user consent", "attacker callback"]);
+  });
+
+  it("stores one flow for a run whose first messages are recorded at the same moment", async () => {
+    const run = unique("run");
+    await Promise.all(
+      [authorizationServer, resourceServer].map((recorder) => recorder.record(() => exchange({ from: "attacker", belongsTo: { attackRun: run } }))),
+    );
+    expect(await messagesOf(run)).toEqual(["attacker authorization-request", "attacker authorization-request"]);
+  });
+
+  it("knows no unknown run, and forgets a run after a day", async () => {
+    expect(await findAttackRun(database, unique("no-such-run"))).toBeNull();
+    const run = unique("run");
+    await authorizationServer.record(() => exchange({ from: "attacker", belongsTo: { attackRun: run } }));
+    const tomorrow = new Date(Date.now() + 25 * 60 * 60 * 1000);
+    expect(await findAttackRun(database, run, tomorrow)).toBeNull();
   });
 });
 

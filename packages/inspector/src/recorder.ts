@@ -1,9 +1,10 @@
 import type { Database } from "@seven-steps/db";
 import type { CheckRun, Role } from "@seven-steps/protocol";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { discoveryRun, discoveryWindowMilliseconds } from "./discovery.ts";
 import { linkKey, type LinkKind } from "./fingerprint.ts";
 import { maskJson, maskParameters, maskRequestHeaders, maskResponseHeaders, maskUrl } from "./mask.ts";
+import type { Sender } from "./sender.ts";
 
 export type RecordingApp = "client" | "authorization-server" | "resource-server";
 
@@ -33,14 +34,19 @@ export interface FlowLinks {
    * messages, until a flow adopts them (see `adoptsDiscoveryOf`).
    */
   browser?: string;
+  /**
+   * The attack run the message belongs to (`attackRunOf`). It outweighs every other link: the
+   * message goes into the run's flow, whoever it is about (see `createRecorder`).
+   */
+  attackRun?: string;
 }
 
 export interface ExchangeToRecord {
   kind: ExchangeKind;
   /** Which of the seven steps the request and the response carry, for example [4, 5]. */
   steps: number[];
-  /** Who sent the request and who answered it. */
-  from: Role;
+  /** Who sent the request (`senderOf`: Mallory, in the attack lab) and who answered it. */
+  from: Sender;
   to: Role;
   request: { method: string; url: string; headers: Headers };
   /** The request's query or form parameters, as sent. */
@@ -83,6 +89,7 @@ const linkKinds: Record<keyof FlowLinks, LinkKind> = {
   jti: "jti",
   refreshToken: "refresh",
   browser: "browser",
+  attackRun: "attack-run",
 };
 
 /** Links anyone can know: the PKCE challenge is picked by whoever builds the link, the browser is a guess. */
@@ -144,6 +151,19 @@ function newFlowId(): string {
   return randomBytes(12).toString("base64url");
 }
 
+/**
+ * The flow of an attack run, named after the run: two apps recording a run's first messages at
+ * the same moment store one flow, not two. As unguessable as the run id it is made from.
+ */
+function flowIdOfRun(runId: string): string {
+  return createHash("sha256").update(`attack-run flow ${runId}`).digest("base64url").slice(0, 16);
+}
+
+interface FlowTarget {
+  flowId: string;
+  create: "new" | "if-absent" | "no";
+}
+
 async function responseJson(response: Response): Promise<unknown> {
   if (!response.headers.get("content-type")?.includes("json")) return undefined;
   try {
@@ -177,14 +197,21 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
     return [...candidates.values()];
   }
 
-  /** The flow the exchange goes into, claimed for its user if need be; null for none. */
-  async function flowOf(exchange: ExchangeToRecord, links: Link[]): Promise<{ flowId: string; isNew: boolean } | null> {
+  /**
+   * The flow the exchange goes into, claimed for its user if need be; null for none. `create` says
+   * whether to store the flow: "new" for one that starts now, "if-absent" for an attack run's.
+   */
+  async function flowOf(exchange: ExchangeToRecord, links: Link[]): Promise<FlowTarget | null> {
+    // An attack run's messages are Mallory's and her victim's together: they go into the run's
+    // flow, whoever they are about, for the lab to show the run as one story. The run id is the
+    // only way to it (findAttackRun).
+    if (exchange.belongsTo.attackRun) return { flowId: flowIdOfRun(exchange.belongsTo.attackRun), create: "if-absent" };
     // A flow no value leads to could never be found again.
     if (links.length === 0) return null;
     const choice = chooseFlow(await candidatesFor(links), exchange.subject, exchange.startsFlow ?? false);
     if (choice === "none") return null;
-    if (choice === "start") return { flowId: newFlowId(), isNew: true };
-    const joined = { flowId: choice.join, isNew: false };
+    if (choice === "start") return { flowId: newFlowId(), create: "new" };
+    const joined: FlowTarget = { flowId: choice.join, create: "no" };
     if (!choice.claim) return joined;
     // One statement: of two users claiming the same flow at once, exactly one gets it; the other
     // starts a flow of its own, unless the winner was the same user.
@@ -194,7 +221,7 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
     });
     if (count === 1) return joined;
     const claimed = await database.recordedFlow.findUnique({ where: { id: choice.join } });
-    return claimed?.subject === exchange.subject ? joined : { flowId: newFlowId(), isNew: true };
+    return claimed?.subject === exchange.subject ? joined : { flowId: newFlowId(), create: "new" };
   }
 
   /** The step-0 messages of this browser that a flow starting now takes as its own (discovery.ts). */
@@ -219,13 +246,18 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
     if (!flow) return;
 
     const body = await responseJson(exchange.response);
-    const adopted = flow.isNew && exchange.adoptsDiscoveryOf ? await discoveryToAdopt(exchange.adoptsDiscoveryOf, now) : [];
+    const adopted = flow.create === "new" && exchange.adoptsDiscoveryOf ? await discoveryToAdopt(exchange.adoptsDiscoveryOf, now) : [];
     const keys = [...ownLinks, ...linksOf(exchange.handsOut)].map((link) => link.key);
     // Writes only, in one transaction: the flow, its message and its links are stored together or
     // not at all. (A transaction that read first could not write in WAL mode when another app had
     // written in between.)
     await database.$transaction([
-      ...(flow.isNew ? [database.recordedFlow.create({ data: { id: flow.flowId, subject: exchange.subject ?? null, createdAt: now } })] : []),
+      ...(flow.create === "new" ? [database.recordedFlow.create({ data: { id: flow.flowId, subject: exchange.subject ?? null, createdAt: now } })] : []),
+      ...(flow.create === "if-absent"
+        ? [
+            database.$executeRaw`INSERT INTO "RecordedFlow" ("id", "subject", "createdAt") VALUES (${flow.flowId}, ${exchange.subject ?? null}, ${now}) ON CONFLICT ("id") DO NOTHING`,
+          ]
+        : []),
       database.protocolExchange.create({
         data: {
           flowId: flow.flowId,

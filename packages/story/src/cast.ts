@@ -10,6 +10,12 @@ export const demoPorts = {
   "resource-server": 3002,
 } as const satisfies Record<Exclude<Role, "user">, number>;
 
+/**
+ * Where Mallory's app, the attack lab's attacker, listens. She is no role of RFC 6749, so she has
+ * a port of her own rather than a place among the four.
+ */
+export const attackerPort = 3003;
+
 export interface RoleDescription {
   /** The role's name in RFC 6749 and in the article's diagram. */
   name: string;

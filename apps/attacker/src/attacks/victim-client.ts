@@ -1,4 +1,5 @@
 import "server-only";
+import { weakDemoClientId } from "@seven-steps/story";
 import { env } from "@/env";
 
 /**
@@ -7,6 +8,6 @@ import { env } from "@/env";
  * (apps/client/src/app/attack-lab/victim). Anyone may read its id and redirect URI, Mallory too.
  */
 export const victimClient = {
-  id: "printshop-weak",
+  id: weakDemoClientId,
   redirectUri: `${env.CLIENT_APP_URL}/attack-lab/victim`,
 };

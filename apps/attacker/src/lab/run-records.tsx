@@ -77,7 +77,7 @@ export function RunRecords({ runId, clientApp }: { runId: string; clientApp: str
         <h3 className="text-xl font-bold">Messages of this run</h3>
         <ol className="space-y-1 font-mono text-base">
           {flow.exchanges.map((exchange) => (
-            <li key={exchange.id} data-from={exchange.from} className={(exchange.from as string) === "attacker" ? "text-role-attacker" : ""}>
+            <li key={exchange.id} data-from={exchange.from} className={exchange.from === "attacker" ? "text-role-attacker" : ""}>
               {senderName(exchange.from)} → {senderName(exchange.to)}: {exchange.method} {new URL(exchange.url, "http://relative.invalid").pathname} →{" "}
               {exchange.status}
             </li>

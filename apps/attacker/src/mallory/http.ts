@@ -1,4 +1,5 @@
 import "server-only";
+import { weakeningRequestHeader } from "@seven-steps/story";
 import { env, targetOrigins } from "@/env";
 
 /** Mallory announces herself, so that the inspector can draw her lane (packages/inspector). */
@@ -43,7 +44,7 @@ export class Mallory {
     const headers = new Headers(init.headers);
     headers.set("attack-run", this.runId);
     headers.set("user-agent", malloryUserAgent);
-    if (this.weakenedDefence) headers.set("attack-lab-weaken", this.weakenedDefence);
+    if (this.weakenedDefence) headers.set(weakeningRequestHeader, this.weakenedDefence);
     try {
       return await fetch(target, { ...init, headers, redirect: "manual", signal: init.signal ?? AbortSignal.timeout(10_000) });
     } catch (error) {

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { weakDemoClientId } from "@seven-steps/story";
 import { connection } from "next/server";
 import { ClientHeader } from "@/components/client-header";
 import { env } from "@/env";
@@ -29,7 +30,7 @@ export default async function AlicesAppPage() {
             authorizationEndpoint: `${env.AUTHORIZATION_SERVER_ISSUER}/authorize`,
             tokenEndpoint: `${env.AUTHORIZATION_SERVER_ISSUER}/token`,
             issuer: env.AUTHORIZATION_SERVER_ISSUER,
-            clientId: "printshop-weak",
+            clientId: weakDemoClientId,
             redirectUri: `${env.CLIENT_APP_URL}/attack-lab/victim`,
             labOrigin: new URL(env.ATTACKER_URL).origin,
           }}

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Client" ADD COLUMN     "weakenedDefences" TEXT NOT NULL DEFAULT '';
+
