@@ -1,7 +1,8 @@
 // The authorization endpoint, step 1 (RFC 6749 §4.1.1): which requests it refuses, and how; where
 // it sends a valid request next; and the code it issues (RFC 6749 §4.1.2, RFC 7636, RFC 9207).
 import { isValidErrorDescription, parseScope } from "@seven-steps/protocol";
-import { describe, expect, it } from "vitest";
+import { demoWeakClient } from "@seven-steps/db/demo-data";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as authorizeEndpoint } from "@/app/authorize/route";
 import { db } from "@/db";
 import { hashSecret } from "@/secrets/secret-hash";
@@ -496,5 +497,54 @@ describe("GET /authorize: a valid request", () => {
     const response = await authorize(authorizationRequest(client, challenge, { redirect_uri: "" }), cookie);
 
     expect(redirectToClient(response, client.redirectUri).get("code")).toBeTruthy();
+  });
+});
+
+// The attack lab's switch in checkRedirectUri (attack 3, RFC 9700 §4.1): for the weak demo client
+// alone, and only while ATTACK_LAB_WEAKENING is on, the host of redirect_uri is compared, not the
+// whole URI.
+describe("GET /authorize: exact redirect URI matching, and the attack lab's switch for it", () => {
+  const onAnotherPort = "http://localhost:3003/mallory/catch";
+
+  async function serverStartedWith(weakening: "true" | "false") {
+    vi.resetModules();
+    vi.stubEnv("ATTACK_LAB_WEAKENING", weakening);
+    const { GET } = await import("@/app/authorize/route");
+    return (query: Query) => GET(new Request(`${issuer}/authorize?${new URLSearchParams(query).toString()}`));
+  }
+
+  async function weakClientRequest(redirectUri: string): Promise<Query> {
+    const { challenge } = await pkce();
+    return { ...authorizationRequest({ id: demoWeakClient.id, redirectUri } as TestClient, challenge) };
+  }
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it.each([
+    { bent: "a longer path", redirectUri: `${demoWeakClient.redirectUris[0]}/mallory` },
+    { bent: "a path traversal", redirectUri: `${demoWeakClient.redirectUris[0]}/../../mallory` },
+    { bent: "another port", redirectUri: onAnotherPort },
+  ])("refuses $bent for the weak demo client, on its own page, while weakening is off", async ({ redirectUri }) => {
+    const authorizeOn = await serverStartedWith("false");
+    await expectErrorPage(await authorizeOn(await weakClientRequest(redirectUri)));
+  });
+
+  it("with weakening on, lets the weak demo client's request through with another port of the same host", async () => {
+    const authorizeOn = await serverStartedWith("true");
+    const response = await authorizeOn(await weakClientRequest(onAnotherPort));
+    expect(response.status).toBe(303);
+    expect(new URL(response.headers.get("location")!, issuer).pathname).toBe("/sign-in");
+  });
+
+  it("with weakening on, still refuses another host, and every other client's bent URI", async () => {
+    const authorizeOn = await serverStartedWith("true");
+    await expectErrorPage(await authorizeOn(await weakClientRequest("http://mallory.example/catch")));
+    const client = await registerClient();
+    const { challenge } = await pkce();
+    const bent = new URL(client.redirectUri);
+    bent.port = "3003";
+    await expectErrorPage(await authorizeOn(authorizationRequest({ ...client, redirectUri: bent.toString() }, challenge)));
   });
 });

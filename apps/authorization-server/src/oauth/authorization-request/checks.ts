@@ -1,5 +1,6 @@
 import { defineCheck, isS256CodeChallenge, rfcSection } from "@seven-steps/protocol";
 import { findClient, type RegisteredClient } from "@/storage/clients";
+import { isWeakened } from "../weakened-defences.ts";
 import { InvalidRequest, UnauthorizedClient, UnsupportedResponseType } from "../errors.ts";
 import { quoted, type RequestParameters } from "../parameters.ts";
 
@@ -57,11 +58,21 @@ export const checkRedirectUri = defineCheck(
       return { redirectUri: only, redirectUriInRequest: false };
     }
     if (!client.redirectUris.includes(requested)) {
-      throw new InvalidRequest("The redirect_uri does not exactly match any redirect URI registered for this client.");
+      // The attack lab (attack 3) switches exact matching off for its weak demo client: the host
+      // alone is compared, the pattern RFC 9700 §4.1.1 warns about, and a page on another port or
+      // path of that host gets the code.
+      if (!(isWeakened("redirect-uri-exact-match", client) && client.redirectUris.some((registered) => sameHost(registered, requested)))) {
+        throw new InvalidRequest("The redirect_uri does not exactly match any redirect URI registered for this client.");
+      }
     }
     return { redirectUri: requested, redirectUriInRequest: true };
   },
 );
+
+/** Whether two URIs name the same host, whatever their scheme, port and path: the attack lab's weak comparison. */
+function sameHost(registered: string, requested: string): boolean {
+  return URL.canParse(requested) && new URL(requested).hostname === new URL(registered).hostname;
+}
 
 /**
  * A client registered with `require_pushed_authorization_requests` sends its authorization
