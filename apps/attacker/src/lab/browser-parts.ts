@@ -1,4 +1,6 @@
 import type { BrowserPart } from "./browser-lab";
+import { playClickjacking } from "./parts/clickjacking";
+import { playLookAlikeClient } from "./parts/look-alike-client";
 import { playRedirectUri } from "./parts/redirect-uri";
 import { playStolenCode } from "./parts/stolen-code";
 
@@ -6,6 +8,8 @@ import { playStolenCode } from "./parts/stolen-code";
 export const browserParts: Record<string, BrowserPart> = {
   "stolen-code": playStolenCode,
   "redirect-uri": playRedirectUri,
+  clickjacking: playClickjacking,
+  "look-alike-client": playLookAlikeClient,
 };
 
 /** An attack that happens entirely on Mallory's server. */
