@@ -320,6 +320,27 @@ describe("GET /authorize: nothing goes back to a client before the user has sign
 
     expectErrorRedirect(response, client.redirectUri, "invalid_scope", request.state);
   });
+
+  it("shows a signed-in user the error of a self-registered client on its own page, with a link, and redirects nowhere", async () => {
+    const phishing = "http://localhost:3003/mallory/prints";
+    const registered = await expectRegistered(await register({ client_name: "PrintShop", redirect_uris: [phishing], token_endpoint_auth_method: "none" }));
+    const { challenge } = await pkce();
+    const request = authorizationRequest({ id: registered.client_id, redirectUri: phishing } as TestClient, challenge, { scope: "admin" });
+
+    const response = await authorize(request, await signIn(alice));
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+    const page = await response.text();
+    expect(page).toContain("registered itself and has not been reviewed by PhotoCloud");
+    expect(page).toContain("invalid_scope");
+    // The user may still go: the link carries the error, its state and iss, as the redirect would.
+    const link = new URL(/href="([^"]+)"/.exec(page)![1]!.replaceAll("&amp;", "&"));
+    expect(link.origin + link.pathname).toBe(phishing);
+    expect(link.searchParams.get("error")).toBe("invalid_scope");
+    expect(link.searchParams.get("state")).toBe(request.state);
+    expect(link.searchParams.get("iss")).toBe(issuer);
+  });
 });
 
 describe("GET /authorize: a valid request", () => {
