@@ -32,13 +32,16 @@ export async function registerLookAlike(mallory: Mallory, name: string, redirect
   return { clientId };
 }
 
-/** The authorization request of Mallory's look-alike, which her page sends alice's browser to. */
-export async function lookAlikeAuthorizationUrl(runId: string, clientId: string): Promise<URL> {
+/**
+ * An authorization request for `clientId` with Mallory's page as redirect URI, which her page
+ * sends alice's browser to: her own client's, or another's she borrows.
+ */
+export async function mallorysLink(runId: string, clientId: string, scope = "profile photos:read"): Promise<URL> {
   return buildAuthorizationUrl(`${env.ISSUER}/authorize`, {
     response_type: "code",
     client_id: clientId,
     redirect_uri: lookAlikeRedirectUri,
-    scope: "profile photos:read",
+    scope,
     state: runId,
     code_challenge: await mallorysChallenge(runId),
     code_challenge_method: "S256",
@@ -71,13 +74,13 @@ export const lookAlikeClient: Attack = {
   },
   needsVictimBrowser: true,
   phases: {
-    async register({ mallory, runId }) {
+    async prepare({ mallory, runId }) {
       const registered = await registerLookAlike(mallory, "PrintShop", lookAlikeRedirectUri);
       if (!registered.clientId) return { outcome: registered.outcome };
-      return { clientId: registered.clientId, authorizationUrl: (await lookAlikeAuthorizationUrl(runId, registered.clientId)).toString() };
+      return { link: (await mallorysLink(runId, registered.clientId)).toString() };
     },
     /** Whether PhotoCloud has shown alice its consent screen for the look-alike, and what it told her. */
-    async shown({ runId }) {
+    async met({ runId }) {
       const shown = (await recordedExchanges(runId, "consent", disclosureSection)).find(({ check }) => check?.outcome === "passed");
       if (!shown) return {};
       return {

@@ -11,3 +11,6 @@ export const victimClient = {
   id: weakDemoClientId,
   redirectUri: `${env.CLIENT_APP_URL}/attack-lab/victim`,
 };
+
+/** PrintShop's own client_id, public as every client_id is: Mallory borrows it in attack 4. */
+export const printShopClientId = "printshop";

@@ -1,6 +1,6 @@
 import type { BrowserPart } from "./browser-lab";
 import { playClickjacking } from "./parts/clickjacking";
-import { playLookAlikeClient } from "./parts/look-alike-client";
+import { playMallorysLink } from "./parts/mallorys-link";
 import { playRedirectUri } from "./parts/redirect-uri";
 import { playStolenCode } from "./parts/stolen-code";
 
@@ -9,7 +9,8 @@ export const browserParts: Record<string, BrowserPart> = {
   "stolen-code": playStolenCode,
   "redirect-uri": playRedirectUri,
   clickjacking: playClickjacking,
-  "look-alike-client": playLookAlikeClient,
+  "open-redirector": playMallorysLink,
+  "look-alike-client": playMallorysLink,
 };
 
 /** An attack that happens entirely on Mallory's server. */

@@ -10,6 +10,24 @@ export interface MallorysCatch {
   error?: string;
 }
 
+let handedOver = false;
+
+/** Hands what arrived in the address bar to the lab's tab, and says what happened. */
+async function handOver(): Promise<string> {
+  const query = new URLSearchParams(window.location.search);
+  const caught: MallorysCatch = {
+    type: "mallory-catch",
+    runId: query.get("state") ?? "",
+    code: query.get("code") ?? undefined,
+    error: query.get("error") ?? undefined,
+  };
+  window.history.replaceState(null, "", `${window.location.pathname}?attack-run=${encodeURIComponent(caught.runId)}`);
+  if (!window.opener) return "The attack lab's tab is gone: run the attack again from the lab.";
+  (window.opener as Window).postMessage(caught, window.location.origin);
+  window.close();
+  return caught.code ? "Mallory caught alice's code." : `Nothing to catch: ${caught.error ?? "no code"}.`;
+}
+
 /**
  * Mallory's page at her bent redirect URI (attack 3): whatever PhotoCloud sends here is hers. It
  * hands the code to the lab's tab, which asks her server to redeem it.
@@ -17,21 +35,10 @@ export interface MallorysCatch {
 export function CaughtCode() {
   const [words, setWords] = useState("Waiting for PhotoCloud…");
   useEffect(() => {
-    const query = new URLSearchParams(window.location.search);
-    const caught: MallorysCatch = {
-      type: "mallory-catch",
-      runId: query.get("state") ?? "",
-      code: query.get("code") ?? undefined,
-      error: query.get("error") ?? undefined,
-    };
-    window.history.replaceState(null, "", `${window.location.pathname}?attack-run=${encodeURIComponent(caught.runId)}`);
-    if (!window.opener) {
-      setWords("The attack lab's tab is gone: run the attack again from the lab.");
-      return;
-    }
-    (window.opener as Window).postMessage(caught, window.location.origin);
-    setWords(caught.code ? "Mallory caught alice's code." : `Nothing to catch: ${caught.error ?? "no code"}.`);
-    window.close();
+    // Once per page load: React's development mode runs effects twice.
+    if (handedOver) return;
+    handedOver = true;
+    void handOver().then(setWords);
   }, []);
   return <p role="status">{words}</p>;
 }

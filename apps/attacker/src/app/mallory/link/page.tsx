@@ -8,23 +8,23 @@ function isPhotoCloudUrl(to: string | string[] | undefined): to is string {
   return typeof to === "string" && URL.canParse(to) && new URL(to).origin === new URL(env.ISSUER).origin;
 }
 
-export const metadata: Metadata = { title: "PrintShop: sign in with PhotoCloud" };
+export const metadata: Metadata = { title: "Sign in with PhotoCloud" };
 
 /**
- * Attack 10, the link alice clicks. The lab opens this page at once (a browser opens a tab only
- * in answer to a click), registers Mallory's look-alike, then gives the page its authorization
- * URL in `to`, and the page sends alice there.
+ * The link alice clicks, for the attacks whose link Mallory must prepare first (4 and 10). The
+ * lab opens this page at once (a browser opens a tab only in answer to a click), registers
+ * Mallory's client, then gives the page the PhotoCloud URL in `to`, and the page sends alice there.
  */
-export default async function LookAlikePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MallorysLinkPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const to = (await searchParams).to;
   return (
     <>
       <MalloryHeader />
       <main className="mx-auto max-w-3xl px-6 py-8">
         {isPhotoCloudUrl(to) ? (
-          <SendAliceTo url={to} words="Taking you to PhotoCloud to connect your photos to PrintShop…" />
+          <SendAliceTo url={to} words="Taking you to PhotoCloud…" />
         ) : (
-          <p role="status">Getting PrintShop ready…</p>
+          <p role="status">Getting things ready…</p>
         )}
       </main>
     </>
