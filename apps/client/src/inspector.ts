@@ -1,7 +1,7 @@
 // What PrintShop tells the inspector: the code arriving at its redirect URI (step 3, the client's
 // side of it), and which flow a signed-in session came from. Recording never changes an answer.
 import "server-only";
-import { findFlowId } from "@seven-steps/inspector";
+import { attackRunOf, findFlowId, senderOf } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { readUnverifiedClaims } from "@seven-steps/protocol";
 import { db } from "@/db";
@@ -16,12 +16,12 @@ export function recordCallback(request: Request, response: Response): Promise<vo
     return {
       kind: "callback",
       steps: [3],
-      from: "user",
+      from: senderOf(request, "user"),
       to: "client",
       request,
       parameters: query,
       response,
-      belongsTo: { code: query.get("code") ?? undefined },
+      belongsTo: { code: query.get("code") ?? undefined, attackRun: attackRunOf(request) },
     };
   });
 }
