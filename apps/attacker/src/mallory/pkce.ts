@@ -2,8 +2,13 @@ import "server-only";
 import { computeCodeChallenge } from "@seven-steps/protocol";
 import { createHmac, randomBytes } from "node:crypto";
 
-/** A key of this process only: a run's verifier can be made again here, and guessed nowhere else. */
-const verifierKey = randomBytes(32);
+/**
+ * A key of this process only: a run's verifier can be made again here, and guessed nowhere else.
+ * Kept on `globalThis`, for Next.js bundles a page and a route handler separately, each with its
+ * own copy of this module, and both must make the same verifier.
+ */
+const keyName = Symbol.for("seven-steps.mallory.verifier-key");
+const verifierKey: Buffer = ((globalThis as Record<symbol, Buffer | undefined>)[keyName] ??= randomBytes(32));
 
 /**
  * The PKCE code_verifier of an authorization request Mallory builds herself (attack 3): PKCE does
