@@ -15,7 +15,11 @@ test("attack 9 with frame-ancestors switched off: the real consent page shows in
   const framed = tab.frameLocator("iframe[title=\"PhotoCloud's consent page, framed by Mallory\"]");
   await expect(framed.getByRole("heading", { name: "PrintShop (weak demo client) wants to access your PhotoCloud account" })).toBeVisible();
   await expect(framed.getByRole("button", { name: "Allow" })).toBeVisible();
-  await expect(tab.getByRole("button", { name: "Claim your free prints" })).toBeVisible();
+  // The decoy lies where the frame's Allow button is: a click on one is a click on the other.
+  const allow = (await framed.getByRole("button", { name: "Allow" }).boundingBox())!;
+  const decoy = (await tab.getByRole("button", { name: "Claim your free prints" }).boundingBox())!;
+  expect(Math.abs(allow.x - decoy.x)).toBeLessThan(8);
+  expect(Math.abs(allow.y - decoy.y)).toBeLessThan(8);
 
   const outcome = card.getByRole("region", { name: "Outcome" });
   await expect(outcome.locator("[data-verdict]")).toHaveAttribute("data-verdict", "succeeded", { timeout: 30_000 });

@@ -8,7 +8,9 @@ export const metadata: Metadata = { title: "Claim your free prints" };
 /**
  * Attack 9, Mallory's decoy: PhotoCloud's consent page in a frame over a button that says
  * "Claim your free prints". A real attacker would make the frame invisible; here it is faint, so
- * that the learner sees what the browser shows in it: the consent page, or nothing at all.
+ * that the learner sees what the browser shows in it: the consent page, or nothing at all. The
+ * decoy sits where the frame's Allow button falls on a window 1280 pixels wide, with the red
+ * banner the apps show while a defence is switched off; a real attacker would measure it.
  */
 export default async function FreePrintsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   await connection();
@@ -22,10 +24,10 @@ export default async function FreePrintsPage({ searchParams }: { searchParams: P
       <main className="mx-auto max-w-4xl space-y-4 px-6 py-8">
         <h1 className="text-3xl font-bold">Claim your free prints!</h1>
         <p>PrintShop customers get 50 free prints this week. One click and they are yours.</p>
-        <div className="relative h-[640px] w-full">
+        <div className="relative h-[1300px] w-full">
           <button
             type="button"
-            className="absolute left-6 top-[430px] rounded-lg bg-role-attacker px-8 py-3 text-xl font-semibold text-white"
+            className="absolute left-16 top-[1087px] h-14 w-[125px] rounded-lg bg-role-attacker px-2 text-base leading-tight font-semibold text-white"
           >
             Claim your free prints
           </button>
