@@ -15,6 +15,7 @@ test("attack 3: bent redirect URIs are refused on PhotoCloud's own page, the lab
   const outcome = card.getByRole("region", { name: "Outcome" });
   await expect(outcome.locator("[data-verdict]")).toHaveAttribute("data-verdict", "refused", { timeout: 20_000 });
   await expect(outcome).toContainText("refused 3 of the 3 bent redirect URIs");
+  await expect(outcome.getByRole("heading", { name: /^another port of the same host: Mallory's own page \(.*\/mallory\/catch\): 400$/ })).toBeVisible();
   const check = refusedBy(card);
   await expect(check).toContainText("redirect_uri equals a registered URI, character for character");
   await expect(check.getByRole("link", { name: "RFC 9700 §2.1" })).toBeVisible();

@@ -1,13 +1,25 @@
 import "server-only";
 import type { Attack, AttackCard } from "./attack";
 import { clickjacking } from "./clickjacking";
+import { forgedTokens } from "./forged-tokens";
 import { lookAlikeClient } from "./look-alike-client";
 import { openRedirector } from "./open-redirector";
 import { redirectUri } from "./redirect-uri";
+import { stolenAccessToken } from "./stolen-access-token";
 import { stolenCode } from "./stolen-code";
+import { tokenForAnotherApi } from "./token-for-another-api";
 
 /** The attacks of the lab, in the order of the page (issue 18's list). */
-export const attacks: readonly Attack[] = [stolenCode, redirectUri, openRedirector, clickjacking, lookAlikeClient].sort((a, b) => a.number - b.number);
+export const attacks: readonly Attack[] = [
+  stolenCode,
+  redirectUri,
+  openRedirector,
+  stolenAccessToken,
+  tokenForAnotherApi,
+  clickjacking,
+  lookAlikeClient,
+  forgedTokens,
+].sort((a, b) => a.number - b.number);
 
 export function findAttack(id: string): Attack | undefined {
   return attacks.find((attack) => attack.id === id);

@@ -49,17 +49,25 @@ export const openRedirector: Attack = {
     async met({ runId }, input) {
       const decided = (await recordedExchanges(runId, "authorization-request", guardSection)).find(({ check }) => check !== undefined);
       if (!decided) return {};
-      const answer = { status: decided.exchange.status, body: { location: decided.exchange.responseHeaders.location ?? null, unregisteredRedirectUri: input.unregistered } };
+      const unregistered = input.unregistered as { status: number; body: unknown } | undefined;
+      const answers = [
+        ...(unregistered ? [{ label: "PrintShop's client_id, with Mallory's page as redirect_uri", ...unregistered }] : []),
+        {
+          label: "Mallory's own client, with an unknown scope, in alice's browser once signed in",
+          status: decided.exchange.status,
+          body: { location: decided.exchange.responseHeaders.location ?? null },
+        },
+      ];
       if (decided.check!.outcome === "refused") {
         return {
           outcome: {
             verdict: "refused",
             summary: `PhotoCloud refused both: her unregistered redirect URI got its error page, and for her own client it checked that ${decided.check!.rule}, so alice saw the error on PhotoCloud's page, with a link she may ignore, and was not sent on.`,
-            answer,
+            answers,
           },
         };
       }
-      return { outcome: { verdict: "succeeded", summary: "PhotoCloud sent alice on to Mallory's page with the error.", answer } };
+      return { outcome: { verdict: "succeeded", summary: "PhotoCloud sent alice on to Mallory's page with the error.", answers } };
     },
   },
 };

@@ -80,14 +80,13 @@ export const redirectUri: Attack = {
       const answers = [];
       for (const bent of bentRedirectUris) answers.push({ ...bent, ...(await tryRedirectUri(mallory, runId, bent.redirectUri)) });
       const accepted = answers.filter((answer) => answer.accepted).map((answer) => answer.variant);
-      const answer = { status: answers.at(-1)!.status, body: answers.map(({ variant, status, body }) => ({ variant, status, body })) };
       if (!answers.at(-1)!.accepted) {
         return {
           accepted,
           outcome: {
             verdict: "refused",
             summary: `PhotoCloud refused ${answers.length - accepted.length} of the ${answers.length} bent redirect URIs on its own error page, without redirecting anywhere; alice's tab shows that page, and no code left PhotoCloud.`,
-            answer,
+            answers: answers.map(({ variant, redirectUri, status, body }) => ({ label: `${variant} (${redirectUri})`, status, body })),
           },
         };
       }

@@ -1,4 +1,4 @@
-import type { AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
+import type { AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
 import type { AttackOutcome, PhaseResult } from "@/attacks/attack";
 
 /** The apps' addresses, as the lab page's scripts need them. */
@@ -21,12 +21,21 @@ export interface BrowserLab {
    * it, and resolves with what leaks from it. Call it first, before any `await`: browsers open a
    * tab only in answer to a click.
    */
-  alicesApp(options?: { scope?: string; redeem?: AlicesAppRedeem }): Promise<AlicesAppLeak>;
+  alicesApp(options?: AlicesAppOptions): Promise<AlicesAppLeak>;
   /**
    * Opens one of Mallory's pages (under /mallory/) in a new tab, alice's browser being pushed
    * there. The page's address carries the run id. Same rule as alicesApp about `await`.
    */
   openMallorysPage(path: string, query?: Record<string, string>): Window | null;
+}
+
+/** What the lab asks of alice's app (packages/story/src/alices-app.ts). */
+export interface AlicesAppOptions {
+  scope?: string;
+  redeem?: AlicesAppRedeem;
+  /** The resource server the tokens are to be for (RFC 8707); the PhotoCloud API if left out. */
+  resource?: string;
+  dpop?: AlicesAppDpop;
 }
 
 /** What a card runs in the browser: by default, the attack's one server-side phase, "run". */
@@ -63,9 +72,9 @@ export function createBrowserLab({ attackId, runId, weakened, origins }: { attac
       if (!response.ok || body === null) throw new RunFailed(body?.error_description ?? `Mallory's app answered ${response.status}.`);
       return body;
     },
-    alicesApp({ scope = "profile photos:read", redeem = "code" } = {}) {
+    alicesApp({ scope = "profile photos:read", redeem = "code", resource, dpop = "none" } = {}) {
       const url = new URL("/attack-lab/victim", origins.clientApp);
-      url.search = new URLSearchParams({ "attack-run": runId, scope, redeem }).toString();
+      url.search = new URLSearchParams({ "attack-run": runId, scope, redeem, dpop, ...(resource ? { resource } : {}) }).toString();
       const tab = openTab(url.toString());
       return new Promise<AlicesAppLeak>((resolve, reject) => {
         if (!tab) {

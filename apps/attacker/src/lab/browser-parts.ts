@@ -2,7 +2,9 @@ import type { BrowserPart } from "./browser-lab";
 import { playClickjacking } from "./parts/clickjacking";
 import { playMallorysLink } from "./parts/mallorys-link";
 import { playRedirectUri } from "./parts/redirect-uri";
+import { playStolenAccessToken } from "./parts/stolen-access-token";
 import { playStolenCode } from "./parts/stolen-code";
+import { playTokenForAnotherApi } from "./parts/token-for-another-api";
 
 /** The attacks whose run needs the learner's browser, by id; the others run their phase "run". */
 export const browserParts: Record<string, BrowserPart> = {
@@ -11,6 +13,8 @@ export const browserParts: Record<string, BrowserPart> = {
   clickjacking: playClickjacking,
   "open-redirector": playMallorysLink,
   "look-alike-client": playMallorysLink,
+  "stolen-access-token": playStolenAccessToken,
+  "token-for-another-api": playTokenForAnotherApi,
 };
 
 /** An attack that happens entirely on Mallory's server. */
