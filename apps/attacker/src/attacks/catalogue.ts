@@ -1,7 +1,11 @@
 import "server-only";
 import type { Attack, AttackCard } from "./attack";
+import { clickjacking } from "./clickjacking";
 import { codeReplay } from "./code-replay";
 import { forgedTokens } from "./forged-tokens";
+import { lookAlikeClient } from "./look-alike-client";
+import { openRedirector } from "./open-redirector";
+import { redirectUri } from "./redirect-uri";
 import { refreshScopeEscalation } from "./refresh-scope-escalation";
 import { refreshTokenReplay } from "./refresh-token-replay";
 import { stolenAccessToken } from "./stolen-access-token";
@@ -17,6 +21,10 @@ export const attacks: readonly Attack[] = [
   tokenForAnotherApi,
   forgedTokens,
   refreshScopeEscalation,
+  redirectUri,
+  openRedirector,
+  clickjacking,
+  lookAlikeClient,
 ].sort((a, b) => a.number - b.number);
 
 export function findAttack(id: string): Attack | undefined {

@@ -25,3 +25,5 @@ export function refreshAsTheVictimClient(mallory: Mallory, refreshToken: string,
     ...(scope === undefined ? {} : { scope }),
   });
 }
+/** PrintShop's own client_id, public as every client_id is: Mallory borrows it in attack 4. */
+export const printShopClientId = "printshop";

@@ -1,5 +1,8 @@
 import type { BrowserPart } from "./browser-lab";
+import { playClickjacking } from "./parts/clickjacking";
 import { playCodeReplay } from "./parts/code-replay";
+import { playMallorysLink } from "./parts/mallorys-link";
+import { playRedirectUri } from "./parts/redirect-uri";
 import { playRefreshScopeEscalation } from "./parts/refresh-scope-escalation";
 import { playRefreshTokenReplay } from "./parts/refresh-token-replay";
 import { playStolenAccessToken } from "./parts/stolen-access-token";
@@ -12,6 +15,10 @@ export const browserParts: Record<string, BrowserPart> = {
   "code-replay": playCodeReplay,
   "refresh-token-replay": playRefreshTokenReplay,
   "refresh-scope-escalation": playRefreshScopeEscalation,
+  "redirect-uri": playRedirectUri,
+  clickjacking: playClickjacking,
+  "open-redirector": playMallorysLink,
+  "look-alike-client": playMallorysLink,
   "stolen-access-token": playStolenAccessToken,
   "token-for-another-api": playTokenForAnotherApi,
 };
