@@ -10,12 +10,20 @@ const attempts = 6;
 const pauseMilliseconds = 1000;
 
 /**
- * The check that refused the run, as the server that ran it recorded it: the last refusal of the
- * run, the one that finally stopped Mallory. Earlier refusals may be ones she caused on purpose
- * (attack 4 sends an unknown scope to get an error) or tries she gave up on.
+ * The check that refused Mallory, as the server that ran it recorded it: the last refusal of a
+ * request sent by Mallory or by alice's browser, the one that finally stopped her. Earlier
+ * refusals may be ones she caused on purpose (attack 4 sends an unknown scope to get an error) or
+ * tries she gave up on. Refusals of what alice's app sends afterwards (its refresh, in attacks 5
+ * and 6) are the damage the defence did to the grant Mallory stole from, not what stopped her;
+ * they count only when nothing else was refused.
  */
 export function refusingCheck(flow: Flow): { check: CheckRun; exchange: RecordedExchange } | null {
-  for (const exchange of flow.exchanges.toReversed()) {
+  const byMalloryOrTheBrowser = flow.exchanges.filter((exchange) => exchange.from === "attacker" || exchange.from === "user");
+  return lastRefusal(byMalloryOrTheBrowser) ?? lastRefusal(flow.exchanges);
+}
+
+function lastRefusal(exchanges: RecordedExchange[]): { check: CheckRun; exchange: RecordedExchange } | null {
+  for (const exchange of exchanges.toReversed()) {
     const check = exchange.checks.findLast((run) => run.outcome === "refused");
     if (check) return { check, exchange };
   }
@@ -27,10 +35,10 @@ function senderName(from: string): string {
 }
 
 /**
- * What the apps recorded of one run: the check that refused Mallory, with its RFC section and its
- * source file, and the run's messages, Mallory's marked as hers.
+ * What the apps recorded of one run: for a refused run, the check that refused Mallory, with its
+ * RFC section and its source file; and the run's messages, Mallory's marked as hers.
  */
-export function RunRecords({ runId, clientApp }: { runId: string; clientApp: string }) {
+export function RunRecords({ runId, clientApp, refused }: { runId: string; clientApp: string; refused: boolean }) {
   const [flow, setFlow] = useState<Flow | null>(null);
   const [missing, setMissing] = useState(false);
 
@@ -60,7 +68,8 @@ export function RunRecords({ runId, clientApp }: { runId: string; clientApp: str
       <p className="text-base text-muted">Reading the apps&apos; records of this run…</p>
     );
   }
-  const refusal = refusingCheck(flow);
+  // A run Mallory won was refused by nothing: whatever refusal it recorded is not the story.
+  const refusal = refused ? refusingCheck(flow) : null;
   return (
     <div className="space-y-4">
       {refusal ? (
