@@ -1,10 +1,13 @@
 import "server-only";
 import type { Attack, AttackCard } from "./attack";
 import { clickjacking } from "./clickjacking";
+import { codeReplay } from "./code-replay";
 import { forgedTokens } from "./forged-tokens";
 import { lookAlikeClient } from "./look-alike-client";
 import { openRedirector } from "./open-redirector";
 import { redirectUri } from "./redirect-uri";
+import { refreshScopeEscalation } from "./refresh-scope-escalation";
+import { refreshTokenReplay } from "./refresh-token-replay";
 import { stolenAccessToken } from "./stolen-access-token";
 import { stolenCode } from "./stolen-code";
 import { tokenForAnotherApi } from "./token-for-another-api";
@@ -12,13 +15,16 @@ import { tokenForAnotherApi } from "./token-for-another-api";
 /** The attacks of the lab, in the order of the page (issue 18's list). */
 export const attacks: readonly Attack[] = [
   stolenCode,
-  redirectUri,
-  openRedirector,
+  codeReplay,
+  refreshTokenReplay,
   stolenAccessToken,
   tokenForAnotherApi,
+  forgedTokens,
+  refreshScopeEscalation,
+  redirectUri,
+  openRedirector,
   clickjacking,
   lookAlikeClient,
-  forgedTokens,
 ].sort((a, b) => a.number - b.number);
 
 export function findAttack(id: string): Attack | undefined {

@@ -1,7 +1,10 @@
 import type { BrowserPart } from "./browser-lab";
 import { playClickjacking } from "./parts/clickjacking";
+import { playCodeReplay } from "./parts/code-replay";
 import { playMallorysLink } from "./parts/mallorys-link";
 import { playRedirectUri } from "./parts/redirect-uri";
+import { playRefreshScopeEscalation } from "./parts/refresh-scope-escalation";
+import { playRefreshTokenReplay } from "./parts/refresh-token-replay";
 import { playStolenAccessToken } from "./parts/stolen-access-token";
 import { playStolenCode } from "./parts/stolen-code";
 import { playTokenForAnotherApi } from "./parts/token-for-another-api";
@@ -9,6 +12,9 @@ import { playTokenForAnotherApi } from "./parts/token-for-another-api";
 /** The attacks whose run needs the learner's browser, by id; the others run their phase "run". */
 export const browserParts: Record<string, BrowserPart> = {
   "stolen-code": playStolenCode,
+  "code-replay": playCodeReplay,
+  "refresh-token-replay": playRefreshTokenReplay,
+  "refresh-scope-escalation": playRefreshScopeEscalation,
   "redirect-uri": playRedirectUri,
   clickjacking: playClickjacking,
   "open-redirector": playMallorysLink,
