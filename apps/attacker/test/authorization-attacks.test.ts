@@ -41,24 +41,22 @@ describe("Mallory's own authorization requests (attacks 3 and 9)", () => {
   });
 });
 
-function exchange(checks: Pick<CheckRun, "rule" | "outcome">[]): RecordedExchange {
+function exchange(checks: Pick<CheckRun, "rule" | "see" | "outcome">[]): RecordedExchange {
   return { id: String(Math.random()), kind: "authorization-request", checks } as unknown as RecordedExchange;
 }
 
 describe("the Refused by panel", () => {
-  it("names the run's last refusal: the one that stopped Mallory, not the error she caused on purpose", () => {
-    const flow: Flow = {
-      id: "flow",
-      exchanges: [
-        exchange([{ rule: "redirect_uri equals a registered URI", outcome: "refused" }]),
-        exchange([
-          { rule: "scope is allowed", outcome: "refused" },
-          { rule: "an error is redirected by itself only to a trusted redirect URI", outcome: "refused" },
-        ]),
-        exchange([{ rule: "the session is valid", outcome: "passed" }]),
-      ],
-    };
-    expect(refusingCheck(flow)?.check.rule).toBe("an error is redirected by itself only to a trusted redirect URI");
-    expect(refusingCheck({ id: "flow", exchanges: [exchange([{ rule: "a", outcome: "passed" }])] })).toBeNull();
+  const redirectUriCheck = { rule: "redirect_uri equals a registered URI", see: "https://www.rfc-editor.org/rfc/rfc9700#section-2.1", outcome: "refused" } as const;
+  const scopeCheck = { rule: "scope is allowed", see: "https://www.rfc-editor.org/rfc/rfc6749#section-3.3", outcome: "refused" } as const;
+  const guard = { rule: "an error is redirected by itself only to a trusted redirect URI", see: "https://www.rfc-editor.org/rfc/rfc9700#section-4.11.2", outcome: "refused" } as const;
+  const flow: Flow = { id: "flow", exchanges: [exchange([redirectUriCheck]), exchange([scopeCheck, guard]), exchange([{ ...scopeCheck, outcome: "passed" }])] };
+
+  it("names the first refusal under one of the attack's RFC sections, not an error Mallory caused on purpose", () => {
+    expect(refusingCheck(flow, ["https://www.rfc-editor.org/rfc/rfc9700#section-4.11.2"])?.check.rule).toBe(guard.rule);
+  });
+
+  it("names the run's first refusal when none is under the attack's sections", () => {
+    expect(refusingCheck(flow, ["https://www.rfc-editor.org/rfc/rfc7636#section-4.6"])?.check.rule).toBe(redirectUriCheck.rule);
+    expect(refusingCheck({ id: "flow", exchanges: [exchange([{ ...scopeCheck, outcome: "passed" }])] })).toBeNull();
   });
 });

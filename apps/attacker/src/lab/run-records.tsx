@@ -10,16 +10,15 @@ const attempts = 6;
 const pauseMilliseconds = 1000;
 
 /**
- * The check that refused the run, as the server that ran it recorded it: the last refusal of the
- * run, the one that finally stopped Mallory. Earlier refusals may be ones she caused on purpose
- * (attack 4 sends an unknown scope to get an error) or tries she gave up on.
+ * The check that refused the run, as the server that ran it recorded it: the first refusal of the
+ * run under one of the attack's own RFC sections (`defence.see` on its card), else its first
+ * refusal. Mallory may cause a refusal on purpose before the defence stops her (attack 4 sends an
+ * unknown scope to get an error redirected), and alice's app may be refused after it (a grant
+ * revoked): neither is the defence the card is about.
  */
-export function refusingCheck(flow: Flow): { check: CheckRun; exchange: RecordedExchange } | null {
-  for (const exchange of flow.exchanges.toReversed()) {
-    const check = exchange.checks.findLast((run) => run.outcome === "refused");
-    if (check) return { check, exchange };
-  }
-  return null;
+export function refusingCheck(flow: Flow, defenceSections: readonly string[] = []): { check: CheckRun; exchange: RecordedExchange } | null {
+  const refusals = flow.exchanges.flatMap((exchange) => exchange.checks.filter((run) => run.outcome === "refused").map((check) => ({ check, exchange })));
+  return refusals.find(({ check }) => defenceSections.includes(check.see)) ?? refusals[0] ?? null;
 }
 
 function senderName(from: string): string {
@@ -30,7 +29,7 @@ function senderName(from: string): string {
  * What the apps recorded of one run: the check that refused Mallory, with its RFC section and its
  * source file, and the run's messages, Mallory's marked as hers.
  */
-export function RunRecords({ runId, clientApp }: { runId: string; clientApp: string }) {
+export function RunRecords({ runId, clientApp, defenceSections }: { runId: string; clientApp: string; defenceSections: readonly string[] }) {
   const [flow, setFlow] = useState<Flow | null>(null);
   const [missing, setMissing] = useState(false);
 
@@ -60,7 +59,7 @@ export function RunRecords({ runId, clientApp }: { runId: string; clientApp: str
       <p className="text-base text-muted">Reading the apps&apos; records of this run…</p>
     );
   }
-  const refusal = refusingCheck(flow);
+  const refusal = refusingCheck(flow, defenceSections);
   return (
     <div className="space-y-4">
       {refusal ? (
