@@ -1,3 +1,4 @@
+import { attackLabWeakening, refuseWeakeningInProduction } from "@seven-steps/config/attack-lab";
 import { databaseUrl, httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
@@ -49,6 +50,11 @@ const schema = z.object({
   DEMO_MODE: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
   /** Record the protocol messages for the inspector ("How this worked"). Switch off in production. */
   RECORD_PROTOCOL_MESSAGES: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
-});
+  /**
+   * Lets the attack lab switch single defences off (packages/config/attack-lab.ts). Off unless
+   * started with `npm run dev:lab` or `npm run start:lab`; refused in a production configuration.
+   */
+  ATTACK_LAB_WEAKENING: attackLabWeakening,
+}).superRefine(refuseWeakeningInProduction);
 
 export const env = loadEnvironment("authorization-server", schema, process.env);
