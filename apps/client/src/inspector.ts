@@ -1,27 +1,31 @@
 // What PrintShop tells the inspector: the code arriving at its redirect URI (step 3, the client's
 // side of it), and which flow a signed-in session came from. Recording never changes an answer.
 import "server-only";
-import { findFlowId } from "@seven-steps/inspector";
+import { attackRunOf, findFlowId, senderOf } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
-import { readUnverifiedClaims } from "@seven-steps/protocol";
+import { readUnverifiedClaims, type CheckRun } from "@seven-steps/protocol";
 import { db } from "@/db";
 import { env } from "@/env";
 
 export const recorder = createRecorder({ app: "client", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
 
-/** Step 3 as PrintShop receives it: the browser brings the code, the state and the issuer. */
-export function recordCallback(request: Request, response: Response): Promise<void> {
+/**
+ * Step 3 as PrintShop receives it: the browser brings the code, the state and the issuer; `checks`
+ * says whether the answer belonged to a sign-in this browser started.
+ */
+export function recordCallback(request: Request, response: Response, checks: readonly CheckRun[]): Promise<void> {
   return recorder.record(() => {
     const query = new URL(request.url).searchParams;
     return {
       kind: "callback",
       steps: [3],
-      from: "user",
+      from: senderOf(request, "user"),
       to: "client",
       request,
       parameters: query,
       response,
-      belongsTo: { code: query.get("code") ?? undefined },
+      belongsTo: { code: query.get("code") ?? undefined, attackRun: attackRunOf(request) },
+      checks,
     };
   });
 }

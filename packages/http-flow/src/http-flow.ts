@@ -16,14 +16,28 @@ export interface FlowUser {
   password: string;
 }
 
+export interface BrowserOptions {
+  /**
+   * What sends the browser's requests: the global `fetch` by default. The attack lab passes
+   * Mallory's, so that her requests carry her run and her user-agent, and reach only the lab's apps.
+   */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+}
+
 /** A user's browser at one authorization server: it keeps the server's session cookie. */
 export class Browser {
   private cookie: string | undefined;
+  private readonly send: (url: string, init: RequestInit) => Promise<Response>;
 
-  constructor(readonly issuer: string) {}
+  constructor(
+    readonly issuer: string,
+    { fetch: send = fetch }: BrowserOptions = {},
+  ) {
+    this.send = send;
+  }
 
   async fetch(url: string, init: RequestInit = {}): Promise<Response> {
-    const response = await fetch(url, {
+    const response = await this.send(url, {
       ...init,
       redirect: "manual",
       headers: { ...(this.cookie ? { cookie: this.cookie } : {}), ...(init.headers as Record<string, string> | undefined) },
