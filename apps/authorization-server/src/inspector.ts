@@ -4,7 +4,7 @@
 // recorder, so recording never changes an answer.
 import "server-only";
 import { readUnverifiedClaims, referenceOfRequestUri, type CheckTrail } from "@seven-steps/protocol";
-import { browserOf } from "@seven-steps/inspector";
+import { attackRunOf, browserOf, senderOf } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
@@ -60,12 +60,12 @@ export function recordPushedAuthorizationRequest(
   return recorder.record(() => ({
     kind: "pushed-authorization-request",
     steps: [1],
-    from: "client",
+    from: senderOf(request, "client"),
     to: "authorization-server",
     request,
     parameters: form.entries(),
     response,
-    belongsTo: { challenge: form.getIfValid("code_challenge") },
+    belongsTo: { challenge: form.getIfValid("code_challenge"), attackRun: attackRunOf(request) },
     startsFlow: true,
     adoptsDiscoveryOf: browserOf(request),
     checks: trail.runs,
@@ -84,12 +84,12 @@ export function recordAuthorizationRequest(request: Request, response: Response,
     return {
       kind: "authorization-request",
       steps: back ? [1, 3] : [1],
-      from: "user",
+      from: senderOf(request, "user"),
       to: "authorization-server",
       request,
       parameters: query,
       response,
-      belongsTo: { challenge: requestUri === null ? (query.get("code_challenge") ?? undefined) : await challengeOfPushedRequest(requestUri) },
+      belongsTo: { challenge: requestUri === null ? (query.get("code_challenge") ?? undefined) : await challengeOfPushedRequest(requestUri), attackRun: attackRunOf(request) },
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
       startsFlow: true,
@@ -107,11 +107,11 @@ export function recordServerMetadata(request: Request, response: Response): Prom
   return recorder.record(() => ({
     kind: "authorization-server-metadata",
     steps: [0],
-    from: "client",
+    from: senderOf(request, "client"),
     to: "authorization-server",
     request,
     response,
-    belongsTo: { browser: browserOf(request) },
+    belongsTo: { browser: browserOf(request), attackRun: attackRunOf(request) },
     startsFlow: true,
   }));
 }
@@ -127,12 +127,12 @@ export function recordSignIn(
   return recorder.record(async () => ({
     kind: "sign-in",
     steps: [2],
-    from: "user",
+    from: senderOf(request, "user"),
     to: "authorization-server",
     request,
     parameters: form.entries(),
     response,
-    belongsTo: { challenge: await challengeInReturnTo(form) },
+    belongsTo: { challenge: await challengeInReturnTo(form), attackRun: attackRunOf(request) },
     subject: userId,
     checks: trail.runs,
   }));
@@ -151,12 +151,12 @@ export function recordConsentDecision(
     return {
       kind: "consent",
       steps: back ? [2, 3] : [2],
-      from: "user",
+      from: senderOf(request, "user"),
       to: "authorization-server",
       request,
       parameters: form.entries(),
       response,
-      belongsTo: { challenge: await challengeOf(form) },
+      belongsTo: { challenge: await challengeOf(form), attackRun: attackRunOf(request) },
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
       checks: trail.runs,
@@ -177,12 +177,15 @@ export function recordTokenRequest(request: Request, form: RequestParameters | n
     return {
       kind: grantType === "authorization_code" ? "token" : "refresh",
       steps: [4, 5],
-      from: "client",
+      from: senderOf(request, "client"),
       to: "authorization-server",
       request,
       parameters: form.entries(),
       response,
-      belongsTo: grantType === "authorization_code" ? { code: form.getIfValid("code") } : { refreshToken: form.getIfValid("refresh_token") },
+      belongsTo: {
+        ...(grantType === "authorization_code" ? { code: form.getIfValid("code") } : { refreshToken: form.getIfValid("refresh_token") }),
+        attackRun: attackRunOf(request),
+      },
       handsOut: { jti: claims?.jti, refreshToken: issued.refresh_token },
       subject: claims?.sub,
       checks: trail.runs,

@@ -56,6 +56,8 @@ describe("npm run client:add", () => {
       allowedScopes: "profile photos:read",
       // Added by an operator, not registered by the client itself.
       selfRegistered: false,
+      // Only the seed's weak demo client has defences switched off for the attack lab.
+      weakenedDefences: "",
     });
     expect(row!.redirectUris.map((redirectUri) => redirectUri.uri)).toEqual(body.redirect_uris);
   });

@@ -145,6 +145,13 @@ describe("POST /register: a client registers itself (RFC 7591 §3.1)", () => {
     expect(body).not.toHaveProperty("software_id");
   });
 
+  it("never switches a defence off for the client it registers, whatever the metadata asks", async () => {
+    const body = await expectRegistered(await register({ ...kiosk, weakened_defences: "pkce-verifier", weakenedDefences: "pkce-verifier" }));
+
+    // Only the seed's weak demo client has defences switched off for the attack lab.
+    expect(await storedClient(body.client_id)).toMatchObject({ weakenedDefences: "" });
+  });
+
   it("gives every registration its own client_id and secret", async () => {
     const first = await expectRegistered(await register(kiosk));
     const second = await expectRegistered(await register(kiosk));

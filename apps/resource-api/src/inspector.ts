@@ -4,7 +4,7 @@
 // the record itself, and keeps whatever that throws.
 import "server-only";
 import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
-import { browserOf } from "@seven-steps/inspector";
+import { attackRunOf, browserOf, senderOf } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
@@ -35,11 +35,11 @@ export function recordResourceRequest(
   return recorder.record(() => ({
     kind: "resource",
     steps: [6, 7],
-    from: "client",
+    from: senderOf(request, "client"),
     to: "resource-server",
     request,
     response,
-    belongsTo: { jti: verified?.jti ?? unverifiedJti(request) },
+    belongsTo: { jti: verified?.jti ?? unverifiedJti(request), attackRun: attackRunOf(request) },
     subject: verified?.sub,
     checks: trail.runs,
   }));
@@ -53,11 +53,11 @@ function recordCallWithoutToken(request: Request, response: Response, trail: Che
   return recorder.record(() => ({
     kind: "resource-challenge",
     steps: [0],
-    from: "client",
+    from: senderOf(request, "client"),
     to: "resource-server",
     request,
     response,
-    belongsTo: { browser: browserOf(request) },
+    belongsTo: { browser: browserOf(request), attackRun: attackRunOf(request) },
     startsFlow: true,
     checks: trail.runs,
   }));
@@ -68,11 +68,11 @@ export function recordResourceMetadata(request: Request, response: Response): Pr
   return recorder.record(() => ({
     kind: "resource-metadata",
     steps: [0],
-    from: "client",
+    from: senderOf(request, "client"),
     to: "resource-server",
     request,
     response,
-    belongsTo: { browser: browserOf(request) },
+    belongsTo: { browser: browserOf(request), attackRun: attackRunOf(request) },
     startsFlow: true,
   }));
 }

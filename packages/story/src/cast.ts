@@ -54,3 +54,16 @@ export const roleDescriptions: Record<Role, RoleDescription> = {
     summary: "Holds the photos and serves them to anyone presenting a valid access token.",
   },
 };
+
+/**
+ * Mallory, the attacker of the attack lab: no role of RFC 6749, but the attacker of RFC 9700's
+ * attacker model, drawn in a lane of her own by the inspector when she sends a message.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-3
+ */
+export const attackerDescription = {
+  name: "Attacker",
+  rfcName: "Attacker (RFC 9700 §3)",
+  playedBy: "Mallory, with her look-alike shop Mallory's Prints, on port 3003",
+  summary: "Wants alice's photos, or alice's uploads in her own account, and tries every trick in RFC 9700.",
+} satisfies RoleDescription;

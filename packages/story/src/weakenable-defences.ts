@@ -88,6 +88,10 @@ export interface WeakenableDefence {
 }
 
 export type WeakenableDefenceId = (typeof weakenableDefences)[number]["id"];
+/** A defence switched off for the weak demo client: the authorization server's and the client's. */
+export type ClientScopedDefenceId = Extract<(typeof weakenableDefences)[number], { scope: "client" }>["id"];
+/** A defence switched off for one request: the resource API's. */
+export type RequestScopedDefenceId = Extract<(typeof weakenableDefences)[number], { scope: "request" }>["id"];
 
 /** The client whose defences of scope `client` the seed switches off: "PrintShop (weak demo client)". */
 export const weakDemoClientId = "printshop-weak";
@@ -99,9 +103,9 @@ export const weakDemoClientId = "printshop-weak";
 export const weakeningRequestHeader = "attack-lab-weaken";
 
 /** The ids of the defences switched off per client: what the seed gives {@link weakDemoClientId}. */
-export const clientScopedDefenceIds: WeakenableDefenceId[] = weakenableDefences
-  .filter((defence) => defence.scope === "client")
-  .map((defence) => defence.id);
+export const clientScopedDefenceIds: ClientScopedDefenceId[] = weakenableDefences.flatMap((defence) =>
+  defence.scope === "client" ? [defence.id] : [],
+);
 
 export function isWeakenableDefenceId(value: string): value is WeakenableDefenceId {
   return weakenableDefences.some((defence) => defence.id === value);

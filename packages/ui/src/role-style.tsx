@@ -1,10 +1,10 @@
-import type { Role } from "@seven-steps/protocol";
+import type { Sender } from "@seven-steps/inspector";
 
 /**
- * The Tailwind classes of each role's colour. Written out in full so that Tailwind finds them
- * when it scans the sources.
+ * The Tailwind classes of each role's colour, and of Mallory's, the attacker of the attack lab.
+ * Written out in full so that Tailwind finds them when it scans the sources.
  */
-export const roleStyle: Record<Role, { solid: string; soft: string; text: string; border: string }> = {
+export const roleStyle: Record<Sender, { solid: string; soft: string; text: string; border: string }> = {
   user: {
     solid: "bg-role-user text-white",
     soft: "bg-role-user-soft",
@@ -28,5 +28,11 @@ export const roleStyle: Record<Role, { solid: string; soft: string; text: string
     soft: "bg-role-resource-server-soft",
     text: "text-role-resource-server",
     border: "border-role-resource-server",
+  },
+  attacker: {
+    solid: "bg-role-attacker text-white",
+    soft: "bg-role-attacker-soft",
+    text: "text-role-attacker",
+    border: "border-role-attacker",
   },
 };

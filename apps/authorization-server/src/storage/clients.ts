@@ -1,5 +1,6 @@
 import "server-only";
 import { formatScope, parseScope, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
+import { isWeakenableDefenceId, type WeakenableDefenceId } from "@seven-steps/story";
 import { db } from "@/db";
 
 /** A registered client, as the protocol code sees it. */
@@ -20,6 +21,11 @@ export interface RegisteredClient {
   dpopBoundAccessTokens: boolean;
   /** Sends its authorization requests only by reference, pushed first (RFC 9126 §6). */
   requirePushedAuthorizationRequests: boolean;
+  /**
+   * The attack lab's defences switched off for this client, honoured only while weakening is on
+   * (../oauth/weakened-defences.ts). Empty for every client but the seed's weak demo client.
+   */
+  weakenedDefences: WeakenableDefenceId[];
 }
 
 /**
@@ -64,11 +70,15 @@ async function readClient(clientId: string): Promise<RegisteredClient | null> {
     selfRegistered: row.selfRegistered,
     dpopBoundAccessTokens: row.dpopBoundAccessTokens,
     requirePushedAuthorizationRequests: row.requirePushedAuthorizationRequests,
+    weakenedDefences: row.weakenedDefences.split(" ").filter(isWeakenableDefenceId),
   };
 }
 
-/** A client to store: everything of a {@link RegisteredClient} but the rights only an operator gives. */
-export type NewClient = Omit<RegisteredClient, "canIntrospect">;
+/**
+ * A client to store: everything of a {@link RegisteredClient} but what only an operator gives,
+ * the right to introspect and the attack lab's weakened defences (only the seed sets those).
+ */
+export type NewClient = Omit<RegisteredClient, "canIntrospect" | "weakenedDefences">;
 
 /**
  * Stores a newly registered client and its redirect URIs, in one transaction: either all of it is

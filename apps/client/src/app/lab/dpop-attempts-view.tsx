@@ -1,4 +1,4 @@
-import { DpopProofView } from "@/components/dpop-proof-view";
+import { DpopProofView } from "@seven-steps/ui/dpop-proof-view";
 import type { DpopAttempt } from "@/lab/dpop-request";
 import { AnswerView } from "./answer-view";
 import { HttpRequestView } from "./http-request-view";

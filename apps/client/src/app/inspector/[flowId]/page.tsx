@@ -4,7 +4,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { currentUser } from "@/auth/session";
 import { ClientHeader } from "@/components/client-header";
-import { FlowInspector } from "@/components/inspector/flow-inspector";
+import { FlowInspector } from "@seven-steps/ui/inspector/flow-inspector";
 import { db } from "@/db";
 
 export const metadata: Metadata = { title: "How this worked" };
@@ -23,7 +23,11 @@ export default async function FlowPage({ params }: { params: Promise<{ flowId: s
     <>
       <ClientHeader user={user} />
       <main className="mx-auto max-w-7xl space-y-4 px-4 py-4">
-        <FlowInspector initialFlow={flow} />
+        <FlowInspector
+          initialFlow={flow}
+          pollUrl={`/api/inspector/flows/${encodeURIComponent(flow.id)}`}
+          handoutUrl={`/inspector/${encodeURIComponent(flow.id)}/handout`}
+        />
       </main>
     </>
   );

@@ -10,10 +10,10 @@ const outcomeStyles: Record<CheckOutcome, { mark: string; words: string; classNa
 
 /**
  * The checks that ran on one recorded request, in the order they ran, as the server that ran them
- * described them: what, why, the RFC section and the file that does it. A refused request ends
- * with the check that refused it.
+ * described them: what, why, the RFC section and the file that does it, linked to PrintShop's
+ * source viewer at `sourceUrl`. A refused request ends with the check that refused it.
  */
-export function CheckList({ exchange }: { exchange: RecordedExchange }) {
+export function CheckList({ exchange, sourceUrl }: { exchange: RecordedExchange; sourceUrl: string }) {
   return (
     <ol className="mt-2 space-y-2" aria-label={`Checks on ${exchange.method} ${new URL(exchange.url, "http://relative.invalid").pathname}`}>
       {exchange.checks.map((check, index) => {
@@ -30,7 +30,7 @@ export function CheckList({ exchange }: { exchange: RecordedExchange }) {
             {check.detail ? <p className="font-mono text-base break-words">{check.detail}</p> : null}
             <p className="text-base">
               <a href={check.see}>{rfcSectionLabel(check.see)}</a> ·{" "}
-              <a href={`/source/${check.source}`} className="font-mono">
+              <a href={`${sourceUrl}/${check.source}`} className="font-mono">
                 {check.source}
               </a>
             </p>

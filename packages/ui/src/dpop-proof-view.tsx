@@ -1,4 +1,4 @@
-import { describeDpopProof, type ProofEntry } from "@/lab/dpop-proof";
+import { describeDpopProof, type ProofEntry } from "./dpop-proof.ts";
 
 function Entries({ label, entries }: { label: string; entries: ProofEntry[] }) {
   return (

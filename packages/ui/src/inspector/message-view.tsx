@@ -2,6 +2,7 @@
 
 import type { RecordedExchange } from "@seven-steps/inspector";
 import { roleDescriptions } from "@seven-steps/story";
+import { senderDescriptions } from "./senders.ts";
 
 function Fields({ title, fields }: { title: string; fields: Record<string, string> | null }) {
   if (!fields || Object.keys(fields).length === 0) return null;
@@ -32,7 +33,7 @@ export function MessageView({ exchange }: { exchange: RecordedExchange }) {
     <article aria-label={`${exchange.method} ${url.pathname}`} className="grid gap-4 lg:grid-cols-2">
       <section className="space-y-2 rounded-lg border-2 border-line p-3">
         <h4 className="font-bold">
-          Request: {roleDescriptions[exchange.from].name} → {roleDescriptions[exchange.to].name}
+          Request: {senderDescriptions[exchange.from].name} → {roleDescriptions[exchange.to].name}
         </h4>
         <p className="font-mono text-base break-all">
           {exchange.method} {url.origin === "http://relative.invalid" ? "" : url.origin}

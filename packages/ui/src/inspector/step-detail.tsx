@@ -3,10 +3,11 @@
 import type { RecordedExchange } from "@seven-steps/inspector";
 import { discoveryStep, steps } from "@seven-steps/protocol";
 import { roleDescriptions } from "@seven-steps/story";
-import { DpopProofView } from "@/components/dpop-proof-view";
-import { CheckList } from "./check-list";
-import { JwtView } from "./jwt-view";
-import { MessageView } from "./message-view";
+import { useId } from "react";
+import { DpopProofView } from "../dpop-proof-view.tsx";
+import { CheckList } from "./check-list.tsx";
+import { JwtView } from "./jwt-view.tsx";
+import { MessageView } from "./message-view.tsx";
 
 function accessTokenOf(exchange: RecordedExchange | undefined): string | undefined {
   const body = exchange?.responseBody as { access_token?: unknown } | null | undefined;
@@ -14,7 +15,7 @@ function accessTokenOf(exchange: RecordedExchange | undefined): string | undefin
 }
 
 /** What was checked on the requests that carry a step: the lists themselves at the request's step, a pointer at its answer's. */
-function ChecksOfStep({ stepNumber, carriers }: { stepNumber: number; carriers: RecordedExchange[] }) {
+function ChecksOfStep({ stepNumber, carriers, sourceUrl }: { stepNumber: number; carriers: RecordedExchange[]; sourceUrl: string }) {
   const checked = carriers.filter((exchange) => exchange.checks.length > 0);
   if (checked.length === 0) {
     return <p className="text-lg text-muted">No checks were recorded for this step&apos;s messages.</p>;
@@ -37,7 +38,7 @@ function ChecksOfStep({ stepNumber, carriers }: { stepNumber: number; carriers: 
             <p className="text-lg">
               The {server} ran these checks on <code>{exchange.method} {path}</code>, in this order:
             </p>
-            <CheckList exchange={exchange} />
+            <CheckList exchange={exchange} sourceUrl={sourceUrl} />
           </div>
         );
       })}
@@ -49,16 +50,17 @@ function ChecksOfStep({ stepNumber, carriers }: { stepNumber: number; carriers: 
  * One step in detail: what it is, what was checked and why (as recorded from the request itself,
  * with the RFC and the file that does it), and its real messages.
  */
-export function StepDetail({ stepNumber, exchanges }: { stepNumber: number; exchanges: RecordedExchange[] }) {
+export function StepDetail({ stepNumber, exchanges, sourceUrl }: { stepNumber: number; exchanges: RecordedExchange[]; sourceUrl: string }) {
+  const headingId = useId();
   const step = stepNumber === 0 ? discoveryStep : steps.find((candidate) => candidate.number === stepNumber);
   if (!step) return null;
   // Step 0 is a few requests in a row; the others, a request and the same step seen from the other side.
   const carriers = exchanges.filter((exchange) => exchange.steps.includes(step.number)).slice(0, step.number === 0 ? undefined : 2);
   const token = step.id === "access-token" ? accessTokenOf(carriers[0]) : undefined;
   return (
-    <section aria-labelledby="step-detail-heading" className="space-y-4 rounded-xl border-2 border-line bg-white p-5">
+    <section aria-labelledby={headingId} className="space-y-4 rounded-xl border-2 border-line bg-white p-5">
       <div>
-        <h2 id="step-detail-heading" className="text-2xl font-bold">
+        <h2 id={headingId} className="text-2xl font-bold">
           Step {step.number}: {step.title}
         </h2>
         <p className="text-lg">
@@ -77,7 +79,7 @@ export function StepDetail({ stepNumber, exchanges }: { stepNumber: number; exch
 
       <div>
         <h3 className="text-xl font-bold">What was checked, and why</h3>
-        <ChecksOfStep stepNumber={step.number} carriers={carriers} />
+        <ChecksOfStep stepNumber={step.number} carriers={carriers} sourceUrl={sourceUrl} />
       </div>
 
       <div className="space-y-3">

@@ -1,6 +1,6 @@
 import { createDpopProof, generateDpopKeyPair, withoutSignature } from "@seven-steps/protocol";
 import { describe, expect, it } from "vitest";
-import { describeDpopProof } from "@/lab/dpop-proof";
+import { describeDpopProof } from "./dpop-proof.ts";
 
 describe("describeDpopProof (RFC 9449 §4.2)", () => {
   it("shows a resource server's proof: the header with the public key, then every claim explained, ath and nonce too", async () => {
