@@ -1,6 +1,6 @@
-// The three apps as the end-to-end tests start them: production builds, sharing a database of
-// their own that is created afresh for each run. They run on the demo's ports (3000 to 3002), or
-// on three ports from E2E_PORT_BASE, so that the tests can run while `npm run dev` does.
+// The four apps as the end-to-end tests start them: production builds, sharing a database of
+// their own that is created afresh for each run. They run on the demo's ports (3000 to 3003), or
+// on four ports from E2E_PORT_BASE, so that the tests can run while `npm run dev` does.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -23,6 +23,7 @@ export const apps = {
   client: { workspace: "@seven-steps/client", port: portBase, url: `http://localhost:${portBase}` },
   authorizationServer: { workspace: "@seven-steps/authorization-server", port: portBase + 1, url: `http://localhost:${portBase + 1}` },
   resourceApi: { workspace: "@seven-steps/resource-api", port: portBase + 2, url: `http://localhost:${portBase + 2}` },
+  attacker: { workspace: "@seven-steps/attacker", port: portBase + 3, url: `http://localhost:${portBase + 3}` },
 } as const;
 
 /** Where each app finds the others: the configuration every app under test receives. */
@@ -31,6 +32,7 @@ export const appEnvironment = {
   ISSUER: apps.authorizationServer.url,
   AUTHORIZATION_SERVER_ISSUER: apps.authorizationServer.url,
   RESOURCE_API_URL: apps.resourceApi.url,
+  ATTACKER_URL: apps.attacker.url,
 };
 
 /**

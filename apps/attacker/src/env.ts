@@ -1,3 +1,4 @@
+import { attackLabWeakening, refuseWeakeningInProduction } from "@seven-steps/config/attack-lab";
 import { databaseUrl, httpBaseUrl, loadEnvironment } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
@@ -14,13 +15,14 @@ const schema = z.object({
   /** PrintShop, whose users Mallory targets. */
   CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
   /**
-   * Whether the lab may switch defences off ("Run it with the defence switched off"). The same
-   * variable, given to every app, is what makes the apps honour it.
+   * Whether the lab offers "Run it with the defence switched off" (packages/config/attack-lab.ts).
+   * The same variable, given to every app, is what makes the apps honour it; refused in a
+   * production configuration.
    */
-  ATTACK_LAB_WEAKENING: z.enum(["true", "false"], "must be true or false").default("false").transform((value) => value === "true"),
+  ATTACK_LAB_WEAKENING: attackLabWeakening,
   /** Whether the apps record protocol messages: the lab shows a run's messages from those records. */
   RECORD_PROTOCOL_MESSAGES: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
-});
+}).superRefine(refuseWeakeningInProduction);
 
 export const env = loadEnvironment("attacker", schema, process.env);
 

@@ -1,5 +1,8 @@
+import { WeakenedDefencesBanner } from "@seven-steps/ui/weakened-defences-banner";
 import type { Metadata } from "next";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { env } from "@/env";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,10 +10,15 @@ export const metadata: Metadata = {
   description: "Mallory, the attacker of the seven-steps OAuth 2 demo: she tries each attack of RFC 9700 against the running apps.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // Read at request time: the same build runs with ATTACK_LAB_WEAKENING on and off.
+  await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen text-lg">{children}</body>
+      <body className="min-h-screen text-lg">
+        {env.ATTACK_LAB_WEAKENING ? <WeakenedDefencesBanner /> : null}
+        {children}
+      </body>
     </html>
   );
 }

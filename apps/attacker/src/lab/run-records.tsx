@@ -2,6 +2,7 @@
 
 import type { Flow, RecordedExchange } from "@seven-steps/inspector";
 import { rfcSectionLabel, type CheckRun } from "@seven-steps/protocol";
+import { FlowInspector } from "@seven-steps/ui/inspector/flow-inspector";
 import { useEffect, useState } from "react";
 
 /** The records are written as the apps answer; the page asks a few times, a second apart. */
@@ -83,6 +84,10 @@ export function RunRecords({ runId, clientApp }: { runId: string; clientApp: str
             </li>
           ))}
         </ol>
+      </section>
+      <section aria-label="Inspector of this run" className="space-y-2">
+        <h3 className="text-xl font-bold">In the inspector</h3>
+        <FlowInspector initialFlow={flow} pollUrl={`/api/runs/${encodeURIComponent(runId)}`} sourceUrl={`${clientApp}/source`} />
       </section>
     </div>
   );
