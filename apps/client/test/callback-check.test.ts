@@ -1,7 +1,7 @@
 // PrintShop's callback refuses a code pushed into a browser that started no sign-in (code
 // injection, RFC 9700 §4.7), and records the refusal; the attack lab's weak sign-in, there only
 // while ATTACK_LAB_WEAKENING is on, lets it through. Each test runs next-auth's real callback.
-import type { AuthHandler as NextAuthCore } from "next-auth/core";
+import type { NextAuthOptions } from "next-auth";
 import { createRequire } from "node:module";
 import path from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -16,7 +16,11 @@ afterEach(() => {
 // next-auth's core, which its Next.js handler calls once it has read the request (that handler
 // needs Next.js's request scope). The package does not export it by name.
 const require = createRequire(import.meta.url);
-const { AuthHandler } = require(path.join(path.dirname(require.resolve("next-auth")), "core/index.js")) as { AuthHandler: typeof NextAuthCore };
+type NextAuthCore = (parameters: {
+  req: { query: Record<string, string>; body: object; cookies: Record<string, string>; headers: Record<string, string>; method: string; action: string; providerId: string };
+  options: NextAuthOptions;
+}) => Promise<{ redirect?: string; cookies?: { name: string; value: string }[] }>;
+const { AuthHandler } = require(path.join(path.dirname(require.resolve("next-auth")), "core/index.js")) as { AuthHandler: NextAuthCore };
 
 /** PrintShop's modules, loaded afresh with ATTACK_LAB_WEAKENING as given. */
 async function printShop(weakening: boolean) {
