@@ -20,7 +20,7 @@ async function counts() {
 
 describe("the seed", () => {
   it("creates the demo users, the demo clients and their photos", async () => {
-    expect(await counts()).toEqual({ users: 3, clients: 4, redirectUris: 3, profiles: 3, photos: demoPhotos.length });
+    expect(await counts()).toEqual({ users: 3, clients: 4, redirectUris: 4, profiles: 3, photos: demoPhotos.length });
   });
 
   it("stores passwords only as Argon2id hashes", async () => {
