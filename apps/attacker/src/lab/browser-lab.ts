@@ -1,4 +1,4 @@
-import type { AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
+import type { AlicesAppAuthorizationServer, AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
 import type { AttackOutcome, PhaseResult } from "@/attacks/attack";
 
 /** The apps' addresses, as the lab page's scripts need them. */
@@ -21,7 +21,13 @@ export interface BrowserLab {
    * it, and resolves with what leaks from it. Call it first, before any `await`: browsers open a
    * tab only in answer to a click.
    */
-  alicesApp(options?: { scope?: string; redeem?: AlicesAppRedeem }): Promise<AlicesAppLeak>;
+  alicesApp(options?: {
+    scope?: string;
+    redeem?: AlicesAppRedeem;
+    authorizationServer?: AlicesAppAuthorizationServer;
+    /** A check of alice's app itself to switch off for this run (only `mix-up-iss`; honoured while weakening is on). */
+    weaken?: "mix-up-iss";
+  }): Promise<AlicesAppLeak>;
   /**
    * Opens one of Mallory's pages (under /mallory/) in a new tab, alice's browser being pushed
    * there. The page's address carries the run id. Same rule as alicesApp about `await`.
@@ -63,9 +69,9 @@ export function createBrowserLab({ attackId, runId, weakened, origins }: { attac
       if (!response.ok || body === null) throw new RunFailed(body?.error_description ?? `Mallory's app answered ${response.status}.`);
       return body;
     },
-    alicesApp({ scope = "profile photos:read", redeem = "code" } = {}) {
+    alicesApp({ scope = "profile photos:read", redeem = "code", authorizationServer = "photocloud", weaken } = {}) {
       const url = new URL("/attack-lab/victim", origins.clientApp);
-      url.search = new URLSearchParams({ "attack-run": runId, scope, redeem }).toString();
+      url.search = new URLSearchParams({ "attack-run": runId, scope, redeem, as: authorizationServer, ...(weaken ? { weaken } : {}) }).toString();
       const tab = openTab(url.toString());
       return new Promise<AlicesAppLeak>((resolve, reject) => {
         if (!tab) {

@@ -6,9 +6,10 @@ import {
   computeCodeChallenge,
   generateCodeVerifier,
   processTokenResponse,
+  AuthorizationResponseError,
   validateAuthorizationResponse,
 } from "@seven-steps/protocol";
-import type { AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
+import type { AlicesAppAuthorizationServer, AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
 import { useEffect, useState } from "react";
 
 export interface AlicesAppConfiguration {
@@ -19,6 +20,10 @@ export interface AlicesAppConfiguration {
   redirectUri: string;
   /** The attack lab's origin: the only one this page hands anything to. */
   labOrigin: string;
+  /** The other authorization server alice's app knows, for the mix-up card: Mallory's. */
+  mallorysServer: { issuer: string; authorizationEndpoint: string; tokenEndpoint: string };
+  /** Whether a run of the lab may switch this client's `iss` check off (`mix-up-iss`): while ATTACK_LAB_WEAKENING is on. */
+  issuerCheckMaySwitchOff: boolean;
 }
 
 interface SavedRun {
@@ -26,6 +31,13 @@ interface SavedRun {
   redeem: AlicesAppRedeem;
   verifier: string;
   state: string;
+  server: AlicesAppAuthorizationServer;
+  issuerCheckSwitchedOff: boolean;
+}
+
+/** The endpoints and issuer of the authorization server alice picked. */
+function serverOf(configuration: AlicesAppConfiguration, server: AlicesAppAuthorizationServer) {
+  return server === "mallory" ? configuration.mallorysServer : configuration;
 }
 
 const storageKey = "attack-lab-alices-app";
@@ -41,10 +53,12 @@ function randomState(): string {
 async function start(configuration: AlicesAppConfiguration, query: URLSearchParams): Promise<string> {
   const runId = query.get("attack-run") ?? "";
   const redeem: AlicesAppRedeem = query.get("redeem") === "tokens" ? "tokens" : "code";
+  const server: AlicesAppAuthorizationServer = query.get("as") === "mallory" ? "mallory" : "photocloud";
   const verifier = generateCodeVerifier();
   const state = randomState();
-  sessionStorage.setItem(storageKey, JSON.stringify({ runId, redeem, verifier, state } satisfies SavedRun));
-  const url = buildAuthorizationUrl(configuration.authorizationEndpoint, {
+  const issuerCheckSwitchedOff = configuration.issuerCheckMaySwitchOff && query.get("weaken") === "mix-up-iss";
+  sessionStorage.setItem(storageKey, JSON.stringify({ runId, redeem, verifier, state, server, issuerCheckSwitchedOff } satisfies SavedRun));
+  const url = buildAuthorizationUrl(serverOf(configuration, server).authorizationEndpoint, {
     response_type: "code",
     client_id: configuration.clientId,
     redirect_uri: configuration.redirectUri,
@@ -63,14 +77,20 @@ async function finish(configuration: AlicesAppConfiguration, saved: SavedRun): P
   // The code leaves the address bar at once; the run id stays, for the records of the requests to come.
   window.history.replaceState(null, "", `${arrived.pathname}?attack-run=${encodeURIComponent(saved.runId)}`);
   const leak: AlicesAppLeak = { type: "alices-app", runId: saved.runId };
+  const server = serverOf(configuration, saved.server);
   try {
-    leak.code = validateAuthorizationResponse(arrived, { expectedState: saved.state, expectedIssuer: configuration.issuer });
+    leak.code = validateAuthorizationResponse(arrived, {
+      expectedState: saved.state,
+      expectedIssuer: server.issuer,
+      issuerCheckSwitchedOff: saved.issuerCheckSwitchedOff,
+    });
   } catch (error) {
-    return { ...leak, error: (error as { code?: string }).code ?? "invalid_response" };
+    if (error instanceof AuthorizationResponseError) return { ...leak, error: error.code, refusal: { code: error.code, description: error.description } };
+    return { ...leak, error: "invalid_response" };
   }
   if (saved.redeem === "code") return leak;
   const { url, init } = buildTokenRequest(
-    configuration.tokenEndpoint,
+    server.tokenEndpoint,
     { grant_type: "authorization_code", code: leak.code, redirect_uri: configuration.redirectUri, code_verifier: saved.verifier },
     { method: "none", clientId: configuration.clientId },
   );
