@@ -1,11 +1,18 @@
 // The four apps as the end-to-end tests start them: production builds, sharing a database of
 // their own that is created afresh for each run. They run on the demo's ports (3000 to 3003), or
 // on four ports from E2E_PORT_BASE, so that the tests can run while `npm run dev` does.
+//
+// Two stacks read this file: the main one (playwright.config.ts), and the attack lab's
+// (playwright.attack-lab.config.ts), chosen by E2E_STACK=attack-lab. The attack lab's runs the
+// same builds with ATTACK_LAB_WEAKENING=true, ten ports up and on a database of its own, so that
+// no test of the main suite ever meets a server whose defences can be switched off.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const portBase = Number(process.env.E2E_PORT_BASE || 3000);
+
+export const stack: "main" | "attack-lab" = process.env.E2E_STACK === "attack-lab" ? "attack-lab" : "main";
+const portBase = Number(process.env.E2E_PORT_BASE || 3000) + (stack === "attack-lab" ? 10 : 0);
 
 export const repositoryRoot = path.resolve(here, "..");
 export const databaseFile = path.join(here, ".data", `e2e-${portBase}.db`);
@@ -26,13 +33,17 @@ export const apps = {
   attacker: { workspace: "@seven-steps/attacker", port: portBase + 3, url: `http://localhost:${portBase + 3}` },
 } as const;
 
-/** Where each app finds the others: the configuration every app under test receives. */
+/**
+ * Where each app finds the others, and whether the attack lab may switch defences off: the
+ * configuration every app under test receives.
+ */
 export const appEnvironment = {
   CLIENT_APP_URL: apps.client.url,
   ISSUER: apps.authorizationServer.url,
   AUTHORIZATION_SERVER_ISSUER: apps.authorizationServer.url,
   RESOURCE_API_URL: apps.resourceApi.url,
   ATTACKER_URL: apps.attacker.url,
+  ATTACK_LAB_WEAKENING: String(stack === "attack-lab"),
 };
 
 /**
@@ -47,3 +58,19 @@ export const labRedirectUri = `${apps.client.url}/lab/callback`;
 export const weakClientRedirectUri = `${apps.client.url}/attack-lab/victim`;
 /** The callback of PrintShop's weak sign-in (the weak demo client's next-auth provider, there only while weakening is on). */
 export const weakSignInRedirectUri = `${apps.client.url}/api/auth/callback/printshop-weak`;
+
+/**
+ * The stack as Playwright starts it: each app's production build, already made (no rebuild), with
+ * its output also in a log file, which the last tests read for leaked secrets.
+ */
+export const webServers = Object.entries(apps).map(([name, app]) => ({
+  command: `node e2e/run-logged.js ${path.join(logFolder, `${name}.log`)} npm run start --workspace ${app.workspace}`,
+  cwd: repositoryRoot,
+  url: app.url,
+  env: { ...appEnvironment, DATABASE_URL: databaseUrl, ...testSettings, PORT: String(app.port) },
+  // The tests need a fresh database; a server left running by `npm run dev` would use another one.
+  reuseExistingServer: false,
+  timeout: 60_000,
+  stdout: "pipe" as const,
+  stderr: "pipe" as const,
+}));

@@ -1,22 +1,8 @@
 import { defineConfig } from "@playwright/test";
-import path from "node:path";
-import { appEnvironment, apps, databaseUrl, logFolder, repositoryRoot, testSettings } from "./apps.ts";
+import { stack, webServers } from "./apps.ts";
 import { browser } from "./browser.ts";
 
-const environment = { ...appEnvironment, DATABASE_URL: databaseUrl, ...testSettings };
-
-// Each app's output also goes to a log file, which the last tests read for leaked secrets.
-const webServers = Object.entries(apps).map(([name, app]) => ({
-  command: `node e2e/run-logged.js ${path.join(logFolder, `${name}.log`)} npm run start --workspace ${app.workspace}`,
-  cwd: repositoryRoot,
-  url: app.url,
-  env: { ...environment, PORT: String(app.port) },
-  // The tests need a fresh database; a server left running by `npm run dev` would use another one.
-  reuseExistingServer: false,
-  timeout: 60_000,
-  stdout: "pipe" as const,
-  stderr: "pipe" as const,
-}));
+if (stack !== "main") throw new Error("E2E_STACK=attack-lab is for playwright.attack-lab.config.ts; unset it to run the main suite.");
 
 export default defineConfig({
   testDir: "./tests",
@@ -33,7 +19,8 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
   },
   projects: [
-    { name: "chromium", use: browser, testIgnore: [/key-rotation/, /stress\//, /faults\//, /after\//] },
+    // The attack lab's weakened specs run on a stack of their own (playwright.attack-lab.config.ts).
+    { name: "chromium", use: browser, testIgnore: [/key-rotation/, /stress\//, /faults\//, /after\//, /attack-lab-weakened\//] },
     // Heavy traffic (fuzzing, load) runs once the functional tests are done, so they never slow
     // those down; then what changes the whole system (the signing key, stopping servers); and
     // last, the scans of what everything before left in the database and the logs.

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { getDatabase } from "@seven-steps/db";
-import { databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot, weakClientRedirectUri, weakSignInRedirectUri } from "./apps.ts";
+import { apps, databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot, weakClientRedirectUri, weakSignInRedirectUri } from "./apps.ts";
 import { chromiumExecutablePath } from "@seven-steps/devtools/chromium";
 
 const browser = chromiumExecutablePath() ?? chromium.executablePath();
@@ -23,7 +23,8 @@ rmSync(logFolder, { recursive: true, force: true });
 for (const suffix of ["", "-wal", "-shm", "-journal"]) rmSync(`${databaseFile}${suffix}`, { force: true });
 const setup = spawnSync("npm", ["run", "db:setup", "--workspace", "@seven-steps/db"], {
   cwd: repositoryRoot,
-  env: { ...process.env, DATABASE_URL: databaseUrl },
+  // The seed registers Mallory's Prints API at the attacker app of this stack.
+  env: { ...process.env, DATABASE_URL: databaseUrl, ATTACKER_URL: apps.attacker.url },
   stdio: ["ignore", "ignore", "inherit"],
 });
 if (setup.status !== 0) {

@@ -1,14 +1,22 @@
 // The demo data: three users (alice, bob, and Mallory of the attack lab), the clients registered
-// for the PrintShop app, its lab and the attack lab's weak demo client, and each user's profile and
-// photos at the PhotoCloud API.
+// for the PrintShop app, its lab and the attack lab's weak demo client, Mallory's Prints API as a
+// resource server, and each user's profile and photos at the PhotoCloud API.
 // Idempotent: running it again changes nothing that is already there.
 //
 // The demo credentials below are public on purpose (the README lists them). Never reuse them.
 import { getDatabase } from "@seven-steps/db";
 import { hashPassword } from "@seven-steps/authorization-server/password-hash";
 import { hashSecret } from "@seven-steps/authorization-server/secret-hash";
-import { databaseUrl } from "@seven-steps/db/tooling";
-import { demoClient, demoLabClient, demoPhotos, demoResourceServerClient, demoUsers, demoWeakClient } from "@seven-steps/db/demo-data";
+import { attackerUrl, databaseUrl } from "@seven-steps/db/tooling";
+import {
+  demoClient,
+  demoLabClient,
+  demoMallorysResourceServer,
+  demoPhotos,
+  demoResourceServerClient,
+  demoUsers,
+  demoWeakClient,
+} from "@seven-steps/db/demo-data";
 
 const database = getDatabase(databaseUrl());
 
@@ -62,6 +70,18 @@ async function seedClients(): Promise<void> {
   }
 }
 
+/**
+ * Mallory's Prints API, registered as a resource server at PhotoCloud's authorization server at
+ * the ATTACKER_URL the apps run with. (The PhotoCloud API registers itself, as the default, when
+ * the authorization server first needs it.)
+ */
+async function seedMallorysResourceServer(): Promise<string> {
+  const { path, ...resourceServer } = demoMallorysResourceServer;
+  const identifier = `${attackerUrl()}${path}`;
+  await database.resourceServer.upsert({ where: { identifier }, update: {}, create: { identifier, ...resourceServer } });
+  return identifier;
+}
+
 /** The PhotoCloud API's own profile of each user, keyed by the same `sub` as the tokens. */
 async function seedProfiles(subjects: Map<string, string>): Promise<void> {
   for (const user of demoUsers) {
@@ -88,7 +108,8 @@ const subjects = await seedUsers();
 await seedClients();
 await seedProfiles(subjects);
 const photos = await seedPhotos(subjects);
+const mallorysApi = await seedMallorysResourceServer();
 console.info(
-  `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the clients "${demoClient.id}", "${demoLabClient.id}", "${demoWeakClient.id}" and "${demoResourceServerClient.id}", and ${photos} photos.`,
+  `Seeded ${subjects.size} users (${[...subjects.keys()].join(", ")}), the clients "${demoClient.id}", "${demoLabClient.id}", "${demoWeakClient.id}" and "${demoResourceServerClient.id}", the resource server ${mallorysApi}, and ${photos} photos.`,
 );
 await database.$disconnect();

@@ -4,7 +4,7 @@ export default [
   ...next,
   // env.ts is the one place that reads process.env; tests write it before env.ts runs.
   {
-    files: ["src/env.ts", "test/mallory-http.test.ts", "test/run-phase.test.ts"],
+    files: ["src/env.ts", "test/mallory-http.test.ts", "test/run-phase.test.ts", "test/prints-api.test.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 ];

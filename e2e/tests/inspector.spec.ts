@@ -1,7 +1,7 @@
 // "How this worked": the inspector draws the seven steps from the messages the three apps really
 // exchanged, and what it shows must be what happened, with no secret in sight.
 import type { Browser, Page } from "@playwright/test";
-import { linkKey, maskSecret } from "@seven-steps/inspector";
+import { linkKey, malloryUserAgent, maskSecret } from "@seven-steps/inspector";
 import { decodeJwt } from "jose";
 import { apps } from "../apps.ts";
 import { database } from "../fixtures/database.ts";
@@ -281,4 +281,34 @@ test("in the lab, a wrong code_verifier is refused, and the inspector names the 
   await expect(last).toContainText("invalid_grant: The code_verifier does not match the code_challenge of the authorization request.");
   await expect(last.getByRole("link", { name: "RFC 7636 §4.6" })).toHaveAttribute("href", "https://www.rfc-editor.org/rfc/rfc7636#section-4.6");
   await expect(last.getByRole("link", { name: "apps/authorization-server/src/oauth/grants/authorization-code.ts" })).toBeVisible();
+});
+
+test("a code Mallory replays is drawn in a fifth lane, hers, and opens with the check that refused her", async ({ page, request, testUser }) => {
+  const code = await signInAtPrintShop(page, testUser);
+  await openInspector(page);
+  await expect(page.getByRole("list", { name: "Lanes" }).getByRole("listitem")).toHaveCount(4);
+
+  // Mallory, who saw the code go by, tries it at the token endpoint from her own server.
+  const replay = await request.post(`${apps.authorizationServer.url}/token`, {
+    headers: { "user-agent": malloryUserAgent },
+    form: { grant_type: "authorization_code", code, client_id: "printshop", redirect_uri: `${client}/api/auth/callback/authorization-server` },
+  });
+  expect(replay.ok()).toBe(false);
+  const { error } = (await replay.json()) as { error: string };
+
+  // The page polls the flow: her lane appears last, and her message below the seven steps.
+  await expect(page.getByRole("list", { name: "Lanes" }).getByRole("listitem")).toHaveText(["User", "Client", "Authorization Server", "Resource Server", "Attacker"]);
+  await expect(page.getByRole("list", { name: "The seven steps" }).getByRole("button")).toHaveCount(7);
+  const message = page
+    .getByRole("list", { name: "Mallory's messages" })
+    .getByRole("button", { name: `Mallory: POST /token to Authorization Server, ${replay.status()} ${error}` });
+  await expect(message).toHaveAttribute("aria-pressed", "false");
+  await message.click();
+  await expect(message).toHaveAttribute("aria-pressed", "true");
+
+  const detail = page.getByRole("region", { name: "Mallory's message: POST /token" });
+  const refusal = detail.getByRole("list", { name: "Checks on POST /token" }).getByRole("listitem").last();
+  await expect(refusal).toHaveAttribute("data-outcome", "refused");
+  await expect(detail.getByRole("heading", { name: "Request: Attacker → Authorization Server" })).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath("inspector-mallory.png"), fullPage: true });
 });

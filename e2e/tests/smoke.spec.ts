@@ -26,6 +26,8 @@ for (const { name, url, role, heading } of pages) {
     await expect(protagonists.getByRole("listitem")).toHaveCount(4);
     await expect(protagonists.locator('[aria-current="true"]')).toContainText(roleDescriptions[role].name);
     await expect(page.getByRole("region", { name: "The seven steps" }).getByRole("listitem")).toHaveCount(7);
+    // Only the attack lab's own stack may switch defences off (tests/attack-lab-weakened/).
+    await expect(page.getByRole("alert", { name: /^Defences switched off/ })).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 }

@@ -63,4 +63,36 @@ describe("running a phase", () => {
     const { outcome } = (await response.json()) as { outcome: { answer: { body: Record<string, string> } } };
     expect(outcome.answer.body).toEqual({ refresh_token: "a-se…", token_type: "Bearer" });
   });
+
+  it("masks the tokens in every answer of an attack of several tries", async () => {
+    const { runPhase } = await import("@/attacks/run-phase");
+    const attack = await attackThatCallsTheIssuer();
+    attack.phases.run = async () => ({
+      outcome: {
+        verdict: "refused",
+        summary: "two tries",
+        answers: [
+          { label: "first", status: 401, body: { error: "invalid_token" } },
+          { label: "second", status: 200, body: { refresh_token: "another-secret-refresh-token" } },
+        ],
+      },
+    });
+    const response = await runPhase(attack, "run", { runId, weakened: false, input: {} });
+    const { outcome } = (await response.json()) as { outcome: { answers: { label: string; body: unknown }[] } };
+    expect(outcome.answers).toEqual([
+      { label: "first", status: 401, body: { error: "invalid_token" } },
+      { label: "second", status: 200, body: { refresh_token: "anot…" } },
+    ]);
+  });
+
+  it("says plainly what the attack could not get, as a verdict", async () => {
+    const { runPhase } = await import("@/attacks/run-phase");
+    const { MissingPrerequisite } = await import("@/attacks/attack");
+    const attack = await attackThatCallsTheIssuer();
+    attack.phases.run = async () => {
+      throw new MissingPrerequisite("Mallory could not get a token for her own account (mallory).");
+    };
+    const response = await runPhase(attack, "run", { runId, weakened: false, input: {} });
+    expect(await response.json()).toEqual({ outcome: { verdict: "could-not-run", summary: "Mallory could not get a token for her own account (mallory)." } });
+  });
 });

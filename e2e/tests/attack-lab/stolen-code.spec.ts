@@ -5,7 +5,7 @@ test("attack 1: a stolen code without its PKCE verifier is refused at the token 
   const card = await openAttackCard(page, 1);
   const outcome = await runAttack(card, { alice: testUser });
   await expect(outcome.locator("[data-verdict]")).toHaveAttribute("data-verdict", "refused");
-  await expect(outcome.getByLabel("The answer Mallory got")).toContainText('"error": "invalid_grant"');
+  await expect(outcome.getByLabel("The answer Mallory got")).toContainText('"error": "invalid_request"');
   const check = refusedBy(card);
   await expect(check).toContainText("code_verifier");
   await expect(check.getByRole("link", { name: /^RFC 7636 §/ })).toBeVisible();

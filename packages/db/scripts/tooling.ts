@@ -8,6 +8,11 @@ export function databaseUrl(): string {
   return process.env.DATABASE_URL || defaultDatabaseUrl;
 }
 
+/** Where Mallory's app runs (the attack lab): `ATTACKER_URL` when it is set, otherwise the demo's. */
+export function attackerUrl(): string {
+  return process.env.ATTACKER_URL || "http://localhost:3003";
+}
+
 /** The provider the Prisma CLI works with: PRISMA_PROVIDER if set, else DATABASE_URL's. */
 export function cliProvider(): DatabaseProvider {
   const forced = process.env.PRISMA_PROVIDER;

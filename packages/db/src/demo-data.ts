@@ -52,6 +52,17 @@ export const demoWeakClient = {
 };
 
 /**
+ * Mallory's Prints API, the attack lab's look-alike print service: a resource server registered
+ * at PhotoCloud like any other (RFC 8707), at this path of Mallory's app (ATTACKER_URL). Tokens
+ * alice's app gets for it name it in `aud`; the PhotoCloud API refuses them (attack 8).
+ */
+export const demoMallorysResourceServer = {
+  path: "/api/prints",
+  name: "Mallory's Prints API",
+  scopes: "photos:read",
+};
+
+/**
  * The PhotoCloud API's credentials at the authorization server: it may ask the introspection
  * endpoint about tokens (RFC 7662), and may not obtain any.
  */

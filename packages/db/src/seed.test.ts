@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { clientScopedDefenceIds } from "@seven-steps/story";
-import { demoClient, demoLabClient, demoPhotos, demoResourceServerClient, demoUsers, demoWeakClient } from "./demo-data.ts";
+import { demoClient, demoLabClient, demoMallorysResourceServer, demoPhotos, demoResourceServerClient, demoUsers, demoWeakClient } from "./demo-data.ts";
 import { getDatabase } from "./client.ts";
 import { createSeededDatabase, runDatabaseScript, testProvider } from "./testing.ts";
 
@@ -15,12 +15,13 @@ async function counts() {
     redirectUris: await database.clientRedirectUri.count(),
     profiles: await database.profile.count(),
     photos: await database.photo.count(),
+    resourceServers: await database.resourceServer.count(),
   };
 }
 
 describe("the seed", () => {
   it("creates the demo users, the demo clients and their photos", async () => {
-    expect(await counts()).toEqual({ users: 3, clients: 4, redirectUris: 4, profiles: 3, photos: demoPhotos.length });
+    expect(await counts()).toEqual({ users: 3, clients: 4, redirectUris: 4, profiles: 3, photos: demoPhotos.length, resourceServers: 1 });
   });
 
   it("stores passwords only as Argon2id hashes", async () => {
@@ -69,6 +70,11 @@ describe("the seed", () => {
     expect(weakened).toContain("pkce-verifier");
     // Switched off per request, never for a whole client.
     expect(weakened).not.toContain("audience");
+  });
+
+  it("registers Mallory's Prints API as a resource server on Mallory's app, accepting photos:read only, and not the default", async () => {
+    const prints = await database.resourceServer.findUniqueOrThrow({ where: { identifier: `http://localhost:3003${demoMallorysResourceServer.path}` } });
+    expect(prints).toMatchObject({ name: "Mallory's Prints API", scopes: "photos:read", isDefault: null });
   });
 
   it("switches no defence off for any other client", async () => {

@@ -1,6 +1,6 @@
 // Waits until the four apps answer, then prints where they are and how to sign in.
 // Turbo runs it next to the apps in `npm run dev` and `npm start`.
-import { attackerPort, demoPorts, roleDescriptions } from "@seven-steps/story";
+import { attackerPort, demoPorts, roleDescriptions, weakDemoClientId } from "@seven-steps/story";
 import { demoUsers } from "@seven-steps/db/demo-data";
 import { waitUntilAnswering } from "../src/wait.ts";
 
@@ -19,6 +19,12 @@ const lines = apps.map((app, index) => {
   return `   ${label} ${app.url}   ${status}`;
 });
 const accounts = demoUsers.map((user) => `${user.username} / ${user.password}`).join(", ");
+// The apps validate the variable themselves; this only repeats, where the URLs are, what their
+// red banner says.
+const weakening =
+  process.env.ATTACK_LAB_WEAKENING === "true"
+    ? [`   ATTACK_LAB_WEAKENING=true: the attack lab may switch defences off, for the client ${weakDemoClientId} and per request`]
+    : [];
 
 console.info(
   [
@@ -28,6 +34,7 @@ console.info(
     ...lines,
     "",
     `   Demo accounts (username / password): ${accounts}`,
+    ...weakening,
     "  ───────────────────────────────────────────────────────────────────",
     "",
   ].join("\n"),

@@ -16,22 +16,25 @@ export interface FlowUser {
   password: string;
 }
 
-export interface BrowserOptions {
+/** How requests are sent: the platform's `fetch` by default. */
+export type Send = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface FlowOptions {
   /**
-   * What sends the browser's requests: the global `fetch` by default. The attack lab passes
-   * Mallory's, so that her requests carry her run and her user-agent, and reach only the lab's apps.
+   * Sends every request of the flow instead of `fetch`: the attack lab's Mallory passes her own,
+   * which marks each request as hers and sends nothing outside this repository's apps.
    */
-  fetch?: (url: string, init: RequestInit) => Promise<Response>;
+  send?: Send;
 }
 
 /** A user's browser at one authorization server: it keeps the server's session cookie. */
 export class Browser {
   private cookie: string | undefined;
-  private readonly send: (url: string, init: RequestInit) => Promise<Response>;
+  private readonly send: Send;
 
   constructor(
     readonly issuer: string,
-    { fetch: send = fetch }: BrowserOptions = {},
+    { send = fetch }: FlowOptions = {},
   ) {
     this.send = send;
   }
@@ -124,8 +127,8 @@ export async function authorize(
 }
 
 /** A POST to an authorization server's token endpoint, as a confidential client (Basic) or a public one. */
-export function tokenRequest(issuer: string, client: FlowClient, fields: Record<string, string>): Promise<Response> {
-  return fetch(`${issuer}/token`, {
+export function tokenRequest(issuer: string, client: FlowClient, fields: Record<string, string>, { send = fetch }: FlowOptions = {}): Promise<Response> {
+  return send(`${issuer}/token`, {
     method: "POST",
     headers: {
       "content-type": "application/x-www-form-urlencoded",
@@ -136,16 +139,16 @@ export function tokenRequest(issuer: string, client: FlowClient, fields: Record<
 }
 
 /** Steps 4 and 5: the code exchanged for tokens. Throws unless the answer is a 200. */
-export async function redeem(issuer: string, client: FlowClient, code: string, verifier: string): Promise<TokenResponse> {
+export async function redeem(issuer: string, client: FlowClient, code: string, verifier: string, options: FlowOptions = {}): Promise<TokenResponse> {
   const fields = { grant_type: "authorization_code", code, redirect_uri: client.redirectUri, code_verifier: verifier };
-  const response = await tokenRequest(issuer, client, fields);
+  const response = await tokenRequest(issuer, client, fields, options);
   if (response.status !== 200) throw new Error(`token request failed: ${response.status} ${await response.text()}`);
   return (await response.json()) as TokenResponse;
 }
 
 /** Steps 1 to 3 for a user and a client, in a browser of its own: the code, and what it needs. */
-export async function obtainCode(issuer: string, client: FlowClient, user: FlowUser, scope?: string) {
-  const browser = new Browser(issuer);
+export async function obtainCode(issuer: string, client: FlowClient, user: FlowUser, scope?: string, options: FlowOptions = {}) {
+  const browser = new Browser(issuer, options);
   const request = await authorizationRequest(client, scope);
   const callback = await authorize(browser, user, request);
   const code = callback.searchParams.get("code");
@@ -154,7 +157,7 @@ export async function obtainCode(issuer: string, client: FlowClient, user: FlowU
 }
 
 /** Steps 1 to 5 for a user and a client: the tokens the client ends up with. */
-export async function signInOverHttp(issuer: string, client: FlowClient, user: FlowUser, scope?: string) {
-  const { browser, request, code } = await obtainCode(issuer, client, user, scope);
-  return { browser, request, code, tokens: await redeem(issuer, client, code, request.verifier) };
+export async function signInOverHttp(issuer: string, client: FlowClient, user: FlowUser, scope?: string, options: FlowOptions = {}) {
+  const { browser, request, code } = await obtainCode(issuer, client, user, scope, options);
+  return { browser, request, code, tokens: await redeem(issuer, client, code, request.verifier, options) };
 }

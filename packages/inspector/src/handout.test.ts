@@ -90,4 +90,15 @@ describe("flowHandout", () => {
     expect(handout.indexOf("## Before the seven steps")).toBeLessThan(handout.indexOf("## The seven steps"));
     expect(flowHandout(flow)).not.toContain("Before the seven steps");
   });
+
+  it("keeps Mallory's messages out of the seven steps, in a participant and a section of their own", () => {
+    const replay = exchange("token", [4, 5], { id: "replay", from: "attacker", method: "POST", url: "http://localhost:3001/token", status: 400 });
+    const attacked: Flow = { ...flow, exchanges: [replay, ...flow.exchanges] };
+    const handout = flowHandout(attacked);
+    expect(handout).toContain("participant M as Attacker\n");
+    expect(handout).toContain("M->>AS: POST /token, 400\n");
+    expect(handout.slice(handout.indexOf("### 4."), handout.indexOf("### 5."))).not.toContain("http://localhost:3001/token");
+    expect(handout).toContain("## Mallory's messages\n\nSent by Mallory, with her look-alike shop Mallory's Prints, on port 3003.\n\n**POST http://localhost:3001/token** → 400");
+    expect(flowHandout(flow)).not.toContain("Mallory");
+  });
 });

@@ -1,5 +1,5 @@
 import { discoveryStep, rfcSectionLabel, steps, type CheckRun, type Role } from "@seven-steps/protocol";
-import { roleDescriptions } from "@seven-steps/story";
+import { attackerDescription, roleDescriptions } from "@seven-steps/story";
 import type { Flow, RecordedExchange } from "./flows.ts";
 
 const participants: Record<Role, string> = {
@@ -9,9 +9,9 @@ const participants: Record<Role, string> = {
   "resource-server": "RS",
 };
 
-/** The first exchange that carries a step: what the seven-step diagram shows for it. */
+/** The first exchange of the protagonists that carries a step: what the seven-step diagram shows for it. */
 export function exchangeOfStep(flow: Flow, step: number): RecordedExchange | undefined {
-  return flow.exchanges.find((exchange) => exchange.steps.includes(step));
+  return flow.exchanges.find((exchange) => exchange.from !== "attacker" && exchange.steps.includes(step));
 }
 
 function codeBlock(language: string, value: unknown): string {
@@ -43,15 +43,19 @@ function describeExchange(exchange: RecordedExchange): string {
 
 /**
  * A flow as a Markdown handout for workshop notes: the seven-step sequence as a Mermaid diagram,
- * then every recorded message, secrets masked as they were stored.
+ * then every recorded message, secrets masked as they were stored. Mallory's messages, if any
+ * (the attack lab), get a participant and a section of their own, apart from the seven steps.
  */
 export function flowHandout(flow: Flow): string {
-  const discovery = flow.exchanges.filter((exchange) => exchange.steps.includes(0));
+  const mallory = flow.exchanges.filter((exchange) => exchange.from === "attacker");
+  const protagonists = flow.exchanges.filter((exchange) => exchange.from !== "attacker");
+  const discovery = protagonists.filter((exchange) => exchange.steps.includes(0));
   const diagram = [
     "sequenceDiagram",
     ...(["user", "client", "authorization-server", "resource-server"] as const).map(
       (role) => `  participant ${participants[role]} as ${roleDescriptions[role].name}`,
     ),
+    ...(mallory.length > 0 ? [`  participant M as ${attackerDescription.name}`] : []),
     ...(discovery.length > 0
       ? [`  ${participants[discoveryStep.from]}->>${participants[discoveryStep.to]}: 0. ${discoveryStep.title} (before the seven steps)`]
       : []),
@@ -61,10 +65,11 @@ export function flowHandout(flow: Flow): string {
       const via = step.via ? " (through the browser)" : "";
       return `  ${participants[step.from]}${arrow}${participants[step.to]}: ${step.number}. ${step.title}${via}${happened}`;
     }),
+    ...mallory.map((exchange) => `  M->>${participants[exchange.to]}: ${exchange.method} ${new URL(exchange.url, "http://relative.invalid").pathname}, ${exchange.status}`),
   ];
 
   const sections = steps.map((step) => {
-    const carriers = flow.exchanges.filter((exchange) => exchange.steps.includes(step.number)).slice(0, 2);
+    const carriers = protagonists.filter((exchange) => exchange.steps.includes(step.number)).slice(0, 2);
     const body = carriers.length > 0 ? carriers.map(describeExchange).join("\n") : "_This step did not happen in this flow._\n";
     return [`### ${step.number}. ${step.title}`, "", step.description, "", body].join("\n");
   });
@@ -81,8 +86,10 @@ export function flowHandout(flow: Flow): string {
           ...discovery.map(describeExchange),
         ]
       : [];
+  const mallorysMessages =
+    mallory.length > 0 ? ["## Mallory's messages", "", `Sent by ${attackerDescription.playedBy}.`, "", ...mallory.map(describeExchange)] : [];
   const firstPass = new Set([...discovery, ...steps.map((step) => exchangeOfStep(flow, step.number))]);
-  const afterwards = flow.exchanges.filter((exchange) => !firstPass.has(exchange));
+  const afterwards = protagonists.filter((exchange) => !firstPass.has(exchange));
   return [
     "# How this sign-in worked",
     "",
@@ -96,10 +103,12 @@ export function flowHandout(flow: Flow): string {
     "## The seven steps",
     "",
     ...sections,
+    ...mallorysMessages,
     "## Everything, in order",
     "",
     ...flow.exchanges.map(
-      (exchange) => `- ${exchange.at}: ${exchange.kind} (steps ${exchange.steps.join(" and ")}), ${exchange.method} ${exchange.url} → ${exchange.status}`,
+      (exchange) =>
+        `- ${exchange.at}: ${exchange.from === "attacker" ? "Mallory's " : ""}${exchange.kind} (steps ${exchange.steps.join(" and ")}), ${exchange.method} ${exchange.url} → ${exchange.status}`,
     ),
     "",
     afterwards.length > 0 ? `${afterwards.length} message(s) came after the first pass through the steps: reloads and refreshes.` : "",

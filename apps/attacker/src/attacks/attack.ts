@@ -21,6 +21,8 @@ export interface AttackOutcome {
   summary: string;
   /** The answer Mallory got, as she saw it. */
   answer?: { status: number; body: unknown };
+  /** For an attack of several tries (four forged tokens, say): each try and the answer it got. */
+  answers?: { label: string; status: number; body: unknown }[];
   /** What she holds afterwards: the titles of alice's photos, or whose account a session is. */
   loot?: string[];
   /**
@@ -64,4 +66,12 @@ export interface AttackCard {
 /** An attack: its card, and the server-side phases its run calls, by name. */
 export interface Attack extends AttackCard {
   phases: Record<string, Phase>;
+}
+
+/**
+ * Something the attack needs, that any user may get (Mallory's own token, the published keys),
+ * could not be had: the run says so, with the verdict "could-not-run".
+ */
+export class MissingPrerequisite extends Error {
+  override readonly name = "MissingPrerequisite";
 }

@@ -1,11 +1,16 @@
 import "server-only";
 import type { Attack, AttackCard } from "./attack";
 import { codeInjection } from "./code-injection";
+import { forgedTokens } from "./forged-tokens";
 import { mixUp } from "./mix-up";
+import { stolenAccessToken } from "./stolen-access-token";
 import { stolenCode } from "./stolen-code";
+import { tokenForAnotherApi } from "./token-for-another-api";
 
 /** The attacks of the lab, in the order of the page (issue 18's list). */
-export const attacks: readonly Attack[] = [stolenCode, codeInjection, mixUp].sort((a, b) => a.number - b.number);
+export const attacks: readonly Attack[] = [stolenCode, codeInjection, stolenAccessToken, tokenForAnotherApi, forgedTokens, mixUp].sort(
+  (a, b) => a.number - b.number,
+);
 
 export function findAttack(id: string): Attack | undefined {
   return attacks.find((attack) => attack.id === id);

@@ -77,7 +77,7 @@ export const codeInjection: Attack = {
       const request = await authorizationRequest({ id: signIn.clientId, redirectUri: signIn.redirectUri }, "profile photos:read photos:write");
       // As PrintShop asks: tokens for the PhotoCloud API (RFC 8707).
       request.query.resource = env.RESOURCE_API_URL;
-      const browser = new Browser(env.ISSUER, { fetch: (url, init) => mallory.fetch(url, init) });
+      const browser = new Browser(env.ISSUER, { send: (url, init) => mallory.fetch(url, init) });
       let answer: URL;
       try {
         answer = await authorize(browser, malloryAccount, request);

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/env";
 import { Mallory, OutsideTheLab, TargetDown } from "@/mallory/http";
 import { maskJson } from "@seven-steps/inspector";
-import type { Attack, PhaseResult } from "./attack";
+import { MissingPrerequisite, type Attack, type PhaseResult } from "./attack";
 import type { RunRequest } from "./run-request";
 
 /**
@@ -21,7 +21,7 @@ export async function runPhase(attack: Attack, phase: string, { runId, weakened,
   try {
     return Response.json(shownOnThePage(await attack.phases[phase]!({ runId, weakened, mallory }, input)));
   } catch (error) {
-    if (error instanceof TargetDown || error instanceof OutsideTheLab) {
+    if (error instanceof TargetDown || error instanceof OutsideTheLab || error instanceof MissingPrerequisite) {
       return Response.json({ outcome: { verdict: "could-not-run", summary: error.message } });
     }
     throw error;
@@ -35,7 +35,14 @@ export async function runPhase(attack: Attack, phase: string, { runId, weakened,
  * a later phase is left as it is.
  */
 function shownOnThePage(result: PhaseResult): PhaseResult {
-  const answer = result.outcome?.answer;
-  if (!answer) return result;
-  return { ...result, outcome: { ...result.outcome!, answer: { ...answer, body: maskJson(answer.body) } } };
+  const { outcome } = result;
+  if (!outcome?.answer && !outcome?.answers) return result;
+  return {
+    ...result,
+    outcome: {
+      ...outcome,
+      ...(outcome.answer ? { answer: { ...outcome.answer, body: maskJson(outcome.answer.body) } } : {}),
+      ...(outcome.answers ? { answers: outcome.answers.map((each) => ({ ...each, body: maskJson(each.body) })) } : {}),
+    },
+  };
 }

@@ -1,4 +1,4 @@
-import type { AlicesAppAuthorizationServer, AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
+import type { AlicesAppAuthorizationServer, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
 import type { AttackOutcome, PhaseResult } from "@/attacks/attack";
 
 /** The apps' addresses, as the lab page's scripts need them. */
@@ -21,18 +21,25 @@ export interface BrowserLab {
    * it, and resolves with what leaks from it. Call it first, before any `await`: browsers open a
    * tab only in answer to a click.
    */
-  alicesApp(options?: {
-    scope?: string;
-    redeem?: AlicesAppRedeem;
-    authorizationServer?: AlicesAppAuthorizationServer;
-    /** A check of alice's app itself to switch off for this run (only `mix-up-iss`; honoured while weakening is on). */
-    weaken?: "mix-up-iss";
-  }): Promise<AlicesAppLeak>;
+  alicesApp(options?: AlicesAppOptions): Promise<AlicesAppLeak>;
   /**
    * Opens one of Mallory's pages (under /mallory/) in a new tab, alice's browser being pushed
    * there. The page's address carries the run id. Same rule as alicesApp about `await`.
    */
   openMallorysPage(path: string, query?: Record<string, string>): Window | null;
+}
+
+/** What the lab asks of alice's app (packages/story/src/alices-app.ts). */
+export interface AlicesAppOptions {
+  scope?: string;
+  redeem?: AlicesAppRedeem;
+  /** The resource server the tokens are to be for (RFC 8707); the PhotoCloud API if left out. */
+  resource?: string;
+  dpop?: AlicesAppDpop;
+  /** Which of the two authorization servers alice's app knows she starts at; PhotoCloud if left out. */
+  authorizationServer?: AlicesAppAuthorizationServer;
+  /** A check of alice's app itself to switch off for this run (only `mix-up-iss`; honoured while weakening is on). */
+  weaken?: "mix-up-iss";
 }
 
 /** What a card runs in the browser: by default, the attack's one server-side phase, "run". */
@@ -69,9 +76,17 @@ export function createBrowserLab({ attackId, runId, weakened, origins }: { attac
       if (!response.ok || body === null) throw new RunFailed(body?.error_description ?? `Mallory's app answered ${response.status}.`);
       return body;
     },
-    alicesApp({ scope = "profile photos:read", redeem = "code", authorizationServer = "photocloud", weaken } = {}) {
+    alicesApp({ scope = "profile photos:read", redeem = "code", resource, dpop = "none", authorizationServer = "photocloud", weaken } = {}) {
       const url = new URL("/attack-lab/victim", origins.clientApp);
-      url.search = new URLSearchParams({ "attack-run": runId, scope, redeem, as: authorizationServer, ...(weaken ? { weaken } : {}) }).toString();
+      url.search = new URLSearchParams({
+        "attack-run": runId,
+        scope,
+        redeem,
+        dpop,
+        as: authorizationServer,
+        ...(resource ? { resource } : {}),
+        ...(weaken ? { weaken } : {}),
+      }).toString();
       const tab = openTab(url.toString());
       return new Promise<AlicesAppLeak>((resolve, reject) => {
         if (!tab) {

@@ -26,6 +26,16 @@ export function OutcomeView({ outcome, weakened }: { outcome: AttackOutcome; wea
           </ul>
         </div>
       ) : null}
+      {outcome.answers?.map((each) => (
+        <div key={each.label}>
+          <h4 className="font-semibold">
+            {each.label}: {each.status}
+          </h4>
+          <pre aria-label={`The answer Mallory got: ${each.label}`} className="overflow-x-auto rounded bg-white p-3 font-mono text-base">
+            {typeof each.body === "string" ? each.body : JSON.stringify(each.body, null, 2)}
+          </pre>
+        </div>
+      ))}
       {outcome.answer ? (
         <div>
           <h4 className="font-semibold">The answer Mallory got: {outcome.answer.status}</h4>

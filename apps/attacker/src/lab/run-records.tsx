@@ -99,7 +99,7 @@ export function RunRecords({ runId, clientApp, refusedInBrowser }: { runId: stri
       </section>
       <section aria-label="Inspector of this run" className="space-y-2">
         <h3 className="text-xl font-bold">In the inspector</h3>
-        <FlowInspector initialFlow={flow} pollUrl={`/api/runs/${encodeURIComponent(runId)}`} sourceUrl={`${clientApp}/source`} />
+        <FlowInspector initialFlow={flow} pollUrl={`/api/runs/${encodeURIComponent(runId)}`} sourceUrl={`${clientApp}/source`} title={false} />
       </section>
     </div>
   );

@@ -1,4 +1,4 @@
-import { createDpopProof, dpopHeaderName, dpopNonceHeaderName, parseDpopChallenge } from "@seven-steps/protocol";
+import { createDpopProof, dpopHeaderName, dpopNonceAskedFor } from "@seven-steps/protocol";
 import { readAnswer, sendLabRequest, type LabHttpAnswer, type LabHttpRequest } from "./http-request.ts";
 
 /**
@@ -26,21 +26,9 @@ export async function withDpopProof(plan: DpopRequestPlan, keyPair: CryptoKeyPai
   return { ...plan.request, headers: { ...plan.request.headers, [dpopHeaderName]: proof } };
 }
 
-/**
- * The nonce a server asks for, or null when it did not: `use_dpop_nonce` in the JSON error of the
- * token endpoint (RFC 9449 §8) or in the `DPoP` challenge of a resource server (§9), with the
- * nonce itself in `DPoP-Nonce`.
- *
- * @see https://www.rfc-editor.org/rfc/rfc9449#section-8
- * @see https://www.rfc-editor.org/rfc/rfc9449#section-9
- */
+/** The nonce a server asks for in this answer, or null when it did not (packages/protocol's rule). */
 export function nonceAskedFor(answer: LabHttpAnswer): string | null {
-  const nonce = answer.headers[dpopNonceHeaderName.toLowerCase()];
-  if (!nonce) return null;
-  const body = answer.body as { error?: unknown } | null;
-  const inBody = answer.status === 400 && typeof body === "object" && body !== null && body.error === "use_dpop_nonce";
-  const inChallenge = answer.status === 401 && parseDpopChallenge(answer.headers["www-authenticate"] ?? null)?.error === "use_dpop_nonce";
-  return inBody || inChallenge ? nonce : null;
+  return dpopNonceAskedFor({ ...answer, header: (name) => answer.headers[name.toLowerCase()] });
 }
 
 /**

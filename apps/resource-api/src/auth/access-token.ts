@@ -23,6 +23,7 @@ import { randomBytes } from "node:crypto";
 import { env } from "@/env";
 import { publicUrlOf } from "@/http/public-url";
 import { rememberDpopProof } from "@/storage/dpop-proofs";
+import { isWeakenedForRequest } from "./weakened-defences.ts";
 
 /** The authorization server's keys, found through its metadata and cached (RFC 8414, RFC 9068 §4). */
 const keys = issuerKeys(env.AUTHORIZATION_SERVER_ISSUER, {
@@ -126,8 +127,13 @@ async function introspectionEndpoint(): Promise<string> {
   return endpoint;
 }
 
-/** The token's claims, from its signature here or from the authorization server; no scope checked yet. */
-function validateToken(token: string, trail: CheckTrail): Promise<AccessTokenClaims> {
+/**
+ * The token's claims, from its signature here or from the authorization server; no scope checked
+ * yet. The audience check asks whether the attack lab switched it off for this request
+ * (./weakened-defences.ts): never, unless the API was started for the lab.
+ */
+function validateToken(request: Request, token: string, trail: CheckTrail): Promise<AccessTokenClaims> {
+  const isWeakened = (defence: "audience") => isWeakenedForRequest(defence, request);
   if (env.TOKEN_VALIDATION === "introspection") {
     return introspectionEndpoint().then((endpoint) =>
       introspectAccessToken(token, {
@@ -135,10 +141,11 @@ function validateToken(token: string, trail: CheckTrail): Promise<AccessTokenCla
         client: { method: "client_secret_basic", clientId: env.INTROSPECTION_CLIENT_ID, clientSecret: env.INTROSPECTION_CLIENT_SECRET },
         audience: env.RESOURCE_API_URL,
         trail,
+        isWeakened,
       }),
     );
   }
-  return verifyAccessToken(token, { issuer: env.AUTHORIZATION_SERVER_ISSUER, audience: env.RESOURCE_API_URL, keys, verified, trail });
+  return verifyAccessToken(token, { issuer: env.AUTHORIZATION_SERVER_ISSUER, audience: env.RESOURCE_API_URL, keys, verified, trail, isWeakened });
 }
 
 /**
@@ -169,7 +176,7 @@ export async function authenticate(
   const { scheme, token } = await checkAuthorizationHeader(trail, request);
   challenge.scheme = scheme;
   const proofJkt = scheme === "dpop" ? await verifyRequestProof(request, token, trail) : undefined;
-  const claims = await validateToken(token, trail);
+  const claims = await validateToken(request, token, trail);
   const boundJkt = claims.cnf?.jkt;
   // A bound token is refused in the scheme it needs, whichever it came with.
   if (boundJkt !== undefined) challenge.scheme = "dpop";

@@ -84,7 +84,7 @@ describe("the checks of the protocol package", () => {
   it("each name, as its source, the file that exports it, and cite an RFC section", async () => {
     const found = await findExportedChecks(repository, path.join(repository, "packages/protocol/src"), (file) => import(file));
     expect(found.map(({ exportName }) => exportName).sort()).toEqual(
-      ["checkAccessTokenJwt", "checkDpopBinding", "checkIntrospectionAnswer", "checkRequiredScopes", "responseIssuerCheck", "responseStateCheck"].sort(),
+      ["checkAccessTokenJwt", "checkAudience", "checkDpopBinding", "checkIntrospectionAnswer", "checkRequiredScopes", "responseIssuerCheck", "responseStateCheck"].sort(),
     );
     for (const { file, check } of found) {
       expect(check.source).toBe(file);

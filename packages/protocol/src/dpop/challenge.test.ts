@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dpopChallenge, parseAuthenticationChallenges, parseDpopChallenge } from "./challenge.ts";
+import { dpopChallenge, dpopNonceAskedFor, parseAuthenticationChallenges, parseDpopChallenge } from "./challenge.ts";
 
 describe("the DPoP challenge", () => {
   it("is written with algs, and error, error_description and resource_metadata when given (RFC 9449 §7.1)", () => {
@@ -30,5 +30,26 @@ describe("the DPoP challenge", () => {
     ]);
     expect(parseDpopChallenge('Bearer realm="api"')).toBeNull();
     expect(parseDpopChallenge(null)).toBeNull();
+  });
+});
+
+describe("dpopNonceAskedFor (RFC 9449 §8, §9)", () => {
+  const answer = (status: number, headers: Record<string, string>, body: unknown = null) => ({
+    status,
+    header: (name: string) => new Headers(headers).get(name),
+    body,
+  });
+
+  it("finds the nonce a token endpoint asks for in its JSON error, and a resource server in its DPoP challenge", () => {
+    expect(dpopNonceAskedFor(answer(400, { "DPoP-Nonce": "n-1" }, { error: "use_dpop_nonce" }))).toBe("n-1");
+    const challenge = 'DPoP error="use_dpop_nonce", error_description="Use the nonce", algs="ES256"';
+    expect(dpopNonceAskedFor(answer(401, { "dpop-nonce": "n-2", "www-authenticate": challenge }))).toBe("n-2");
+  });
+
+  it("finds none in another refusal, even with a DPoP-Nonce header, or without the header", () => {
+    const challenge = 'DPoP error="invalid_dpop_proof", algs="ES256"';
+    expect(dpopNonceAskedFor(answer(401, { "dpop-nonce": "n-3", "www-authenticate": challenge }))).toBeNull();
+    expect(dpopNonceAskedFor(answer(400, {}, { error: "use_dpop_nonce" }))).toBeNull();
+    expect(dpopNonceAskedFor(answer(200, { "dpop-nonce": "n-4" }, { access_token: "t" }))).toBeNull();
   });
 });

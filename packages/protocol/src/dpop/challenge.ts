@@ -79,3 +79,29 @@ export function parseAuthenticationChallenges(header: string | null): Authentica
 export function parseDpopChallenge(header: string | null): Record<string, string> | null {
   return parseAuthenticationChallenges(header).find((challenge) => challenge.scheme === "dpop")?.parameters ?? null;
 }
+
+/** A server's answer, as much of it as {@link dpopNonceAskedFor} reads. */
+export interface DpopNonceAnswer {
+  status: number;
+  /** A response header by name (case-insensitive), or null/undefined when absent. */
+  header(name: string): string | null | undefined;
+  /** The parsed JSON body, or anything else. */
+  body: unknown;
+}
+
+/**
+ * The nonce a server asks a client to put in its next proof, or null when it did not ask:
+ * `use_dpop_nonce` as the JSON error of an authorization server (400, RFC 9449 §8) or in the
+ * `DPoP` challenge of a resource server (401, §9), with the nonce in `DPoP-Nonce`.
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-8
+ * @see https://www.rfc-editor.org/rfc/rfc9449#section-9
+ */
+export function dpopNonceAskedFor(answer: DpopNonceAnswer): string | null {
+  const nonce = answer.header("DPoP-Nonce");
+  if (!nonce) return null;
+  const body = answer.body as { error?: unknown } | null;
+  const inBody = answer.status === 400 && typeof body === "object" && body !== null && body.error === "use_dpop_nonce";
+  const inChallenge = answer.status === 401 && parseDpopChallenge(answer.header("WWW-Authenticate") ?? null)?.error === "use_dpop_nonce";
+  return inBody || inChallenge ? nonce : null;
+}

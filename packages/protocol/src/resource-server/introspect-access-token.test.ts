@@ -56,6 +56,18 @@ describe("introspectAccessToken (RFC 7662)", () => {
     await expect(introspect({ ...activeAnswer, aud: "https://other.example" }).result).rejects.toBeInstanceOf(InvalidToken);
   });
 
+  it("accepts a token meant for another resource server only when the attack lab switched the audience check off", async () => {
+    const server = endpoint({ ...activeAnswer, aud: "https://other.example" }, 200);
+    const options = {
+      introspectionEndpoint: "http://localhost:3001/introspect",
+      client: { method: "client_secret_basic" as const, clientId: "photocloud-api", clientSecret: "secret" },
+      audience,
+      fetch: server.fetch,
+    };
+    await expect(introspectAccessToken("the-token", { ...options, isWeakened: () => false })).rejects.toBeInstanceOf(InvalidToken);
+    await expect(introspectAccessToken("the-token", { ...options, isWeakened: () => true })).resolves.toMatchObject({ aud: "https://other.example" });
+  });
+
   it("answers insufficient_scope when a scope is missing", async () => {
     await expect(introspect(activeAnswer, ["photos:write"]).result).rejects.toBeInstanceOf(InsufficientScope);
   });

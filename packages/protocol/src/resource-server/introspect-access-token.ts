@@ -3,6 +3,7 @@ import type { AccessTokenClaims } from "../messages/access-token.ts";
 import type { IntrospectionResponse } from "../messages/token-lifecycle.ts";
 import { CheckTrail, defineCheck, rfcSection } from "../checks/check.ts";
 import { parseScope } from "../scope.ts";
+import { checkAudience, type IsWeakened } from "./audience.ts";
 import { isDpopConfirmation } from "./dpop-confirmation.ts";
 import { InvalidToken } from "./errors.ts";
 import { checkRequiredScopes } from "./required-scope.ts";
@@ -23,6 +24,8 @@ export interface IntrospectAccessTokenOptions {
   /** Where the checks record themselves, for the inspector. */
   trail?: CheckTrail;
   fetch?: typeof globalThis.fetch;
+  /** For the attack lab only: whether the audience check is switched off for this request. */
+  isWeakened?: IsWeakened;
 }
 
 type ActiveIntrospection = Extract<IntrospectionResponse, { active: true }>;
@@ -33,15 +36,13 @@ type ActiveAccessToken = ActiveIntrospection & Required<Pick<ActiveIntrospection
 export const checkIntrospectionAnswer = defineCheck(
   {
     checkedBy: "resource-server",
-    rule: "the authorization server says the token is active, and meant for this API",
+    rule: "the authorization server says the token is active",
     why: "Asked at every request, the authorization server refuses a revoked token at once.",
     see: rfcSection(7662, "2.2"),
     source: "packages/protocol/src/resource-server/introspect-access-token.ts",
   },
-  (answer: IntrospectionResponse, audience: string): ActiveAccessToken => {
+  (answer: IntrospectionResponse): ActiveAccessToken => {
     if (!answer.active) throw new InvalidToken("The access token is not active: it was revoked, has expired, or is unknown.");
-    const audiences = Array.isArray(answer.aud) ? answer.aud : [answer.aud];
-    if (!audiences.includes(audience)) throw new InvalidToken("The access token is meant for another resource server.");
     if (!answer.sub || !answer.client_id || !answer.jti || !answer.exp || !answer.iat || !answer.iss) {
       throw new InvalidToken("The introspection answer lacks the claims of an access token.");
     }
@@ -70,7 +71,8 @@ export async function introspectAccessToken(token: string, options: IntrospectAc
   }
 
   const trail = options.trail ?? new CheckTrail();
-  const active = checkIntrospectionAnswer(trail, answer, options.audience);
+  const active = checkIntrospectionAnswer(trail, answer);
+  checkAudience(trail, active.aud, options.audience, options.isWeakened);
   if (options.requiredScopes) checkRequiredScopes(trail, parseScope(active.scope ?? ""), options.requiredScopes);
   return {
     iss: active.iss,

@@ -122,6 +122,20 @@ describe("verifyAccessToken (RFC 9068 §4)", () => {
     expect(error.description).toBe("The access token is meant for another resource server.");
   });
 
+  it("refuses a token for another audience even when the lab's switch is there but off", async () => {
+    const token = await sign({ ...validClaims(), aud: "https://other-api.example" });
+    const error = await verifyAccessToken(token, { issuer, audience, keys: createLocalJWKSet(jwks), now, isWeakened: () => false }).catch(
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(InvalidToken);
+  });
+
+  it("accepts a token for another audience only when the attack lab switched the audience check off", async () => {
+    const token = await sign({ ...validClaims(), aud: "https://other-api.example" });
+    const claims = await verifyAccessToken(token, { issuer, audience, keys: createLocalJWKSet(jwks), now, isWeakened: (defence) => defence === "audience" });
+    expect(claims.aud).toBe("https://other-api.example");
+  });
+
   it("accepts an audience list that contains this resource server", async () => {
     await expect(verify(await sign({ ...validClaims(), aud: ["https://other-api.example", audience] }))).resolves.toBeTruthy();
   });
@@ -243,6 +257,14 @@ describe("verifyAccessToken with recently verified tokens remembered", () => {
     );
     expect((error as InvalidToken).description).toBe("The access token is signed with a key this server does not know.");
     expect(withdrawn.lookups()).toBe(1);
+  });
+
+  it("checks the audience every time: a token let through once by the lab's switch is refused without it", async () => {
+    const { keys } = countingKeys();
+    const verified = new VerifiedTokens();
+    const token = await sign({ ...validClaims(), aud: "https://other-api.example" });
+    await verifyAccessToken(token, { issuer, audience, keys, verified, now, isWeakened: () => true });
+    await expect(verifyAccessToken(token, { issuer, audience, keys, verified, now })).rejects.toBeInstanceOf(InvalidToken);
   });
 
   it("does not remember a refused token: it is checked, and refused, every time", async () => {

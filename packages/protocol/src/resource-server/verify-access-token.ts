@@ -3,6 +3,7 @@ import { CheckTrail, defineCheck, rfcSection } from "../checks/check.ts";
 import type { AccessTokenClaims } from "../messages/access-token.ts";
 import { accessTokenType } from "../messages/access-token.ts";
 import { parseScope, ScopeSyntaxError } from "../scope.ts";
+import { checkAudience, type IsWeakened } from "./audience.ts";
 import { isDpopConfirmation } from "./dpop-confirmation.ts";
 import { InvalidToken, SigningKeysUnavailable } from "./errors.ts";
 import { checkRequiredScopes } from "./required-scope.ts";
@@ -28,6 +29,8 @@ export interface VerifyAccessTokenOptions {
   trail?: CheckTrail;
   /** For tests: the current time. */
   now?: Date;
+  /** For the attack lab only: whether the audience check is switched off for this request. */
+  isWeakened?: IsWeakened;
 }
 
 /** Claims every access token of RFC 9068 §2.2 carries. */
@@ -39,7 +42,6 @@ function describe(error: unknown): string {
   if (error instanceof errors.JWTClaimValidationFailed) {
     if (error.claim === "nbf" && error.reason === "check_failed") return "The access token is not valid yet.";
     if (error.claim === "iss") return "The access token was issued by another authorization server.";
-    if (error.claim === "aud") return "The access token is meant for another resource server.";
     if (error.claim === "typ") return "This is not an access token: its typ header must be at+jwt.";
     return `The access token's ${error.claim} claim is missing or invalid.`;
   }
@@ -50,16 +52,17 @@ function describe(error: unknown): string {
 }
 
 /**
- * Steps 1 to 4 below, in one call to jose: the token is a JWT access token of this issuer, for
- * this resource server, signed with one of the issuer's keys, and valid now.
+ * Steps 1 to 4 below but the audience, in one call to jose: the token is a JWT access token of
+ * this issuer, signed with one of the issuer's keys, and valid now. Its audience is checked next,
+ * on its own and at every request ({@link checkAudience}).
  *
  * @see https://www.rfc-editor.org/rfc/rfc9068#section-4
  */
 export const checkAccessTokenJwt = defineCheck(
   {
     checkedBy: "resource-server",
-    rule: "the token's signature (by kid, from the published JWKS, ES256 only), typ at+jwt, iss, aud, exp and nbf",
-    why: "A token from another issuer, for another API, forged, or expired is refused with RFC 6750's invalid_token.",
+    rule: "the token's signature (by kid, from the published JWKS, ES256 only), typ at+jwt, iss, exp and nbf",
+    why: "A token from another issuer, forged, or expired is refused with RFC 6750's invalid_token.",
     see: rfcSection(9068, "4"),
     source: "packages/protocol/src/resource-server/verify-access-token.ts",
   },
@@ -73,7 +76,6 @@ export const checkAccessTokenJwt = defineCheck(
         algorithms: ["ES256"],
         typ: accessTokenType,
         issuer: options.issuer,
-        audience: options.audience,
         clockTolerance,
         requiredClaims,
         currentDate: new Date(now),
@@ -110,8 +112,8 @@ export const checkAccessTokenJwt = defineCheck(
  * 4. `exp` and `nbf` hold, within a small leeway;
  * 5. every required scope is in `scope`, when `requiredScopes` is given.
  *
- * With `verified`, steps 1 to 3 are skipped for a token that passed them recently and is still
- * unexpired; the scopes are checked every time.
+ * With `verified`, the signature and the header are not checked again for a token that passed
+ * them recently and is still unexpired; its audience and scopes are checked every time.
  *
  * Throws {@link InvalidToken} or {@link InsufficientScope}, which carry the RFC 6750 error code,
  * or {@link SigningKeysUnavailable} when the keys cannot be fetched.
@@ -122,6 +124,7 @@ export const checkAccessTokenJwt = defineCheck(
 export async function verifyAccessToken(token: string, options: VerifyAccessTokenOptions): Promise<AccessTokenClaims> {
   const trail = options.trail ?? new CheckTrail();
   const payload = await checkAccessTokenJwt(trail, token, options, options.now?.getTime() ?? Date.now());
+  checkAudience(trail, payload.aud, options.audience, options.isWeakened);
   // The claim's type and syntax were checked with the signature.
   if (options.requiredScopes) checkRequiredScopes(trail, parseScope((payload.scope as string | undefined) ?? ""), options.requiredScopes);
   return payload as unknown as AccessTokenClaims;

@@ -42,18 +42,21 @@ function firstSelection(flow: Flow): Selection {
  * The inspector: the diagram fills in live (the page asks `pollUrl` for the flow again every
  * {@link pollMilliseconds} ms) and each arrow opens its message. PrintShop's "How this worked"
  * shows a sign-in's flow, the attack lab a run's; `sourceUrl` is PrintShop's source viewer, where
- * each check's file is shown, and `handoutUrl`, when given, offers the flow as a handout.
+ * each check's file is shown, and `handoutUrl`, when given, offers the flow as a handout. A page
+ * that names the inspector under a heading of its own (the lab's card) leaves out its `title`.
  */
 export function FlowInspector({
   initialFlow,
   pollUrl,
   sourceUrl = "/source",
   handoutUrl,
+  title = true,
 }: {
   initialFlow: Flow;
   pollUrl: string;
   sourceUrl?: string;
   handoutUrl?: string;
+  title?: boolean;
 }) {
   const [flow, setFlow] = useState(initialFlow);
   const [selected, setSelected] = useState<Selection>(() => firstSelection(initialFlow));
@@ -75,7 +78,7 @@ export function FlowInspector({
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1">
-        <h1 className="text-3xl font-bold tracking-tight">How this worked</h1>
+        {title ? <h1 className="text-3xl font-bold tracking-tight">How this worked</h1> : null}
         <p className="text-lg text-muted" role="status">
           {happened} of 7 steps recorded{discovered ? ", and step 0 before them" : ""}
           {mallory.length > 0 ? `, and ${mallory.length} ${mallory.length === 1 ? "message" : "messages"} from Mallory` : ""} · flow{" "}

@@ -4,12 +4,14 @@ import {
   buildAuthorizationUrl,
   buildTokenRequest,
   computeCodeChallenge,
+  fetchWithDpopProof,
   generateCodeVerifier,
+  generateDpopKeyPair,
   processTokenResponse,
   AuthorizationResponseError,
   validateAuthorizationResponse,
 } from "@seven-steps/protocol";
-import type { AlicesAppAuthorizationServer, AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
+import type { AlicesAppAuthorizationServer, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem, AlicesAppTokens } from "@seven-steps/story";
 import { useEffect, useState } from "react";
 
 export interface AlicesAppConfiguration {
@@ -26,11 +28,21 @@ export interface AlicesAppConfiguration {
   issuerCheckMaySwitchOff: boolean;
 }
 
+/** One authorization of the run: with Bearer tokens, or tokens bound to a DPoP key. */
+type Round = "bearer" | "dpop";
+
 interface SavedRun {
   runId: string;
   redeem: AlicesAppRedeem;
+  scope: string;
+  resource: string | null;
+  /** The rounds still to play, the one under way first. */
+  rounds: Round[];
   verifier: string;
   state: string;
+  /** What earlier rounds got. */
+  leak: AlicesAppLeak;
+  /** The authorization server alice picked. */
   server: AlicesAppAuthorizationServer;
   issuerCheckSwitchedOff: boolean;
 }
@@ -49,20 +61,22 @@ function randomState(): string {
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
 }
 
-/** Step 1, as alice's app takes it: PKCE with a verifier kept in this tab, and a fresh state. */
-async function start(configuration: AlicesAppConfiguration, query: URLSearchParams): Promise<string> {
-  const runId = query.get("attack-run") ?? "";
-  const redeem: AlicesAppRedeem = query.get("redeem") === "tokens" ? "tokens" : "code";
-  const server: AlicesAppAuthorizationServer = query.get("as") === "mallory" ? "mallory" : "photocloud";
+function roundsOf(redeem: AlicesAppRedeem, dpop: AlicesAppDpop): Round[] {
+  if (redeem === "code" || dpop === "none") return ["bearer"];
+  return dpop === "only" ? ["dpop"] : ["bearer", "dpop"];
+}
+
+/** Step 1 of a round, as alice's app takes it: PKCE with a verifier kept in this tab, and a fresh state. */
+async function authorize(configuration: AlicesAppConfiguration, run: Omit<SavedRun, "verifier" | "state">): Promise<string> {
   const verifier = generateCodeVerifier();
   const state = randomState();
-  const issuerCheckSwitchedOff = configuration.issuerCheckMaySwitchOff && query.get("weaken") === "mix-up-iss";
-  sessionStorage.setItem(storageKey, JSON.stringify({ runId, redeem, verifier, state, server, issuerCheckSwitchedOff } satisfies SavedRun));
-  const url = buildAuthorizationUrl(serverOf(configuration, server).authorizationEndpoint, {
+  sessionStorage.setItem(storageKey, JSON.stringify({ ...run, verifier, state } satisfies SavedRun));
+  const url = buildAuthorizationUrl(serverOf(configuration, run.server).authorizationEndpoint, {
     response_type: "code",
     client_id: configuration.clientId,
     redirect_uri: configuration.redirectUri,
-    scope: query.get("scope") ?? "profile photos:read",
+    scope: run.scope,
+    ...(run.resource ? { resource: run.resource } : {}),
     state,
     code_challenge: await computeCodeChallenge(verifier),
     code_challenge_method: "S256",
@@ -71,32 +85,60 @@ async function start(configuration: AlicesAppConfiguration, query: URLSearchPara
   return "Sending alice to PhotoCloud…";
 }
 
-/** Step 3 and, if the lab asked, steps 4 and 5; then what leaks goes to the lab's tab. */
+function start(configuration: AlicesAppConfiguration, query: URLSearchParams): Promise<string> {
+  const runId = query.get("attack-run") ?? "";
+  const redeem: AlicesAppRedeem = query.get("redeem") === "tokens" ? "tokens" : "code";
+  const dpop = query.get("dpop");
+  return authorize(configuration, {
+    runId,
+    redeem,
+    scope: query.get("scope") ?? "profile photos:read",
+    resource: query.get("resource"),
+    rounds: roundsOf(redeem, dpop === "only" || dpop === "also" ? dpop : "none"),
+    leak: { type: "alices-app", runId },
+    server: query.get("as") === "mallory" ? "mallory" : "photocloud",
+    issuerCheckSwitchedOff: configuration.issuerCheckMaySwitchOff && query.get("weaken") === "mix-up-iss",
+  });
+}
+
+/**
+ * Steps 4 and 5: the code redeemed with the verifier. In a DPoP round, with a proof of a key made
+ * here for this token alone: non-extractable, so that it never leaves this tab, whatever leaks.
+ */
+async function redeemCode(configuration: AlicesAppConfiguration, saved: SavedRun, code: string, round: Round): Promise<AlicesAppTokens> {
+  const { url, init } = buildTokenRequest(
+    serverOf(configuration, saved.server).tokenEndpoint,
+    { grant_type: "authorization_code", code, redirect_uri: configuration.redirectUri, code_verifier: saved.verifier },
+    { method: "none", clientId: configuration.clientId },
+  );
+  const response = round === "dpop" ? await fetchWithDpopProof(url, { ...init, method: "POST" }, await generateDpopKeyPair()) : await fetch(url, init);
+  const tokens = await processTokenResponse(response);
+  return { access_token: tokens.access_token, token_type: tokens.token_type, refresh_token: tokens.refresh_token, scope: tokens.scope };
+}
+
+/** Step 3 and, if the lab asked, steps 4 and 5; then what leaks is added to what earlier rounds got. */
 async function finish(configuration: AlicesAppConfiguration, saved: SavedRun): Promise<AlicesAppLeak> {
   const arrived = new URL(window.location.href);
   // The code leaves the address bar at once; the run id stays, for the records of the requests to come.
   window.history.replaceState(null, "", `${arrived.pathname}?attack-run=${encodeURIComponent(saved.runId)}`);
-  const leak: AlicesAppLeak = { type: "alices-app", runId: saved.runId };
-  const server = serverOf(configuration, saved.server);
+  const leak: AlicesAppLeak = { ...saved.leak };
+  const round = saved.rounds[0] ?? "bearer";
+  let code: string;
   try {
-    leak.code = validateAuthorizationResponse(arrived, {
+    code = validateAuthorizationResponse(arrived, {
       expectedState: saved.state,
-      expectedIssuer: server.issuer,
+      expectedIssuer: serverOf(configuration, saved.server).issuer,
       issuerCheckSwitchedOff: saved.issuerCheckSwitchedOff,
     });
   } catch (error) {
     if (error instanceof AuthorizationResponseError) return { ...leak, error: error.code, refusal: { code: error.code, description: error.description } };
     return { ...leak, error: "invalid_response" };
   }
+  leak.code = code;
   if (saved.redeem === "code") return leak;
-  const { url, init } = buildTokenRequest(
-    server.tokenEndpoint,
-    { grant_type: "authorization_code", code: leak.code, redirect_uri: configuration.redirectUri, code_verifier: saved.verifier },
-    { method: "none", clientId: configuration.clientId },
-  );
   try {
-    const tokens = await processTokenResponse(await fetch(url, init));
-    return { ...leak, tokens: { access_token: tokens.access_token, token_type: tokens.token_type, refresh_token: tokens.refresh_token, scope: tokens.scope } };
+    const tokens = await redeemCode(configuration, saved, code, round);
+    return round === "dpop" ? { ...leak, dpopTokens: tokens } : { ...leak, tokens };
   } catch (error) {
     return { ...leak, error: (error as { code?: string }).code ?? "invalid_response" };
   }
@@ -108,7 +150,13 @@ async function play(configuration: AlicesAppConfiguration): Promise<string> {
   const savedText = sessionStorage.getItem(storageKey);
   sessionStorage.removeItem(storageKey);
   if (!savedText) return "This tab started no run of the attack lab: open it from the lab.";
-  const leak = await finish(configuration, JSON.parse(savedText) as SavedRun);
+  const saved = JSON.parse(savedText) as SavedRun;
+  const leak = await finish(configuration, saved);
+  const [, ...rounds] = saved.rounds;
+  // The next round starts from this page, its address still naming the run.
+  if (!leak.error && rounds.length > 0) {
+    return authorize(configuration, { ...saved, rounds, leak });
+  }
   if (!window.opener) return "The attack lab's tab is gone: run the attack again from the lab.";
   (window.opener as Window).postMessage(leak, configuration.labOrigin);
   window.close();
