@@ -10,9 +10,10 @@ const config: NextConfig = {
   transpilePackages: ["@seven-steps/config", "@seven-steps/db", "@seven-steps/inspector", "@seven-steps/protocol", "@seven-steps/story", "@seven-steps/ui"],
   serverExternalPackages: ["better-sqlite3", "@prisma/adapter-better-sqlite3", "pg", "@prisma/adapter-pg"],
   // No page of the authorization server may be framed (sign-in and consent above all), leak its
-  // URL in a Referer header, or run scripts from elsewhere.
+  // URL in a Referer header, or run scripts from elsewhere. The consent page gets the same headers
+  // from src/proxy.ts, where the attack lab may switch framing on for its weak demo client alone.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders({ development }) }];
+    return [{ source: "/:path((?!consent$).*)", headers: securityHeaders({ development }) }];
   },
 };
 

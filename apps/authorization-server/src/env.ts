@@ -58,3 +58,6 @@ const schema = z.object({
 }).superRefine(refuseWeakeningInProduction);
 
 export const env = loadEnvironment("authorization-server", schema, process.env);
+
+/** Set by Next.js: development relaxes the Content-Security-Policy for hot reloading. */
+export const isDevelopment = process.env.NODE_ENV !== "production";

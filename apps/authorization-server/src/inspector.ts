@@ -192,3 +192,47 @@ export function recordTokenRequest(request: Request, form: RequestParameters | n
     };
   });
 }
+
+/**
+ * Step 2's page, the consent screen, recorded in two cases only, each one a check an attack lab
+ * card reads: asked for inside another page's frame (clickjacking, RFC 9700 §4.16), and shown for
+ * a client that registered itself (a look-alike, RFC 6749 §10.2). Any other view of the page is
+ * not recorded: the decision that follows it is.
+ */
+function recordConsentPage(
+  request: { method: string; url: string; headers: Headers },
+  response: Response,
+  userId: string | undefined,
+  trail: CheckTrail,
+): Promise<void> {
+  return recorder.record(async () => {
+    const asRequest = new Request(request.url, { method: request.method, headers: request.headers });
+    const query = queryParameters(new URL(request.url));
+    return {
+      kind: "consent",
+      steps: [2],
+      from: senderOf(asRequest, "user"),
+      to: "authorization-server",
+      request,
+      parameters: query.entries(),
+      response,
+      belongsTo: { challenge: await challengeOf(query), attackRun: attackRunOf(asRequest) },
+      subject: userId,
+      checks: trail.runs,
+    };
+  });
+}
+
+/** The consent page, asked for inside a frame (src/consent/framing.ts): recorded from src/proxy.ts, with its headers. */
+export function recordFramedConsentPage(request: Request, response: Response, trail: CheckTrail): Promise<void> {
+  return recordConsentPage(request, response, undefined, trail);
+}
+
+/** The consent page of a client that registered itself, as shown to `userId` (app/consent/page.tsx). */
+export function recordSelfRegisteredConsentPage(
+  request: { url: string; headers: Headers },
+  userId: string,
+  trail: CheckTrail,
+): Promise<void> {
+  return recordConsentPage({ method: "GET", ...request }, new Response(null, { status: 200, headers: { "content-type": "text/html" } }), userId, trail);
+}

@@ -1,7 +1,8 @@
 // The authorization endpoint, step 1 (RFC 6749 §4.1.1): which requests it refuses, and how; where
 // it sends a valid request next; and the code it issues (RFC 6749 §4.1.2, RFC 7636, RFC 9207).
 import { isValidErrorDescription, parseScope } from "@seven-steps/protocol";
-import { describe, expect, it } from "vitest";
+import { demoWeakClient } from "@seven-steps/db/demo-data";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as authorizeEndpoint } from "@/app/authorize/route";
 import { db } from "@/db";
 import { hashSecret } from "@/secrets/secret-hash";
@@ -319,6 +320,27 @@ describe("GET /authorize: nothing goes back to a client before the user has sign
 
     expectErrorRedirect(response, client.redirectUri, "invalid_scope", request.state);
   });
+
+  it("shows a signed-in user the error of a self-registered client on its own page, with a link, and redirects nowhere", async () => {
+    const phishing = "http://localhost:3003/mallory/prints";
+    const registered = await expectRegistered(await register({ client_name: "PrintShop", redirect_uris: [phishing], token_endpoint_auth_method: "none" }));
+    const { challenge } = await pkce();
+    const request = authorizationRequest({ id: registered.client_id, redirectUri: phishing } as TestClient, challenge, { scope: "admin" });
+
+    const response = await authorize(request, await signIn(alice));
+
+    expect(response.status).toBe(400);
+    expect(response.headers.get("location")).toBeNull();
+    const page = await response.text();
+    expect(page).toContain("registered itself and has not been reviewed by PhotoCloud");
+    expect(page).toContain("invalid_scope");
+    // The user may still go: the link carries the error, its state and iss, as the redirect would.
+    const link = new URL(/href="([^"]+)"/.exec(page)![1]!.replaceAll("&amp;", "&"));
+    expect(link.origin + link.pathname).toBe(phishing);
+    expect(link.searchParams.get("error")).toBe("invalid_scope");
+    expect(link.searchParams.get("state")).toBe(request.state);
+    expect(link.searchParams.get("iss")).toBe(issuer);
+  });
 });
 
 describe("GET /authorize: a valid request", () => {
@@ -496,5 +518,54 @@ describe("GET /authorize: a valid request", () => {
     const response = await authorize(authorizationRequest(client, challenge, { redirect_uri: "" }), cookie);
 
     expect(redirectToClient(response, client.redirectUri).get("code")).toBeTruthy();
+  });
+});
+
+// The attack lab's switch in checkRedirectUri (attack 3, RFC 9700 §4.1): for the weak demo client
+// alone, and only while ATTACK_LAB_WEAKENING is on, the host of redirect_uri is compared, not the
+// whole URI.
+describe("GET /authorize: exact redirect URI matching, and the attack lab's switch for it", () => {
+  const onAnotherPort = "http://localhost:3003/mallory/catch";
+
+  async function serverStartedWith(weakening: "true" | "false") {
+    vi.resetModules();
+    vi.stubEnv("ATTACK_LAB_WEAKENING", weakening);
+    const { GET } = await import("@/app/authorize/route");
+    return (query: Query) => GET(new Request(`${issuer}/authorize?${new URLSearchParams(query).toString()}`));
+  }
+
+  async function weakClientRequest(redirectUri: string): Promise<Query> {
+    const { challenge } = await pkce();
+    return { ...authorizationRequest({ id: demoWeakClient.id, redirectUri } as TestClient, challenge) };
+  }
+
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it.each([
+    { bent: "a longer path", redirectUri: `${demoWeakClient.redirectUris[0]}/mallory` },
+    { bent: "a path traversal", redirectUri: `${demoWeakClient.redirectUris[0]}/../../mallory` },
+    { bent: "another port", redirectUri: onAnotherPort },
+  ])("refuses $bent for the weak demo client, on its own page, while weakening is off", async ({ redirectUri }) => {
+    const authorizeOn = await serverStartedWith("false");
+    await expectErrorPage(await authorizeOn(await weakClientRequest(redirectUri)));
+  });
+
+  it("with weakening on, lets the weak demo client's request through with another port of the same host", async () => {
+    const authorizeOn = await serverStartedWith("true");
+    const response = await authorizeOn(await weakClientRequest(onAnotherPort));
+    expect(response.status).toBe(303);
+    expect(new URL(response.headers.get("location")!, issuer).pathname).toBe("/sign-in");
+  });
+
+  it("with weakening on, still refuses another host, and every other client's bent URI", async () => {
+    const authorizeOn = await serverStartedWith("true");
+    await expectErrorPage(await authorizeOn(await weakClientRequest("http://mallory.example/catch")));
+    const client = await registerClient();
+    const { challenge } = await pkce();
+    const bent = new URL(client.redirectUri);
+    bent.port = "3003";
+    await expectErrorPage(await authorizeOn(authorizationRequest({ ...client, redirectUri: bent.toString() }, challenge)));
   });
 });

@@ -34,6 +34,8 @@ export async function registerClient(
     grantTypes?: string;
     name?: string;
     requirePushedAuthorizationRequests?: boolean;
+    /** The attack lab's defences switched off for this client, as the seed lists them for printshop-weak. */
+    weakenedDefences?: string;
   } = {},
 ): Promise<TestClient> {
   const id = `test-client-${randomUUID()}`;
@@ -50,6 +52,7 @@ export async function registerClient(
       allowedGrantTypes: options.grantTypes ?? "authorization_code refresh_token",
       redirectUris: { create: redirectUris.map((uri) => ({ uri })) },
       requirePushedAuthorizationRequests: options.requirePushedAuthorizationRequests ?? false,
+      weakenedDefences: options.weakenedDefences ?? "",
     },
   });
   return { id, secret, redirectUri: redirectUris[0]!, redirectUris, authMethod };

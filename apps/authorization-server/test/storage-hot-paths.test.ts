@@ -73,8 +73,8 @@ describe("the grant and refresh token records", () => {
     expect(grant.id).toMatch(rowId);
 
     const later = new Date("2026-11-25T10:05:00.000Z");
-    expect(await sql.transaction((statements) => rotateRefreshToken(stored!.id, later, statements))).toBe(true);
-    expect(await sql.transaction((statements) => rotateRefreshToken(stored!.id, later, statements))).toBe(false);
+    expect(await sql.transaction((statements) => rotateRefreshToken(stored!, later, statements))).toBe(true);
+    expect(await sql.transaction((statements) => rotateRefreshToken(stored!, later, statements))).toBe(false);
     expect((await findRefreshToken(tokenHash))?.rotatedAt).toEqual(later);
     await sql.transaction((statements) => touchGrant(grant.id, later, statements));
     expect((await findGrant(grant.id))?.lastUsedAt).toEqual(later);
@@ -99,7 +99,7 @@ describe("the grant and refresh token records", () => {
 
     const stored = await findRefreshToken(tokenHash);
     expect(stored?.grant.revokedAt).toBeInstanceOf(Date);
-    expect(await sql.transaction((statements) => rotateRefreshToken(stored!.id, new Date(), statements))).toBe(false);
+    expect(await sql.transaction((statements) => rotateRefreshToken(stored!, new Date(), statements))).toBe(false);
   });
 });
 
@@ -129,8 +129,8 @@ describe("the authorization code", () => {
 
     const now = new Date("2026-11-25T10:00:30.000Z");
     const grant = await sql.transaction(async (statements) => {
-      expect(await consumeAuthorizationCode(stored!.id, now, statements)).toBe(true);
-      expect(await consumeAuthorizationCode(stored!.id, now, statements)).toBe(false);
+      expect(await consumeAuthorizationCode(stored!, now, statements)).toBe(true);
+      expect(await consumeAuthorizationCode(stored!, now, statements)).toBe(false);
       const created = await createGrant(
         { clientId: client.id, userId: user.id, scope: code.scope, resource: photoCloudApi, authTime: code.authTime, dpopJkt: null },
         statements,
@@ -165,7 +165,7 @@ describe("the authorization code", () => {
 
     await expect(
       sql.transaction(async (statements) => {
-        await consumeAuthorizationCode(stored!.id, new Date(), statements);
+        await consumeAuthorizationCode(stored!, new Date(), statements);
         throw new Error("the grant could not be stored");
       }),
     ).rejects.toThrow("the grant could not be stored");

@@ -186,6 +186,15 @@ describe("POST /token with grant_type=authorization_code", () => {
       expect(await issuedFor(client)).toEqual(nothingIssued);
     });
 
+    it("requires it of a client that lists the attack lab's switch pkce-verifier, while the lab's weakening is off", async () => {
+      // Switched on, it lets a missing verifier through for that client: token-weakened.test.ts.
+      const client = await registerClient({ authMethod: "none", weakenedDefences: "pkce-verifier" });
+      const issued = await obtainCode(client);
+
+      await expectTokenError(await redeem(client, issued, { code_verifier: undefined }), "invalid_request");
+      expect(await issuedFor(client)).toEqual(nothingIssued);
+    });
+
     it.each([
       ["one character too short", "a".repeat(42)],
       ["with a '+', which the verifier alphabet does not have", `${"a".repeat(42)}+`],
@@ -294,6 +303,17 @@ describe("POST /token with grant_type=authorization_code", () => {
 
       const refreshed = await token(client, { grant_type: "refresh_token", refresh_token: first.refresh_token! });
       await expectTokenError(refreshed, "invalid_grant");
+    });
+
+    it("holds for a client that lists the attack lab's switch code-single-use, while the lab's weakening is off", async () => {
+      // Switched on, a used code is redeemed again for that client: token-weakened.test.ts.
+      const client = await registerClient({ weakenedDefences: "code-single-use" });
+      const issued = await obtainCode(client);
+      await expectTokens(await redeem(client, issued));
+
+      await expectTokenError(await redeem(client, issued), "invalid_grant");
+      const { grantId } = await storedCode(issued.code);
+      expect((await db.grant.findUniqueOrThrow({ where: { id: grantId! } })).revokedAt).toBeInstanceOf(Date);
     });
 
     it("lets exactly one of ten simultaneous redemptions succeed", async () => {

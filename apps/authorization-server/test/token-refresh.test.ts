@@ -90,6 +90,16 @@ describe("POST /token with grant_type=refresh_token", () => {
       expect((await storedRefreshToken(renewed.refresh_token!)).rotatedAt).toBeNull();
     });
 
+    it("detects reuse for a client that lists the attack lab's switch, while the lab's weakening is off", async () => {
+      // Switched on, a rotated refresh token works again for that client: token-weakened.test.ts.
+      const client = await registerClient({ weakenedDefences: "refresh-token-reuse-detection" });
+      const original = await signedInTokens(client);
+      const renewed = await expectTokens(await refresh(client, original.refresh_token));
+
+      await expectTokenError(await refresh(client, original.refresh_token), "invalid_grant");
+      await expectTokenError(await refresh(client, renewed.refresh_token!), "invalid_grant");
+    });
+
     it("lets exactly one of five simultaneous refreshes with the same token succeed, then revokes the grant", async () => {
       const client = await registerClient();
       const original = await signedInTokens(client);
@@ -142,6 +152,17 @@ describe("POST /token with grant_type=refresh_token", () => {
       expect((await storedRefreshToken(original.refresh_token)).rotatedAt).toBeNull();
       expect(await tokensOf(client)).toEqual(before);
       await expectTokens(await refresh(client, original.refresh_token));
+    });
+
+    it("refuses to widen it for a client that lists the attack lab's switch, while the lab's weakening is off", async () => {
+      // Switched on, the wider scope is granted to that client: token-weakened.test.ts.
+      const client = await registerClient({ weakenedDefences: "refresh-scope-narrowing" });
+      const original = await signedInTokens(client);
+
+      await expectTokenError(
+        await refresh(client, original.refresh_token, { scope: "profile photos:read photos:write" }),
+        "invalid_scope",
+      );
     });
 
     it.each([

@@ -13,8 +13,18 @@ const hiddenEntirely = new Set(["password"]);
 const maskedParameters = new Set(["client_secret", "code", "code_verifier", "refresh_token", "csrf_token"]);
 
 /** The headers worth showing; cookies never are, for they hold sessions. */
-const shownRequestHeaders = ["content-type", "authorization", "dpop", "origin"];
-const shownResponseHeaders = ["content-type", "location", "cache-control", "www-authenticate", "dpop-nonce", "retry-after"];
+const shownRequestHeaders = ["content-type", "authorization", "dpop", "origin", "sec-fetch-dest"];
+const shownResponseHeaders = [
+  "content-type",
+  "location",
+  "cache-control",
+  "www-authenticate",
+  "dpop-nonce",
+  "retry-after",
+  // Whether the page may be shown in a frame (the attack lab's clickjacking card).
+  "content-security-policy",
+  "x-frame-options",
+];
 
 /** `abcd…`: the first four characters, so the same secret is recognisable, and no more. */
 export function maskSecret(value: string): string {

@@ -1,13 +1,19 @@
 /**
  * The attack lab's "alice's app" (PrintShop's weak demo client, at /attack-lab/victim) and the
  * lab's tab talk with `postMessage`. This is what the app hands the lab: what a leak would give
- * away, never its PKCE verifier, nor its DPoP private key (which cannot even be exported).
+ * away, never its DPoP private key (which cannot even be exported), and its PKCE verifier only
+ * when the lab plays a leaked token request.
  */
 export interface AlicesAppLeak {
   type: "alices-app";
   runId: string;
   /** The authorization code, as it arrived in the address bar (of the last authorization). */
   code?: string;
+  /**
+   * The PKCE verifier, only when the lab asked for the app's whole token request to leak (a log
+   * that recorded it): attack 5 replays a code its thief can otherwise redeem.
+   */
+  code_verifier?: string;
   /** The Bearer tokens the app got, when the lab asked the app to redeem the code first. */
   tokens?: AlicesAppTokens;
   /** The DPoP-bound tokens the app got, when the lab asked for them (`dpop`). */
@@ -36,6 +42,10 @@ export interface AlicesAppTokens {
  * - `redeem`: `tokens` to redeem the code before handing anything over, `code` to hand the code
  *   over unredeemed;
  * - `dpop` (with `redeem=tokens`): {@link AlicesAppDpop};
+ * - `leak`: `token-request` to hand over the code_verifier too, as a log of the app's token
+ *   request would;
+ * - `keep-open`: `true` to keep the tab open after the leak, the app answering
+ *   {@link AlicesAppCommand}s with its Bearer refresh token until the lab closes it;
  * - `as`: which of the two authorization servers alice's app knows she picks (see
  *   {@link AlicesAppAuthorizationServer});
  * - `weaken`: `mix-up-iss` to switch the app's `iss` check off for the run, honoured only while
@@ -52,6 +62,25 @@ export type AlicesAppRedeem = "code" | "tokens";
  *   allowed the app already, so she is not asked again).
  */
 export type AlicesAppDpop = "none" | "only" | "also";
+
+/** What the lab asks of the app's tab it kept open: use your refresh token now, as you would. */
+export interface AlicesAppCommand {
+  type: "alices-app-refresh";
+  runId: string;
+}
+
+/**
+ * How the token endpoint answered the app's refresh. The new tokens stay in the app, which uses
+ * its newest refresh token the next time it is asked.
+ */
+export interface AlicesAppRefreshed {
+  type: "alices-app-refreshed";
+  runId: string;
+  status: number;
+  /** The token endpoint's `error` when it refused (RFC 6749 §5.2). */
+  error?: string;
+  error_description?: string;
+}
 
 /**
  * The authorization servers alice's app knows, for the mix-up card: PhotoCloud, and "Mallory's

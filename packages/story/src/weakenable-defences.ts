@@ -28,12 +28,6 @@ export const weakenableDefences = [
     see: rfcSection(9700, "4.1.3"),
   },
   {
-    id: "error-redirect-guard",
-    name: "the guard that keeps the authorization server from redirecting errors to any address",
-    scope: "client",
-    see: rfcSection(9700, "4.11.2"),
-  },
-  {
     id: "code-single-use",
     name: "the single use of each authorization code",
     scope: "client",

@@ -1,4 +1,4 @@
-import type { AlicesAppAuthorizationServer, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem } from "@seven-steps/story";
+import type { AlicesAppAuthorizationServer, AlicesAppCommand, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem, AlicesAppRefreshed } from "@seven-steps/story";
 import type { AttackOutcome, PhaseResult } from "@/attacks/attack";
 
 /** The apps' addresses, as the lab page's scripts need them. */
@@ -23,6 +23,13 @@ export interface BrowserLab {
    */
   alicesApp(options?: AlicesAppOptions): Promise<AlicesAppLeak>;
   /**
+   * Asks alice's app, its tab kept open (`keepOpen`), to refresh its tokens as it would, and
+   * resolves with how the token endpoint answered it. The app's new tokens stay in the app.
+   */
+  alicesAppRefreshes(): Promise<AlicesAppRefreshed>;
+  /** Closes alice's app's tab, if it was kept open. */
+  closeAlicesApp(): void;
+  /**
    * Opens one of Mallory's pages (under /mallory/) in a new tab, alice's browser being pushed
    * there. The page's address carries the run id. Same rule as alicesApp about `await`.
    */
@@ -36,6 +43,10 @@ export interface AlicesAppOptions {
   /** The resource server the tokens are to be for (RFC 8707); the PhotoCloud API if left out. */
   resource?: string;
   dpop?: AlicesAppDpop;
+  /** Hand over the code_verifier too, as a log of the app's token request would. */
+  leakTokenRequest?: boolean;
+  /** Keep the tab open after the leak, for {@link BrowserLab.alicesAppRefreshes}. */
+  keepOpen?: boolean;
   /** Which of the two authorization servers alice's app knows she starts at; PhotoCloud if left out. */
   authorizationServer?: AlicesAppAuthorizationServer;
   /** A check of alice's app itself to switch off for this run (only `mix-up-iss`; honoured while weakening is on). */
@@ -56,11 +67,14 @@ export function newRunId(): string {
 }
 
 const victimTimeoutMilliseconds = 120_000;
+const refreshTimeoutMilliseconds = 15_000;
 
 export function createBrowserLab({ attackId, runId, weakened, origins }: { attackId: string; runId: string; weakened: boolean; origins: LabOrigins }): BrowserLab {
   function openTab(url: string): Window | null {
     return window.open(url, "_blank", "popup=yes,width=900,height=760");
   }
+  const clientOrigin = new URL(origins.clientApp).origin;
+  let alicesTab: Window | null = null;
 
   return {
     runId,
@@ -76,7 +90,7 @@ export function createBrowserLab({ attackId, runId, weakened, origins }: { attac
       if (!response.ok || body === null) throw new RunFailed(body?.error_description ?? `Mallory's app answered ${response.status}.`);
       return body;
     },
-    alicesApp({ scope = "profile photos:read", redeem = "code", resource, dpop = "none", authorizationServer = "photocloud", weaken } = {}) {
+    alicesApp({ scope = "profile photos:read", redeem = "code", resource, dpop = "none", leakTokenRequest = false, keepOpen = false, authorizationServer = "photocloud", weaken } = {}) {
       const url = new URL("/attack-lab/victim", origins.clientApp);
       url.search = new URLSearchParams({
         "attack-run": runId,
@@ -85,15 +99,17 @@ export function createBrowserLab({ attackId, runId, weakened, origins }: { attac
         dpop,
         as: authorizationServer,
         ...(resource ? { resource } : {}),
+        ...(leakTokenRequest ? { leak: "token-request" } : {}),
+        ...(keepOpen ? { "keep-open": "true" } : {}),
         ...(weaken ? { weaken } : {}),
       }).toString();
       const tab = openTab(url.toString());
+      alicesTab = tab;
       return new Promise<AlicesAppLeak>((resolve, reject) => {
         if (!tab) {
           reject(new RunFailed("The browser blocked the tab of alice's app: allow pop-ups for this page and run it again."));
           return;
         }
-        const clientOrigin = new URL(origins.clientApp).origin;
         const timer = setTimeout(() => {
           window.removeEventListener("message", onMessage);
           reject(new RunFailed("alice's app did not finish within two minutes: was the sign-in or the consent left open?"));
@@ -107,6 +123,32 @@ export function createBrowserLab({ attackId, runId, weakened, origins }: { attac
         }
         window.addEventListener("message", onMessage);
       });
+    },
+    alicesAppRefreshes() {
+      return new Promise<AlicesAppRefreshed>((resolve, reject) => {
+        const tab = alicesTab;
+        if (!tab || tab.closed) {
+          reject(new RunFailed("alice's app's tab was closed before the run ended: run the attack again."));
+          return;
+        }
+        const timer = setTimeout(() => {
+          window.removeEventListener("message", onMessage);
+          reject(new RunFailed("alice's app did not answer: was its tab closed?"));
+        }, refreshTimeoutMilliseconds);
+        function onMessage(event: MessageEvent) {
+          const answer = event.data as AlicesAppRefreshed | undefined;
+          if (event.origin !== clientOrigin || answer?.type !== "alices-app-refreshed" || answer.runId !== runId) return;
+          clearTimeout(timer);
+          window.removeEventListener("message", onMessage);
+          resolve(answer);
+        }
+        window.addEventListener("message", onMessage);
+        tab.postMessage({ type: "alices-app-refresh", runId } satisfies AlicesAppCommand, clientOrigin);
+      });
+    },
+    closeAlicesApp() {
+      alicesTab?.close();
+      alicesTab = null;
     },
     openMallorysPage(path, query = {}) {
       const url = new URL(`/mallory/${path.replace(/^\/+/, "")}`, origins.attacker);

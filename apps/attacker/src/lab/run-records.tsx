@@ -9,10 +9,14 @@ import { useEffect, useState } from "react";
 const attempts = 6;
 const pauseMilliseconds = 1000;
 
-/** The check that refused the run, as the server that ran it recorded it: the first refusal of the run. */
+/**
+ * The check that refused the run, as the server that ran it recorded it: the last refusal of the
+ * run, the one that finally stopped Mallory. Earlier refusals may be ones she caused on purpose
+ * (attack 4 sends an unknown scope to get an error) or tries she gave up on.
+ */
 export function refusingCheck(flow: Flow): { check: CheckRun; exchange: RecordedExchange } | null {
-  for (const exchange of flow.exchanges) {
-    const check = exchange.checks.find((run) => run.outcome === "refused");
+  for (const exchange of flow.exchanges.toReversed()) {
+    const check = exchange.checks.findLast((run) => run.outcome === "refused");
     if (check) return { check, exchange };
   }
   return null;

@@ -53,13 +53,25 @@ export async function findAuthorizationCode(codeHash: string): Promise<StoredAut
 }
 
 /**
- * Marks the code used, if and only if nobody has used it yet. A single conditional UPDATE, so of
- * two concurrent redemptions exactly one gets `true` (RFC 6749 §4.1.2: single use). On SQLite the
- * second waits for the write lock; on PostgreSQL it waits for the first's row lock, then finds
- * `consumedAt` set and changes nothing.
+ * Marks the code used, if and only if nobody has used it since the token endpoint read it: its
+ * `consumedAt` is still the one read, which is null for every code the endpoint redeems (the
+ * attack lab's weak demo client aside, see grants/authorization-code.ts). A single conditional
+ * UPDATE, so of two concurrent redemptions exactly one gets `true` (RFC 6749 §4.1.2: single use).
+ * On SQLite the second waits for the write lock; on PostgreSQL it waits for the first's row lock,
+ * then finds `consumedAt` changed and changes nothing.
  */
-export async function consumeAuthorizationCode(id: string, now: Date, statements: SqlStatements): Promise<boolean> {
-  return (await statements.run(`UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "id" = ? AND "consumedAt" IS NULL`, now, id)) === 1;
+export async function consumeAuthorizationCode(
+  code: Pick<StoredAuthorizationCode, "id" | "consumedAt">,
+  now: Date,
+  statements: SqlStatements,
+): Promise<boolean> {
+  const changed = await statements.run(
+    `UPDATE "AuthorizationCode" SET "consumedAt" = ? WHERE "id" = ? AND "consumedAt" IS NOT DISTINCT FROM ?`,
+    now,
+    code.id,
+    code.consumedAt,
+  );
+  return changed === 1;
 }
 
 export async function linkCodeToGrant(id: string, grantId: string, statements: SqlStatements): Promise<void> {

@@ -83,17 +83,24 @@ export async function findRefreshToken(tokenHash: string): Promise<StoredRefresh
 }
 
 /**
- * Marks a refresh token as exchanged, if and only if it has not been exchanged yet and its grant
- * still stands. One conditional UPDATE: of two concurrent refreshes with the same token, exactly
- * one wins (RFC 9700 §4.14.2).
+ * Marks a refresh token as exchanged, if and only if nobody has exchanged it since the token
+ * endpoint read it (its `rotatedAt` is still the one read, which is null for every token the
+ * endpoint refreshes with, the attack lab's weak demo client aside, see grants/refresh-token.ts)
+ * and its grant still stands. One conditional UPDATE: of two concurrent refreshes with the same
+ * token, exactly one wins (RFC 9700 §4.14.2).
  */
-export async function rotateRefreshToken(id: string, now: Date, statements: SqlStatements): Promise<boolean> {
+export async function rotateRefreshToken(
+  token: Pick<StoredRefreshToken, "id" | "rotatedAt">,
+  now: Date,
+  statements: SqlStatements,
+): Promise<boolean> {
   const changed = await statements.run(
     `UPDATE "RefreshToken" SET "rotatedAt" = ?
-     WHERE "id" = ? AND "rotatedAt" IS NULL
+     WHERE "id" = ? AND "rotatedAt" IS NOT DISTINCT FROM ?
        AND EXISTS (SELECT 1 FROM "Grant" WHERE "Grant"."id" = "RefreshToken"."grantId" AND "Grant"."revokedAt" IS NULL)`,
     now,
-    id,
+    token.id,
+    token.rotatedAt,
   );
   return changed === 1;
 }

@@ -5,7 +5,8 @@ import { serverFailurePage } from "@/html/server-failure-page";
 import { issueAuthorizationCode } from "@/oauth/authorization-request/issue-code";
 import { validateAuthorizationRequest } from "@/oauth/authorization-request/validate";
 import { readAuthorizationRequest, spendPushedRequest } from "@/oauth/pushed-authorization-request/by-reference";
-import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
+import { answerAuthorizationError } from "@/oauth/authorization-error";
+import { asOAuthError, redirectToClient } from "@/oauth/responses";
 import { queryParameters } from "@/oauth/parameters";
 import { findSignedInUser, type SignedInUser } from "@/session/session";
 import { findConsentedScopes } from "@/storage/consents";
@@ -43,13 +44,14 @@ async function answerAuthorizationRequest(request: Request, trail: CheckTrail): 
     // name. The visitor signs in first and comes back to this same request, which then answers
     // as usual: a valid one goes on, an invalid one sends its error with `state` and `iss` to a
     // client that can now act on it. (The other choice, an error page, would leave that client
-    // without an answer.)
+    // without an answer.) A client that registered itself gets no such redirect by itself: the
+    // user is told, and chooses (oauth/authorization-error.ts).
     const user = await findSignedInUser(request.headers.get("cookie"));
     if (!user) return { response: seeOther(`/sign-in?return_to=${encodeURIComponent(url.pathname + url.search)}`) };
 
     if (validation.outcome === "redirect-error") {
       await spendPushedRequest(incoming, trail);
-      return { response: redirectErrorToClient(validation.redirectUri, validation.error, validation.state), user };
+      return { response: answerAuthorizationError(validation, trail), user };
     }
     const authorization = validation.request;
     const consented = await findConsentedScopes(user.id, authorization.client.id);

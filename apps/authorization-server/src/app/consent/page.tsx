@@ -1,8 +1,12 @@
 import { CheckTrail } from "@seven-steps/protocol";
 import { isPhotoScope, photoScopes } from "@seven-steps/story";
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AccountHeader } from "@/components/account-header";
+import { discloseClient } from "@/consent/disclosure";
+import { env } from "@/env";
+import { recordSelfRegisteredConsentPage } from "@/inspector";
 import { authorizationRequestFields, authorizationRequestQuery } from "@/oauth/authorization-request/request-query";
 import { validateAuthorizationRequest, type AuthorizationRequestValidation } from "@/oauth/authorization-request/validate";
 import { OAuthError } from "@/oauth/errors";
@@ -41,7 +45,8 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
   const user = await currentUser();
   if (!user) redirect(`/sign-in?return_to=${encodeURIComponent(`/authorize?${authorizationRequestQuery(parameters)}`)}`);
 
-  // The request was checked, and recorded, at /authorize; this page is not recorded.
+  // The request was checked, and recorded, at /authorize; this page is recorded only for a client
+  // that registered itself (src/inspector.ts).
   const validation = await validate(parameters);
   if (validation.outcome !== "valid") {
     return (
@@ -58,6 +63,12 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
     );
   }
   const { client, redirectUri, scopes, resource, resourceName } = validation.request;
+  const trail = new CheckTrail();
+  const { selfRegistered, redirectHost } = discloseClient(trail, client, redirectUri);
+  if (selfRegistered) {
+    const url = `${env.ISSUER}/consent?${authorizationRequestQuery(parameters)}`;
+    await recordSelfRegisteredConsentPage({ url, headers: await headers() }, user.id, trail);
+  }
 
   return (
     <>
@@ -81,7 +92,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
           For <strong className="text-ink">{resourceName}</strong> (<code>{resource}</code>) only: no other service will accept
           what {client.name} receives (RFC 8707).
         </p>
-        {client.selfRegistered ? (
+        {selfRegistered ? (
           // RFC 9700 §4.11.2: anyone can register a client under any name (RFC 7591). A user who
           // knows that, and where the answer goes, can refuse a look-alike.
           <div role="note" aria-label="Not reviewed by PhotoCloud" className="space-y-1 rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 text-red-950">
@@ -90,12 +101,12 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
             </p>
             <p>
               The name is its own claim: PhotoCloud has not checked who runs this application. Whatever you choose, you
-              will be sent to <strong>{new URL(redirectUri).host}</strong>. Allow only if you know that address.
+              will be sent to <strong>{redirectHost}</strong>. Allow only if you know that address.
             </p>
           </div>
         ) : (
           <p>
-            Whatever you choose, you will be sent back to <strong>{new URL(redirectUri).host}</strong>. {client.name} never
+            Whatever you choose, you will be sent back to <strong>{redirectHost}</strong>. {client.name} never
             sees your password.
           </p>
         )}

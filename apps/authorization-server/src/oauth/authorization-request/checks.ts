@@ -1,5 +1,6 @@
-import { defineCheck, isS256CodeChallenge, rfcSection } from "@seven-steps/protocol";
+import { defineCheck, isS256CodeChallenge, rfcSection, type Check, type CheckTrail } from "@seven-steps/protocol";
 import { findClient, type RegisteredClient } from "@/storage/clients";
+import { isWeakened } from "../weakened-defences.ts";
 import { InvalidRequest, UnauthorizedClient, UnsupportedResponseType } from "../errors.ts";
 import { quoted, type RequestParameters } from "../parameters.ts";
 
@@ -57,11 +58,21 @@ export const checkRedirectUri = defineCheck(
       return { redirectUri: only, redirectUriInRequest: false };
     }
     if (!client.redirectUris.includes(requested)) {
-      throw new InvalidRequest("The redirect_uri does not exactly match any redirect URI registered for this client.");
+      // The attack lab (attack 3) switches exact matching off for its weak demo client: the host
+      // alone is compared, the pattern RFC 9700 §4.1.1 warns about, and a page on another port or
+      // path of that host gets the code.
+      if (!(isWeakened("redirect-uri-exact-match", client) && client.redirectUris.some((registered) => sameHost(registered, requested)))) {
+        throw new InvalidRequest("The redirect_uri does not exactly match any redirect URI registered for this client.");
+      }
     }
     return { redirectUri: requested, redirectUriInRequest: true };
   },
 );
+
+/** Whether two URIs name the same host, whatever their scheme, port and path: the attack lab's weak comparison. */
+function sameHost(registered: string, requested: string): boolean {
+  return URL.canParse(requested) && new URL(requested).hostname === new URL(registered).hostname;
+}
 
 /**
  * A client registered with `require_pushed_authorization_requests` sends its authorization
@@ -167,3 +178,31 @@ export const checkDpopJkt = defineCheck(
     return dpopJkt;
   },
 );
+
+/**
+ * An error goes back to the client's redirect URI by itself only when this server trusts that
+ * URI: a client an operator registered. Anyone can register a client (RFC 7591) whose redirect URI
+ * is a phishing page, then send a broken request on purpose: redirected at once, the error would
+ * take the user there under PhotoCloud's name. For such a client the user is told, on this
+ * server's page, and chooses (RFC 9700 §4.11.2: "If the URI is not trusted, the authorization
+ * server MAY inform the user and rely on the user to make the correct decision"). Applied after
+ * sign-in, which comes first for every client (app/authorize/route.ts).
+ *
+ * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.11.2
+ */
+export const errorRedirectToTrustedUri: Check = {
+  checkedBy: "authorization-server",
+  rule: "an error is redirected by itself only to a redirect URI this server trusts: a client an operator registered",
+  why: "Anyone can register a client whose redirect URI is a phishing page and send a broken request on purpose; the error redirect would take the user there under PhotoCloud's name.",
+  see: rfcSection(9700, "4.11.2"),
+  source,
+};
+
+/** Whether an error of `client`'s request may be redirected to it without asking the user; recorded. */
+export function trustsRedirectUriForErrors(trail: CheckTrail, client: Pick<RegisteredClient, "name" | "selfRegistered">): boolean {
+  return trail.holds(
+    errorRedirectToTrustedUri,
+    !client.selfRegistered,
+    `${quoted(client.name)} registered itself (RFC 7591) and nobody reviewed its redirect URI: the error is shown on PhotoCloud's page, with a link the user may follow, instead of redirected.`,
+  );
+}

@@ -29,9 +29,10 @@ export type AuthorizationRequestValidation =
   | { outcome: "show-error"; error: OAuthError }
   /**
    * Anything else: send the error back to the client's redirect URI, with its state, once the user
-   * has signed in (RFC 9700 §4.11.2, see app/authorize/route.ts).
+   * has signed in, and if this server trusts that URI (RFC 9700 §4.11.2, see
+   * ../authorization-error.ts).
    */
-  | { outcome: "redirect-error"; error: OAuthError; redirectUri: string; state: string | undefined };
+  | { outcome: "redirect-error"; error: OAuthError; client: RegisteredClient; redirectUri: string; state: string | undefined };
 
 /**
  * Validates an authorization request, in this order:
@@ -83,7 +84,7 @@ export async function validateAuthorizationRequest(
     const resourceName = resourceServer.name;
     return { outcome: "valid", request: { client, ...redirect, state, scopes, resource, resourceName, ...pkce, ...(dpopJkt ? { dpopJkt } : {}) } };
   } catch (error) {
-    if (error instanceof OAuthError) return { outcome: "redirect-error", error, redirectUri: redirect.redirectUri, state };
+    if (error instanceof OAuthError) return { outcome: "redirect-error", error, client, redirectUri: redirect.redirectUri, state };
     throw error;
   }
 }

@@ -23,6 +23,7 @@ import { createGrant, revokeGrant } from "@/storage/grants";
 import { InvalidGrant, InvalidRequest } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { checkResourceOfGrant } from "../resource-indicators.ts";
+import { isWeakened } from "../weakened-defences.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
 
@@ -136,7 +137,9 @@ export const checkCodeVerifier = defineCheck(
     see: rfcSection(7636, "4.6"),
     source,
   },
-  async (parameters: RequestParameters, code: StoredAuthorizationCode): Promise<void> => {
+  async (parameters: RequestParameters, code: StoredAuthorizationCode, client: RegisteredClient): Promise<void> => {
+    // The attack lab's switch (attack 1, a stolen code): a request without a verifier goes through.
+    if (parameters.get("code_verifier") === undefined && isWeakened("pkce-verifier", client)) return;
     const codeVerifier = parameters.require("code_verifier", ": this server requires PKCE");
     if (!isCodeVerifier(codeVerifier)) {
       throw new InvalidRequest("The code_verifier must be 43 to 128 characters from A-Z, a-z, 0-9, '-', '.', '_' and '~'.");
@@ -198,10 +201,11 @@ export async function exchangeAuthorizationCode(
   now = new Date(),
 ): Promise<TokenResponse> {
   const code = await checkCodeIssuedToClient(trail, parameters, client);
-  if (code.consumedAt) return trail.run(codeUsedOnce, () => refuseReplay(code));
+  // The attack lab's switch (attack 5, code replay): a used code goes on, and is consumed again.
+  if (code.consumedAt && !isWeakened("code-single-use", client)) return trail.run(codeUsedOnce, () => refuseReplay(code));
   checkCodeNotExpired(trail, code, now);
   checkRedirectUriMatches(trail, parameters, code);
-  await checkCodeVerifier(trail, parameters, code);
+  await checkCodeVerifier(trail, parameters, code, client);
   const resource = await checkResourceOfGrant(trail, parameters, code.resource);
   if (code.dpopJkt !== null) checkCodeDpopBinding(trail, code, dpopJkt);
 
@@ -211,7 +215,7 @@ export async function exchangeAuthorizationCode(
   const accessToken = await signAccessToken(tokenRequest, now);
   const issuesRefreshToken = client.allowedGrantTypes.includes("refresh_token");
   const outcome = await sql.transaction(async (statements) => {
-    if (!(await consumeAuthorizationCode(code.id, now, statements))) return "replayed" as const;
+    if (!(await consumeAuthorizationCode(code, now, statements))) return "replayed" as const;
     const grantData = {
       clientId: client.id,
       userId: code.userId,

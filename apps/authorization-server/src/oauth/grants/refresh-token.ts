@@ -18,6 +18,7 @@ import { InvalidGrant, InvalidScope } from "../errors.ts";
 import type { RequestParameters } from "../parameters.ts";
 import { parseRequestedScope } from "../requested-scope.ts";
 import { checkResourceOfGrant } from "../resource-indicators.ts";
+import { isWeakened } from "../weakened-defences.ts";
 import { recordAccessToken, signAccessToken } from "../tokens/access-token.ts";
 import { issueRefreshToken } from "../tokens/refresh-token.ts";
 
@@ -95,12 +96,13 @@ export const checkRefreshScope = defineCheck(
     see: rfcSection(6749, "6"),
     source,
   },
-  (parameters: RequestParameters, granted: string[]): string[] => {
+  (parameters: RequestParameters, granted: string[], client: RegisteredClient): string[] => {
     const value = parameters.get("scope");
     if (value === undefined) return granted;
     const requested = parseRequestedScope(value);
     const wider = missingScopes(requested, granted);
-    if (wider.length > 0) {
+    // The attack lab's switch (attack 13, scope escalation): a wider scope goes through.
+    if (wider.length > 0 && !isWeakened("refresh-scope-narrowing", client)) {
       throw new InvalidScope(`A refresh cannot add scopes that were not granted: ${wider.join(" ")}.`);
     }
     return requested;
@@ -149,11 +151,12 @@ export async function refreshAccessToken(
   const token = await checkRefreshTokenOfClient(trail, parameters, client);
   // Before reuse detection: whoever cannot prove the key cannot revoke the grant by replaying it.
   if (token.grant.dpopJkt !== null) checkRefreshTokenDpopBinding(trail, token, dpopJkt);
-  if (token.rotatedAt) return trail.run(refreshTokenUsedOnce, () => refuseReuse(token));
+  // The attack lab's switch (attack 6, a stolen refresh token): a retired refresh token goes on, and rotates again.
+  if (token.rotatedAt && !isWeakened("refresh-token-reuse-detection", client)) return trail.run(refreshTokenUsedOnce, () => refuseReuse(token));
   checkRefreshTokenNotExpired(trail, token, now);
 
   const granted = parseScope(token.scope);
-  const scopes = checkRefreshScope(trail, parameters, granted);
+  const scopes = checkRefreshScope(trail, parameters, granted, client);
   const resource = await checkResourceOfGrant(trail, parameters, token.grant.resource);
   const tokenRequest = {
     subject: token.grant.userId,
@@ -167,7 +170,7 @@ export async function refreshAccessToken(
   const accessToken = await signAccessToken(tokenRequest, now);
 
   const refreshToken = await sql.transaction(async (statements) => {
-    if (!(await rotateRefreshToken(token.id, now, statements))) return undefined;
+    if (!(await rotateRefreshToken(token, now, statements))) return undefined;
     await recordAccessToken(tokenRequest, accessToken, now, statements);
     await touchGrant(token.grantId, now, statements);
     // RFC 6749 §6: the new refresh token has exactly the scope of the one it replaces.

@@ -9,6 +9,7 @@ import { validateAuthorizationRequest } from "@/oauth/authorization-request/vali
 import { readAuthorizationRequest, spendPushedRequest } from "@/oauth/pushed-authorization-request/by-reference";
 import { AccessDenied, InvalidRequestUri } from "@/oauth/errors";
 import { readFormParameters, type RequestParameters } from "@/oauth/parameters";
+import { answerAuthorizationError } from "@/oauth/authorization-error";
 import { asOAuthError, redirectErrorToClient, redirectToClient } from "@/oauth/responses";
 import { isSameOriginPost, sameOriginForm } from "@/session/same-origin";
 import { csrfTokenOfSession, findSignedInUser, isValidCsrfToken, type SignedInUser } from "@/session/session";
@@ -72,7 +73,7 @@ async function decideAs(user: SignedInUser, form: RequestParameters, trail: Chec
   if (validation.outcome === "show-error") return authorizationErrorPage(validation.error);
   if (validation.outcome === "redirect-error") {
     await spendPushedRequest(incoming, trail);
-    return redirectErrorToClient(validation.redirectUri, validation.error, validation.state);
+    return answerAuthorizationError(validation, trail);
   }
   const authorization = validation.request;
 

@@ -11,7 +11,11 @@ import {
   AuthorizationResponseError,
   validateAuthorizationResponse,
 } from "@seven-steps/protocol";
-import type { AlicesAppAuthorizationServer, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem, AlicesAppTokens } from "@seven-steps/story";
+import type {
+  AlicesAppAuthorizationServer,
+  AlicesAppCommand, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem, AlicesAppRefreshed,
+  AlicesAppTokens,
+} from "@seven-steps/story";
 import { useEffect, useState } from "react";
 
 export interface AlicesAppConfiguration {
@@ -38,6 +42,10 @@ interface SavedRun {
   resource: string | null;
   /** The rounds still to play, the one under way first. */
   rounds: Round[];
+  /** Hand the code_verifier over too, as a log of the app's token request would. */
+  leakTokenRequest: boolean;
+  /** Stay open after the leak, refreshing when the lab asks. */
+  keepOpen: boolean;
   verifier: string;
   state: string;
   /** What earlier rounds got. */
@@ -95,6 +103,8 @@ function start(configuration: AlicesAppConfiguration, query: URLSearchParams): P
     scope: query.get("scope") ?? "profile photos:read",
     resource: query.get("resource"),
     rounds: roundsOf(redeem, dpop === "only" || dpop === "also" ? dpop : "none"),
+    leakTokenRequest: query.get("leak") === "token-request",
+    keepOpen: query.get("keep-open") === "true",
     leak: { type: "alices-app", runId },
     server: query.get("as") === "mallory" ? "mallory" : "photocloud",
     issuerCheckSwitchedOff: configuration.issuerCheckMaySwitchOff && query.get("weaken") === "mix-up-iss",
@@ -136,12 +146,43 @@ async function finish(configuration: AlicesAppConfiguration, saved: SavedRun): P
   }
   leak.code = code;
   if (saved.redeem === "code") return leak;
+  if (saved.leakTokenRequest && round === "bearer") leak.code_verifier = saved.verifier;
   try {
     const tokens = await redeemCode(configuration, saved, code, round);
     return round === "dpop" ? { ...leak, dpopTokens: tokens } : { ...leak, tokens };
   } catch (error) {
     return { ...leak, error: (error as { code?: string }).code ?? "invalid_response" };
   }
+}
+
+/**
+ * The app, its tab kept open for the lab: whenever the lab's tab asks, it refreshes its tokens
+ * with its newest refresh token, as it would when its access token expires, and tells the lab how
+ * the token endpoint answered. The new tokens never leave the app.
+ */
+function refreshWhenAsked(configuration: AlicesAppConfiguration, runId: string, refreshToken: string): void {
+  let current = refreshToken;
+  window.addEventListener("message", (event: MessageEvent) => {
+    const command = event.data as AlicesAppCommand | undefined;
+    if (event.origin !== configuration.labOrigin || command?.type !== "alices-app-refresh" || command.runId !== runId) return;
+    const { url, init } = buildTokenRequest(
+      configuration.tokenEndpoint,
+      { grant_type: "refresh_token", refresh_token: current },
+      { method: "none", clientId: configuration.clientId },
+    );
+    void (async () => {
+      const answer: AlicesAppRefreshed = { type: "alices-app-refreshed", runId, status: 0 };
+      try {
+        const response = await fetch(url, init);
+        answer.status = response.status;
+        current = (await processTokenResponse(response)).refresh_token ?? current;
+      } catch (error) {
+        const { code, message } = error as { code?: string; message?: string };
+        Object.assign(answer, { error: code ?? "invalid_response", error_description: message });
+      }
+      (window.opener as Window | null)?.postMessage(answer, configuration.labOrigin);
+    })();
+  });
 }
 
 async function play(configuration: AlicesAppConfiguration): Promise<string> {
@@ -158,7 +199,10 @@ async function play(configuration: AlicesAppConfiguration): Promise<string> {
     return authorize(configuration, { ...saved, rounds, leak });
   }
   if (!window.opener) return "The attack lab's tab is gone: run the attack again from the lab.";
+  const refreshToken = leak.tokens?.refresh_token;
+  if (saved.keepOpen && refreshToken) refreshWhenAsked(configuration, saved.runId, refreshToken);
   (window.opener as Window).postMessage(leak, configuration.labOrigin);
+  if (saved.keepOpen && refreshToken) return "alice's app has its tokens, and refreshes them when the lab asks. The lab closes this tab when the run ends.";
   window.close();
   return leak.error ? `alice's app got no code: ${leak.error}.` : "Done: the lab has what leaked. You can close this tab.";
 }
