@@ -56,6 +56,8 @@ export const testSettings = { ACCESS_TOKEN_TTL_SECONDS: "6", JWKS_REFETCH_COOLDO
 export const printShopRedirectUri = `${apps.client.url}/api/auth/callback/authorization-server`;
 export const labRedirectUri = `${apps.client.url}/lab/callback`;
 export const weakClientRedirectUri = `${apps.client.url}/attack-lab/victim`;
+/** The callback of PrintShop's weak sign-in (the weak demo client's next-auth provider, there only while weakening is on). */
+export const weakSignInRedirectUri = `${apps.client.url}/api/auth/callback/printshop-weak`;
 
 /**
  * The stack as Playwright starts it: each app's production build, already made (no rebuild), with

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { getDatabase } from "@seven-steps/db";
-import { apps, databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot, weakClientRedirectUri } from "./apps.ts";
+import { apps, databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot, weakClientRedirectUri, weakSignInRedirectUri } from "./apps.ts";
 import { chromiumExecutablePath } from "@seven-steps/devtools/chromium";
 
 const browser = chromiumExecutablePath() ?? chromium.executablePath();
@@ -39,6 +39,7 @@ for (const [clientId, uri] of [
   ["printshop", printShopRedirectUri],
   ["printshop-lab", labRedirectUri],
   ["printshop-weak", weakClientRedirectUri],
+  ["printshop-weak", weakSignInRedirectUri],
 ] as const) {
   await database.clientRedirectUri.upsert({
     where: { clientId_uri: { clientId, uri } },

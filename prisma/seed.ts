@@ -62,8 +62,12 @@ async function seedClients(): Promise<void> {
     where: { id: weakClient.id },
     // Its list follows the catalogue of weakenable defences, which grows with the attack lab.
     update: { weakenedDefences: weakClient.weakenedDefences },
-    create: { ...weakClient, secretHash: null, redirectUris: { create: weakRedirectUris.map((uri) => ({ uri })) } },
+    create: { ...weakClient, secretHash: null },
   });
+  // Its redirect URIs too: the attack lab's pages at PrintShop grow with it.
+  for (const uri of weakRedirectUris) {
+    await database.clientRedirectUri.upsert({ where: { clientId_uri: { clientId: weakClient.id, uri } }, update: {}, create: { clientId: weakClient.id, uri } });
+  }
 }
 
 /**

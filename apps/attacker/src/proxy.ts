@@ -14,12 +14,19 @@ const policy = contentSecurityPolicy({ development: isDevelopment }).replace(
 );
 
 /**
+ * Mallory's Accounts, her authorization server for the mix-up card, forwards alice's browser to
+ * PhotoCloud: the run id of the page alice came from (alice's app) goes along, so that PhotoCloud's
+ * records join the run. They stay alice's messages: no Referer under /mallory/.
+ */
+const mallorysAccountsPath = "/mallory-accounts/";
+
+/**
  * The pages under /mallory/ are the ones she pushes into alice's browser. They hand their own
  * address, run id included, to whatever alice's browser requests next (`unsafe-url`), which is how
  * the inspector tells her messages apart (packages/inspector). A real attacker would hide instead.
  */
 function referrerPolicyOf(pathname: string): string {
-  return pathname.startsWith("/mallory/") ? "unsafe-url" : "no-referrer";
+  return pathname.startsWith("/mallory/") || pathname.startsWith(mallorysAccountsPath) ? "unsafe-url" : "no-referrer";
 }
 
 export async function proxy(request: Request) {

@@ -3,7 +3,7 @@
 import "server-only";
 import { attackLabPages, findFlowId } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
-import { readUnverifiedClaims } from "@seven-steps/protocol";
+import { readUnverifiedClaims, type CheckRun } from "@seven-steps/protocol";
 import { db } from "@/db";
 import { env } from "@/env";
 
@@ -12,8 +12,11 @@ export const recorder = createRecorder({ app: "client", enabled: env.RECORD_PROT
 /** Where the attack lab's pages are, so that a Referer from anywhere else names no attack run. */
 const attackLab = attackLabPages([env.ATTACKER_URL, env.CLIENT_APP_URL]);
 
-/** Step 3 as PrintShop receives it: the browser brings the code, the state and the issuer. */
-export function recordCallback(request: Request, response: Response): Promise<void> {
+/**
+ * Step 3 as PrintShop receives it: the browser brings the code, the state and the issuer; `checks`
+ * says whether the answer belonged to a sign-in this browser started.
+ */
+export function recordCallback(request: Request, response: Response, checks: readonly CheckRun[]): Promise<void> {
   return recorder.record(() => {
     const query = new URL(request.url).searchParams;
     return {
@@ -25,6 +28,7 @@ export function recordCallback(request: Request, response: Response): Promise<vo
       parameters: query,
       response,
       belongsTo: { code: query.get("code") ?? undefined, attackRun: attackLab.runOf(request) },
+      checks,
     };
   });
 }

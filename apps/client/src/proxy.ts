@@ -10,7 +10,14 @@ import { env, isDevelopment } from "@/env";
  */
 const headers = securityHeaders({
   development: isDevelopment,
-  connectSources: [new URL(env.AUTHORIZATION_SERVER_ISSUER).origin, new URL(env.RESOURCE_API_URL).origin],
+  connectSources: [
+    new URL(env.AUTHORIZATION_SERVER_ISSUER).origin,
+    new URL(env.RESOURCE_API_URL).origin,
+    // Mallory's Accounts, while the attack lab may switch defences off: alice's app (the weak demo
+    // client) knows it as a second authorization server, and, its iss check switched off for the
+    // mix-up card, sends it PhotoCloud's code. With the check on, it never gets that far.
+    ...(env.ATTACK_LAB_WEAKENING ? [new URL(env.ATTACKER_URL).origin] : []),
+  ],
 });
 
 /** Malformed requests Next.js would answer with a 500 get their 4xx first; every answer gets the headers. */

@@ -32,6 +32,8 @@ export class FakeAuthorizationServer {
     status: 200,
     body: { photos: [] },
   });
+  /** Who the API side's `GET /me` says the token belongs to. */
+  me = { sub: "mallory-sub", username: "mallory", name: "Mallory" };
   /** The Authorization headers the API side received. */
   readonly apiAuthorizations: string[] = [];
   /** The revocation requests received (RFC 7009): their Authorization header and form. */
@@ -58,6 +60,10 @@ export class FakeAuthorizationServer {
         if (answer === "drop") return void request.socket.destroy();
         response.writeHead(answer.status, { "content-type": "application/json", ...answer.headers });
         return void response.end(JSON.stringify(answer.body));
+      }
+      if (request.url === "/me") {
+        response.writeHead(200, { "content-type": "application/json" });
+        return void response.end(JSON.stringify(this.me));
       }
       if (request.url === "/revoke" && request.method === "POST") {
         if (this.down) return void request.socket.destroy();

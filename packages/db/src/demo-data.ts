@@ -37,7 +37,9 @@ export const demoLabClient = {
  * The attack lab's weak demo client: a public client like the lab, whose registration switches
  * off every defence of the catalogue that is scoped to a client. The switch is honoured only
  * while the apps run with ATTACK_LAB_WEAKENING=true, so the client is harmless otherwise. Its
- * redirect URI is PrintShop's page that plays "alice's app" for the attack lab.
+ * redirect URIs are PrintShop's page that plays "alice's app" for the attack lab, and the callback
+ * of PrintShop's weak sign-in, the next-auth provider of the same id that PrintShop adds only
+ * while weakening is on (apps/client/src/auth/weak-provider.ts).
  */
 export const demoWeakClient = {
   id: weakDemoClientId,
@@ -45,7 +47,7 @@ export const demoWeakClient = {
   tokenEndpointAuthMethod: "none",
   allowedScopes: "profile photos:read photos:write",
   allowedGrantTypes: "authorization_code refresh_token",
-  redirectUris: ["http://localhost:3000/attack-lab/victim"],
+  redirectUris: ["http://localhost:3000/attack-lab/victim", `http://localhost:3000/api/auth/callback/${weakDemoClientId}`],
   weakenedDefences: clientScopedDefenceIds.join(" "),
 };
 

@@ -21,7 +21,7 @@ async function counts() {
 
 describe("the seed", () => {
   it("creates the demo users, the demo clients and their photos", async () => {
-    expect(await counts()).toEqual({ users: 3, clients: 4, redirectUris: 3, profiles: 3, photos: demoPhotos.length, resourceServers: 1 });
+    expect(await counts()).toEqual({ users: 3, clients: 4, redirectUris: 4, profiles: 3, photos: demoPhotos.length, resourceServers: 1 });
   });
 
   it("stores passwords only as Argon2id hashes", async () => {
@@ -61,7 +61,10 @@ describe("the seed", () => {
   it("registers the attack lab's weak demo client, public, with every defence scoped to a client switched off", async () => {
     const weak = await database.client.findUniqueOrThrow({ where: { id: demoWeakClient.id }, include: { redirectUris: true } });
     expect(weak).toMatchObject({ id: "printshop-weak", name: "PrintShop (weak demo client)", secretHash: null, tokenEndpointAuthMethod: "none" });
-    expect(weak.redirectUris.map((row) => row.uri)).toEqual(["http://localhost:3000/attack-lab/victim"]);
+    expect(weak.redirectUris.map((row) => row.uri).sort()).toEqual([
+      "http://localhost:3000/api/auth/callback/printshop-weak",
+      "http://localhost:3000/attack-lab/victim",
+    ]);
     const weakened = weak.weakenedDefences.split(" ");
     expect(weakened).toEqual(clientScopedDefenceIds);
     expect(weakened).toContain("pkce-verifier");

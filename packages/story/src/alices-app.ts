@@ -20,6 +20,11 @@ export interface AlicesAppLeak {
   dpopTokens?: AlicesAppTokens;
   /** Why the app got nothing: the error of the authorization response or of the token request. */
   error?: string;
+  /**
+   * When the app itself refused the authorization response (its `iss` or `state` check, which run
+   * in the browser): the error it raised, as packages/protocol's AuthorizationResponseError has it.
+   */
+  refusal?: { code: string; description: string };
 }
 
 export interface AlicesAppTokens {
@@ -40,7 +45,11 @@ export interface AlicesAppTokens {
  * - `leak`: `token-request` to hand over the code_verifier too, as a log of the app's token
  *   request would;
  * - `keep-open`: `true` to keep the tab open after the leak, the app answering
- *   {@link AlicesAppCommand}s with its Bearer refresh token until the lab closes it.
+ *   {@link AlicesAppCommand}s with its Bearer refresh token until the lab closes it;
+ * - `as`: which of the two authorization servers alice's app knows she picks (see
+ *   {@link AlicesAppAuthorizationServer});
+ * - `weaken`: `mix-up-iss` to switch the app's `iss` check off for the run, honoured only while
+ *   PrintShop runs with ATTACK_LAB_WEAKENING=true.
  */
 export type AlicesAppRedeem = "code" | "tokens";
 
@@ -71,4 +80,16 @@ export interface AlicesAppRefreshed {
   /** The token endpoint's `error` when it refused (RFC 6749 §5.2). */
   error?: string;
   error_description?: string;
+}
+
+/**
+ * The authorization servers alice's app knows, for the mix-up card: PhotoCloud, and "Mallory's
+ * Accounts", which Mallory runs in her own app (RFC 9700 §4.4). alice picks one; PhotoCloud unless
+ * the lab says otherwise.
+ */
+export type AlicesAppAuthorizationServer = "photocloud" | "mallory";
+
+/** Mallory's authorization server: its issuer identifier, under her app's address (RFC 8414 §2). */
+export function mallorysIssuer(attackerUrl: string): string {
+  return `${attackerUrl}/mallory-accounts`;
 }

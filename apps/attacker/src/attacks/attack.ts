@@ -1,3 +1,4 @@
+import type { CheckRun } from "@seven-steps/protocol";
 import type { Mallory } from "@/mallory/http";
 
 /** What the card tells before anything runs. */
@@ -24,6 +25,11 @@ export interface AttackOutcome {
   answers?: { label: string; status: number; body: unknown }[];
   /** What she holds afterwards: the titles of alice's photos, or whose account a session is. */
   loot?: string[];
+  /**
+   * The check that refused her when it ran in alice's browser, where no server records it: as
+   * alice's app reported it, with the check's own description (packages/protocol).
+   */
+  refusedInBrowser?: CheckRun;
 }
 
 /** What one server-side phase of a run hands back to the card: maybe the outcome, maybe data for the next phase. */

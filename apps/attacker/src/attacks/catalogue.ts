@@ -1,9 +1,11 @@
 import "server-only";
 import type { Attack, AttackCard } from "./attack";
 import { clickjacking } from "./clickjacking";
+import { codeInjection } from "./code-injection";
 import { codeReplay } from "./code-replay";
 import { forgedTokens } from "./forged-tokens";
 import { lookAlikeClient } from "./look-alike-client";
+import { mixUp } from "./mix-up";
 import { openRedirector } from "./open-redirector";
 import { redirectUri } from "./redirect-uri";
 import { refreshScopeEscalation } from "./refresh-scope-escalation";
@@ -15,11 +17,13 @@ import { tokenForAnotherApi } from "./token-for-another-api";
 /** The attacks of the lab, in the order of the page (issue 18's list). */
 export const attacks: readonly Attack[] = [
   stolenCode,
+  codeInjection,
   codeReplay,
   refreshTokenReplay,
   stolenAccessToken,
   tokenForAnotherApi,
   forgedTokens,
+  mixUp,
   refreshScopeEscalation,
   redirectUri,
   openRedirector,

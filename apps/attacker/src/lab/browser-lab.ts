@@ -1,4 +1,4 @@
-import type { AlicesAppCommand, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem, AlicesAppRefreshed } from "@seven-steps/story";
+import type { AlicesAppAuthorizationServer, AlicesAppCommand, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem, AlicesAppRefreshed } from "@seven-steps/story";
 import type { AttackOutcome, PhaseResult } from "@/attacks/attack";
 
 /** The apps' addresses, as the lab page's scripts need them. */
@@ -47,6 +47,10 @@ export interface AlicesAppOptions {
   leakTokenRequest?: boolean;
   /** Keep the tab open after the leak, for {@link BrowserLab.alicesAppRefreshes}. */
   keepOpen?: boolean;
+  /** Which of the two authorization servers alice's app knows she starts at; PhotoCloud if left out. */
+  authorizationServer?: AlicesAppAuthorizationServer;
+  /** A check of alice's app itself to switch off for this run (only `mix-up-iss`; honoured while weakening is on). */
+  weaken?: "mix-up-iss";
 }
 
 /** What a card runs in the browser: by default, the attack's one server-side phase, "run". */
@@ -86,16 +90,18 @@ export function createBrowserLab({ attackId, runId, weakened, origins }: { attac
       if (!response.ok || body === null) throw new RunFailed(body?.error_description ?? `Mallory's app answered ${response.status}.`);
       return body;
     },
-    alicesApp({ scope = "profile photos:read", redeem = "code", resource, dpop = "none", leakTokenRequest = false, keepOpen = false } = {}) {
+    alicesApp({ scope = "profile photos:read", redeem = "code", resource, dpop = "none", leakTokenRequest = false, keepOpen = false, authorizationServer = "photocloud", weaken } = {}) {
       const url = new URL("/attack-lab/victim", origins.clientApp);
       url.search = new URLSearchParams({
         "attack-run": runId,
         scope,
         redeem,
         dpop,
+        as: authorizationServer,
         ...(resource ? { resource } : {}),
         ...(leakTokenRequest ? { leak: "token-request" } : {}),
         ...(keepOpen ? { "keep-open": "true" } : {}),
+        ...(weaken ? { weaken } : {}),
       }).toString();
       const tab = openTab(url.toString());
       alicesTab = tab;

@@ -1,7 +1,9 @@
 import type { BrowserPart } from "./browser-lab";
 import { playClickjacking } from "./parts/clickjacking";
+import { playCodeInjection } from "./parts/code-injection";
 import { playCodeReplay } from "./parts/code-replay";
 import { playMallorysLink } from "./parts/mallorys-link";
+import { playMixUp } from "./parts/mix-up";
 import { playRedirectUri } from "./parts/redirect-uri";
 import { playRefreshScopeEscalation } from "./parts/refresh-scope-escalation";
 import { playRefreshTokenReplay } from "./parts/refresh-token-replay";
@@ -12,6 +14,8 @@ import { playTokenForAnotherApi } from "./parts/token-for-another-api";
 /** The attacks whose run needs the learner's browser, by id; the others run their phase "run". */
 export const browserParts: Record<string, BrowserPart> = {
   "stolen-code": playStolenCode,
+  "code-injection": playCodeInjection,
+  "mix-up": playMixUp,
   "code-replay": playCodeReplay,
   "refresh-token-replay": playRefreshTokenReplay,
   "refresh-scope-escalation": playRefreshScopeEscalation,

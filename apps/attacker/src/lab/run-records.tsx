@@ -34,11 +34,40 @@ function senderName(from: string): string {
   return from === "attacker" ? "Mallory" : from.replace("-", " ");
 }
 
+/** The check that refused Mallory: what it checks and why, its RFC section and its source file. */
+function RefusedBy({ check, clientApp }: { check: CheckRun; clientApp: string }) {
+  return (
+    <section aria-label="Refused by" className="rounded-lg border-l-4 border-green-700 bg-green-50 px-4 py-3">
+      <h3 className="text-xl font-bold">Refused by</h3>
+      <p>
+        The {senderName(check.checkedBy)} checks {check.rule}. {check.why}
+      </p>
+      {check.detail ? <p className="font-mono text-base break-words">{check.detail}</p> : null}
+      <p className="text-base">
+        <a href={check.see}>{rfcSectionLabel(check.see)}</a> ·{" "}
+        <a href={`${clientApp}/source/${check.source}`} className="font-mono">
+          {check.source}
+        </a>
+      </p>
+    </section>
+  );
+}
+
 /**
  * What the apps recorded of one run: for a refused run, the check that refused Mallory, with its
  * RFC section and its source file; and the run's messages, Mallory's marked as hers.
  */
-export function RunRecords({ runId, clientApp, refused }: { runId: string; clientApp: string; refused: boolean }) {
+export function RunRecords({
+  runId,
+  clientApp,
+  refused,
+  refusedInBrowser,
+}: {
+  runId: string;
+  clientApp: string;
+  refused: boolean;
+  refusedInBrowser?: CheckRun;
+}) {
   const [flow, setFlow] = useState<Flow | null>(null);
   const [missing, setMissing] = useState(false);
 
@@ -61,32 +90,25 @@ export function RunRecords({ runId, clientApp, refused }: { runId: string; clien
     };
   }, [runId]);
 
+  // A run Mallory won was refused by nothing: whatever refusal it recorded is not the story. A
+  // check that ran in alice's browser is in no server's records: her app reported it.
+  const refusal = refused ? ((flow && refusingCheck(flow)?.check) ?? refusedInBrowser) : undefined;
+  const refusedBy = refusal ? <RefusedBy check={refusal} clientApp={clientApp} /> : null;
   if (!flow) {
-    return missing ? (
-      <p className="text-base text-muted">No message of this run was recorded: are the apps recording (RECORD_PROTOCOL_MESSAGES)?</p>
-    ) : (
-      <p className="text-base text-muted">Reading the apps&apos; records of this run…</p>
+    return (
+      <div className="space-y-4">
+        {refusedBy}
+        {missing ? (
+          <p className="text-base text-muted">No message of this run was recorded: are the apps recording (RECORD_PROTOCOL_MESSAGES)?</p>
+        ) : (
+          <p className="text-base text-muted">Reading the apps&apos; records of this run…</p>
+        )}
+      </div>
     );
   }
-  // A run Mallory won was refused by nothing: whatever refusal it recorded is not the story.
-  const refusal = refused ? refusingCheck(flow) : null;
   return (
     <div className="space-y-4">
-      {refusal ? (
-        <section aria-label="Refused by" className="rounded-lg border-l-4 border-green-700 bg-green-50 px-4 py-3">
-          <h3 className="text-xl font-bold">Refused by</h3>
-          <p>
-            The {senderName(refusal.check.checkedBy)} checks {refusal.check.rule}. {refusal.check.why}
-          </p>
-          {refusal.check.detail ? <p className="font-mono text-base break-words">{refusal.check.detail}</p> : null}
-          <p className="text-base">
-            <a href={refusal.check.see}>{rfcSectionLabel(refusal.check.see)}</a> ·{" "}
-            <a href={`${clientApp}/source/${refusal.check.source}`} className="font-mono">
-              {refusal.check.source}
-            </a>
-          </p>
-        </section>
-      ) : null}
+      {refusedBy}
       <section aria-label="Messages of this run">
         <h3 className="text-xl font-bold">Messages of this run</h3>
         <ol className="space-y-1 font-mono text-base">

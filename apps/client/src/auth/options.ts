@@ -6,7 +6,7 @@ import { startClientSession, endSignedInSession } from "@/tokens/client-session"
 import { redirectOnThisSite } from "./callback-url.ts";
 import { printShopCookies } from "./cookies.ts";
 import { nextAuthLogger } from "./logger.ts";
-import { photoCloudProvider } from "./provider.ts";
+import { signInProviders } from "./provider.ts";
 
 /**
  * next-auth runs PrintShop's side of steps 1 to 7: it sends the user to PhotoCloud (step 1),
@@ -18,7 +18,7 @@ import { photoCloudProvider } from "./provider.ts";
  */
 export const authOptions: NextAuthOptions = {
   secret: sessionSecret,
-  providers: [photoCloudProvider],
+  providers: signInProviders,
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   cookies: printShopCookies,
   logger: nextAuthLogger,

@@ -1,4 +1,5 @@
 import { metadataUrl } from "@seven-steps/protocol";
+import { weakDemoClientId } from "@seven-steps/story";
 import type { OAuthConfig } from "next-auth/providers/oauth";
 import { env } from "@/env";
 import { fetchProfile, type PhotoCloudProfile } from "@/photos/profile";
@@ -47,3 +48,51 @@ export const photoCloudProvider: OAuthConfig<PhotoCloudProfile> = {
     return { id: profile.sub, name: profile.name, username: profile.username };
   },
 };
+
+/**
+ * The attack lab's weak sign-in at PrintShop, for its code injection card (`callback-state`):
+ * PhotoCloud as above, through the weak demo client, with next-auth's `checks` set to none, so
+ * that PrintShop's callback for it accepts an answer this browser never asked for.
+ *
+ * Why this switch, of the ones there are: next-auth enforces the state and PKCE binding inside
+ * its callback, from the provider's `checks` option, and offers no other hook. Switching it by
+ * request (options built per request) would let whoever sends the request choose; wrapping the
+ * callback to strip the cookies would be a second, hand-made copy of the check. A provider of its
+ * own keeps PrintShop's sign-in as it is for everyone, with the weakness at a callback URL of its
+ * own (`/api/auth/callback/printshop-weak`), which exists only while the apps run for the lab, for
+ * a client (the weak demo client) whose registration says so. Without the PKCE verifier, the
+ * authorization server must also let that client's codes through without one (its `pkce-verifier`
+ * switch): PKCE is the other half of this defence (RFC 9700 §4.7.1).
+ *
+ * The provider differs from PrintShop's in nothing else but the client it signs in as (public,
+ * as the weak demo client is registered). Its tokens are refreshed and revoked with PrintShop's
+ * credentials, which fails: such a session ends when its access token expires.
+ */
+export const weakSignInProvider: OAuthConfig<PhotoCloudProfile> = {
+  ...photoCloudProvider,
+  id: weakDemoClientId,
+  name: "PhotoCloud, through the weak demo client",
+  clientId: weakDemoClientId,
+  clientSecret: undefined,
+  client: { token_endpoint_auth_method: "none" },
+  checks: ["none"],
+};
+
+/** The sign-ins next-auth offers: PrintShop's, and the weak one while the attack lab may switch defences off. */
+export const signInProviders: OAuthConfig<PhotoCloudProfile>[] = env.ATTACK_LAB_WEAKENING
+  ? [photoCloudProvider, weakSignInProvider]
+  : [photoCloudProvider];
+
+/** Whether a provider's callback checks that the answer belongs to this browser's sign-in (next-auth's state and PKCE cookies). */
+export function checksCallbackBinding(provider: OAuthConfig<PhotoCloudProfile> | undefined): boolean {
+  if (!provider) return false;
+  // next-auth checks the state when a provider names no checks.
+  const checks = [provider.checks ?? "state"].flat();
+  return checks.includes("state") || checks.includes("pkce");
+}
+
+/** The sign-in whose callback a path of next-auth's is, if any: `/api/auth/callback/<provider id>`. */
+export function signInProviderOfCallback(pathname: string): OAuthConfig<PhotoCloudProfile> | undefined {
+  const match = /^\/api\/auth\/callback\/([\w-]+)$/.exec(pathname);
+  return match ? signInProviders.find((provider) => provider.id === match[1]) : undefined;
+}

@@ -84,11 +84,11 @@ describe("the checks of the protocol package", () => {
   it("each name, as its source, the file that exports it, and cite an RFC section", async () => {
     const found = await findExportedChecks(repository, path.join(repository, "packages/protocol/src"), (file) => import(file));
     expect(found.map(({ exportName }) => exportName).sort()).toEqual(
-      ["checkAccessTokenJwt", "checkAudience", "checkDpopBinding", "checkIntrospectionAnswer", "checkRequiredScopes"].sort(),
+      ["checkAccessTokenJwt", "checkAudience", "checkDpopBinding", "checkIntrospectionAnswer", "checkRequiredScopes", "responseIssuerCheck", "responseStateCheck"].sort(),
     );
     for (const { file, check } of found) {
       expect(check.source).toBe(file);
-      expect(check.checkedBy).toBe("resource-server");
+      expect(check.checkedBy).toBe(file.includes("/client/") ? "client" : "resource-server");
       expect(rfcSectionLabel(check.see)).toMatch(/^RFC \d+ §[\d.]+$/);
     }
   });

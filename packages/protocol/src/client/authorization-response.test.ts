@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { AuthorizationResponseError, validateAuthorizationResponse } from "./authorization-response.ts";
+import {
+  AuthorizationResponseError,
+  checkOfAuthorizationResponseError,
+  responseIssuerCheck,
+  responseStateCheck,
+  validateAuthorizationResponse,
+} from "./authorization-response.ts";
 
 const expected = { expectedState: "state-1", expectedIssuer: "https://as.test" };
 
@@ -31,6 +37,15 @@ describe("validateAuthorizationResponse (RFC 6749 §4.1.2, RFC 9207)", () => {
     const error = refusal(callback({ code: "c0de", state: "state-1", iss: "https://as.test/" }));
     expect(error.code).toBe("issuer_mismatch");
     expect(error.cause).toEqual({ expected: "https://as.test", received: "https://as.test/" });
+  });
+
+  it("lets another issuer through only with the attack lab's mix-up-iss switch, and still checks the state", () => {
+    const fromAnother = callback({ code: "c0de", state: "state-1", iss: "https://photocloud.test" });
+    expect(refusal(fromAnother).code).toBe("issuer_mismatch");
+    expect(validateAuthorizationResponse(fromAnother, { ...expected, issuerCheckSwitchedOff: true })).toBe("c0de");
+    expect(() =>
+      validateAuthorizationResponse(callback({ code: "c0de", state: "state-2", iss: "https://photocloud.test" }), { ...expected, issuerCheckSwitchedOff: true }),
+    ).toThrow(expect.objectContaining({ code: "state_mismatch" }));
   });
 
   it("refuses a state that differs from the one sent, or is missing (RFC 6749 §10.12)", () => {
@@ -67,5 +82,14 @@ describe("validateAuthorizationResponse (RFC 6749 §4.1.2, RFC 9207)", () => {
       ["iss", "https://as.test"],
     ]);
     expect(refusal(url).description).toBe("The parameter code appears more than once.");
+  });
+});
+
+describe("the descriptions of the response checks", () => {
+  it("name the check behind each refusal of this client's own, for a page that shows a refusal raised in a browser", () => {
+    expect(checkOfAuthorizationResponseError(refusal(callback({ code: "c0de", state: "state-1", iss: "https://mallory.test" })).code)).toBe(responseIssuerCheck);
+    expect(checkOfAuthorizationResponseError(refusal(callback({ code: "c0de", state: "state-2", iss: "https://as.test" })).code)).toBe(responseStateCheck);
+    expect(checkOfAuthorizationResponseError("access_denied")).toBeUndefined();
+    expect(responseIssuerCheck.see).toBe("https://www.rfc-editor.org/rfc/rfc9207#section-2.4");
   });
 });

@@ -1,4 +1,36 @@
+import { rfcSection, type Check } from "../checks/check.ts";
 import { errorCodeMeanings, isAuthorizationErrorCode, type AuthorizationErrorCode } from "../error-codes.ts";
+
+const source = "packages/protocol/src/client/authorization-response.ts";
+
+/**
+ * The `iss` check of {@link validateAuthorizationResponse}, described for the pages that teach:
+ * it runs in the client (often in a browser, where no server records it), and raises
+ * `issuer_mismatch` when it refuses.
+ */
+export const responseIssuerCheck: Check = {
+  checkedBy: "client",
+  rule: "the iss of the authorization response names the authorization server the request went to",
+  why: "A client that knows several authorization servers would otherwise send a code from one of them, with its PKCE verifier, to the token endpoint of another, the attacker's: the mix-up attack.",
+  see: rfcSection(9207, "2.4"),
+  source,
+};
+
+/** The `state` check of {@link validateAuthorizationResponse}, which raises `state_mismatch` when it refuses. */
+export const responseStateCheck: Check = {
+  checkedBy: "client",
+  rule: "the state of the authorization response is the one this client sent",
+  why: "Without it, an attacker pushes an answer of her own making, with her code, into the victim's browser.",
+  see: rfcSection(6749, "10.12"),
+  source,
+};
+
+/** The check that raised an {@link AuthorizationResponseError}, when it was one of the client's own. */
+export function checkOfAuthorizationResponseError(code: string): Check | undefined {
+  if (code === "issuer_mismatch") return responseIssuerCheck;
+  if (code === "state_mismatch") return responseStateCheck;
+  return undefined;
+}
 
 /**
  * Why a client refuses an authorization response:
@@ -27,6 +59,13 @@ export interface AuthorizationResponseExpectations {
   expectedState: string;
   /** The issuer identifier of the authorization server the request went to. */
   expectedIssuer: string;
+  /**
+   * The attack lab's `mix-up-iss` switch: the `iss` check lets any issuer through. Only the page
+   * of PrintShop's weak demo client sets it (apps/client/src/app/attack-lab/victim), for a run of
+   * the mix-up card that asks, while the apps run with ATTACK_LAB_WEAKENING=true. Never set it
+   * anywhere else: it is the mix-up attack's open door.
+   */
+  issuerCheckSwitchedOff?: boolean;
 }
 
 /**
@@ -44,7 +83,7 @@ export interface AuthorizationResponseExpectations {
  */
 export function validateAuthorizationResponse(
   redirectUrl: URL | string,
-  { expectedState, expectedIssuer }: AuthorizationResponseExpectations,
+  { expectedState, expectedIssuer, issuerCheckSwitchedOff = false }: AuthorizationResponseExpectations,
 ): string {
   const parameters = new URL(redirectUrl).searchParams;
 
@@ -55,7 +94,7 @@ export function validateAuthorizationResponse(
   }
 
   const iss = parameters.get("iss");
-  if (iss !== expectedIssuer) {
+  if (iss !== expectedIssuer && !issuerCheckSwitchedOff) {
     throw new AuthorizationResponseError(
       "issuer_mismatch",
       iss === null

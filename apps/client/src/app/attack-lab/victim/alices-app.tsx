@@ -8,9 +8,14 @@ import {
   generateCodeVerifier,
   generateDpopKeyPair,
   processTokenResponse,
+  AuthorizationResponseError,
   validateAuthorizationResponse,
 } from "@seven-steps/protocol";
-import type { AlicesAppCommand, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem, AlicesAppRefreshed, AlicesAppTokens } from "@seven-steps/story";
+import type {
+  AlicesAppAuthorizationServer,
+  AlicesAppCommand, AlicesAppDpop, AlicesAppLeak, AlicesAppRedeem, AlicesAppRefreshed,
+  AlicesAppTokens,
+} from "@seven-steps/story";
 import { useEffect, useState } from "react";
 
 export interface AlicesAppConfiguration {
@@ -21,6 +26,10 @@ export interface AlicesAppConfiguration {
   redirectUri: string;
   /** The attack lab's origin: the only one this page hands anything to. */
   labOrigin: string;
+  /** The other authorization server alice's app knows, for the mix-up card: Mallory's. */
+  mallorysServer: { issuer: string; authorizationEndpoint: string; tokenEndpoint: string };
+  /** Whether a run of the lab may switch this client's `iss` check off (`mix-up-iss`): while ATTACK_LAB_WEAKENING is on. */
+  issuerCheckMaySwitchOff: boolean;
 }
 
 /** One authorization of the run: with Bearer tokens, or tokens bound to a DPoP key. */
@@ -41,6 +50,14 @@ interface SavedRun {
   state: string;
   /** What earlier rounds got. */
   leak: AlicesAppLeak;
+  /** The authorization server alice picked. */
+  server: AlicesAppAuthorizationServer;
+  issuerCheckSwitchedOff: boolean;
+}
+
+/** The endpoints and issuer of the authorization server alice picked. */
+function serverOf(configuration: AlicesAppConfiguration, server: AlicesAppAuthorizationServer) {
+  return server === "mallory" ? configuration.mallorysServer : configuration;
 }
 
 const storageKey = "attack-lab-alices-app";
@@ -62,7 +79,7 @@ async function authorize(configuration: AlicesAppConfiguration, run: Omit<SavedR
   const verifier = generateCodeVerifier();
   const state = randomState();
   sessionStorage.setItem(storageKey, JSON.stringify({ ...run, verifier, state } satisfies SavedRun));
-  const url = buildAuthorizationUrl(configuration.authorizationEndpoint, {
+  const url = buildAuthorizationUrl(serverOf(configuration, run.server).authorizationEndpoint, {
     response_type: "code",
     client_id: configuration.clientId,
     redirect_uri: configuration.redirectUri,
@@ -89,6 +106,8 @@ function start(configuration: AlicesAppConfiguration, query: URLSearchParams): P
     leakTokenRequest: query.get("leak") === "token-request",
     keepOpen: query.get("keep-open") === "true",
     leak: { type: "alices-app", runId },
+    server: query.get("as") === "mallory" ? "mallory" : "photocloud",
+    issuerCheckSwitchedOff: configuration.issuerCheckMaySwitchOff && query.get("weaken") === "mix-up-iss",
   });
 }
 
@@ -98,7 +117,7 @@ function start(configuration: AlicesAppConfiguration, query: URLSearchParams): P
  */
 async function redeemCode(configuration: AlicesAppConfiguration, saved: SavedRun, code: string, round: Round): Promise<AlicesAppTokens> {
   const { url, init } = buildTokenRequest(
-    configuration.tokenEndpoint,
+    serverOf(configuration, saved.server).tokenEndpoint,
     { grant_type: "authorization_code", code, redirect_uri: configuration.redirectUri, code_verifier: saved.verifier },
     { method: "none", clientId: configuration.clientId },
   );
@@ -116,9 +135,14 @@ async function finish(configuration: AlicesAppConfiguration, saved: SavedRun): P
   const round = saved.rounds[0] ?? "bearer";
   let code: string;
   try {
-    code = validateAuthorizationResponse(arrived, { expectedState: saved.state, expectedIssuer: configuration.issuer });
+    code = validateAuthorizationResponse(arrived, {
+      expectedState: saved.state,
+      expectedIssuer: serverOf(configuration, saved.server).issuer,
+      issuerCheckSwitchedOff: saved.issuerCheckSwitchedOff,
+    });
   } catch (error) {
-    return { ...leak, error: (error as { code?: string }).code ?? "invalid_response" };
+    if (error instanceof AuthorizationResponseError) return { ...leak, error: error.code, refusal: { code: error.code, description: error.description } };
+    return { ...leak, error: "invalid_response" };
   }
   leak.code = code;
   if (saved.redeem === "code") return leak;

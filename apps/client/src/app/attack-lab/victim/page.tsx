@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { weakDemoClientId } from "@seven-steps/story";
+import { mallorysIssuer, weakDemoClientId } from "@seven-steps/story";
 import { connection } from "next/server";
 import { ClientHeader } from "@/components/client-header";
 import { env } from "@/env";
@@ -25,7 +25,9 @@ export default async function AlicesAppPage() {
         <p>
           This page is PrintShop&apos;s weak demo client, a public client that keeps its PKCE verifier to itself. The attack
           lab opened it to play alice&apos;s side of an attack. What a leak would give away (the code, or the tokens) goes
-          back to the lab&apos;s tab; the verifier does only when the lab plays a leaked token request.
+          back to the lab&apos;s tab; the verifier does only when the lab plays a leaked token request. It knows two
+          authorization servers: PhotoCloud, and Mallory&apos;s Accounts; it checks that each answer comes from the one it
+          sent alice to (RFC 9207).
         </p>
         <AlicesApp
           configuration={{
@@ -35,6 +37,12 @@ export default async function AlicesAppPage() {
             clientId: weakDemoClientId,
             redirectUri: `${env.CLIENT_APP_URL}/attack-lab/victim`,
             labOrigin: new URL(env.ATTACKER_URL).origin,
+            mallorysServer: {
+              issuer: mallorysIssuer(env.ATTACKER_URL),
+              authorizationEndpoint: `${mallorysIssuer(env.ATTACKER_URL)}/authorize`,
+              tokenEndpoint: `${mallorysIssuer(env.ATTACKER_URL)}/token`,
+            },
+            issuerCheckMaySwitchOff: env.ATTACK_LAB_WEAKENING,
           }}
         />
       </main>
