@@ -1,7 +1,7 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
 import { env } from "@/env";
-import { photoTitlesFor, readBody } from "@/mallory/loot";
+import { spendTokenResponse } from "@/mallory/loot";
 import type { Attack } from "./attack";
 import { victimClient } from "./victim-client";
 
@@ -44,26 +44,11 @@ export const codeReplay: Attack = {
         client_id: victimClient.id,
         code_verifier: codeVerifier,
       });
-      const body = await readBody(response);
-      if (!response.ok) {
-        return {
-          outcome: {
-            verdict: "refused",
-            summary: "The token endpoint refused the code the second time it saw it (invalid_grant), and revoked what its first use had issued.",
-            answer: { status: response.status, body },
-          },
-        };
-      }
-      const photos = await photoTitlesFor(mallory, (body as { access_token?: string }).access_token ?? "");
       return {
-        outcome: {
-          verdict: photos.titles ? "succeeded" : "refused",
-          summary: photos.titles
-            ? "The token endpoint redeemed the used code a second time, for Mallory, and the API gave her alice's photos."
-            : "Mallory got tokens for the used code, but the PhotoCloud API refused them.",
-          answer: { status: response.status, body },
-          loot: photos.titles ?? undefined,
-        },
+        outcome: await spendTokenResponse(mallory, response, {
+          refused: "The token endpoint refused the code the second time it saw it (invalid_grant), and revoked what its first use had issued.",
+          succeeded: "The token endpoint redeemed the used code a second time, for Mallory, and the API gave her alice's photos.",
+        }),
       };
     },
   },

@@ -2,7 +2,7 @@ import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
 import { env } from "@/env";
 import { takeKeptTokenRequest } from "@/mallory/accounts";
-import { photoTitlesFor, readBody } from "@/mallory/loot";
+import { spendTokenResponse } from "@/mallory/loot";
 import type { Attack } from "./attack";
 
 /**
@@ -41,20 +41,11 @@ export const mixUp: Attack = {
         return { outcome: { verdict: "refused", summary: "Mallory's token endpoint received nothing from alice's app: no code, no verifier." } };
       }
       const response = await mallory.postForm(`${env.ISSUER}/token`, { grant_type: "authorization_code", ...kept });
-      const body = await readBody(response);
-      if (!response.ok) {
-        return { outcome: { verdict: "refused", summary: "alice's app sent Mallory the code and its verifier, but PhotoCloud's token endpoint refused them.", answer: { status: response.status, body } } };
-      }
-      const photos = await photoTitlesFor(mallory, (body as { access_token?: string }).access_token ?? "");
       return {
-        outcome: {
-          verdict: photos.titles ? "succeeded" : "refused",
-          summary: photos.titles
-            ? "alice's app took PhotoCloud's answer for Mallory's and sent her the code with its PKCE verifier; she redeemed them at PhotoCloud, and the API gave her alice's photos."
-            : "Mallory redeemed the code, but the PhotoCloud API refused the token.",
-          answer: { status: response.status, body },
-          loot: photos.titles ?? undefined,
-        },
+        outcome: await spendTokenResponse(mallory, response, {
+          refused: "alice's app sent Mallory the code and its verifier, but PhotoCloud's token endpoint refused them.",
+          succeeded: "alice's app took PhotoCloud's answer for Mallory's and sent her the code with its PKCE verifier; she redeemed them at PhotoCloud, and the API gave her alice's photos.",
+        }),
       };
     },
   },

@@ -2,7 +2,7 @@ import "server-only";
 import { buildAuthorizationUrl, rfcSection } from "@seven-steps/protocol";
 import { env } from "@/env";
 import type { Mallory } from "@/mallory/http";
-import { photoTitlesFor, readBody } from "@/mallory/loot";
+import { readBody, spendTokenResponse } from "@/mallory/loot";
 import { mallorysChallenge, mallorysVerifier } from "@/mallory/pkce";
 import type { Attack } from "./attack";
 import { victimClient } from "./victim-client";
@@ -102,20 +102,11 @@ export const redirectUri: Attack = {
         client_id: victimClient.id,
         code_verifier: mallorysVerifier(runId),
       });
-      const body = await readBody(response);
-      if (!response.ok) {
-        return { outcome: { verdict: "refused", summary: "The code reached Mallory's page, but the token endpoint refused it.", answer: { status: response.status, body } } };
-      }
-      const photos = await photoTitlesFor(mallory, (body as { access_token?: string }).access_token ?? "");
       return {
-        outcome: {
-          verdict: photos.titles ? "succeeded" : "refused",
-          summary: photos.titles
-            ? "PhotoCloud sent alice's code to Mallory's page; she redeemed it with her own PKCE verifier and took alice's photos."
-            : "Mallory redeemed the code, but the PhotoCloud API refused the token.",
-          answer: { status: response.status, body },
-          loot: photos.titles ?? undefined,
-        },
+        outcome: await spendTokenResponse(mallory, response, {
+          refused: "The code reached Mallory's page, but the token endpoint refused it.",
+          succeeded: "PhotoCloud sent alice's code to Mallory's page; she redeemed it with her own PKCE verifier and took alice's photos.",
+        }),
       };
     },
   },

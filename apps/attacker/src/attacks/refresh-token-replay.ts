@@ -1,6 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
-import { photoTitlesFor, readBody } from "@/mallory/loot";
+import { spendTokenResponse } from "@/mallory/loot";
 import type { Attack } from "./attack";
 import { refreshAsTheVictimClient } from "./victim-client";
 
@@ -37,26 +37,11 @@ export const refreshTokenReplay: Attack = {
       const refreshToken = typeof input.refresh_token === "string" ? input.refresh_token : "";
       if (!refreshToken) return { outcome: { verdict: "could-not-run", summary: "No refresh token reached Mallory: alice's app got none." } };
       const response = await refreshAsTheVictimClient(mallory, refreshToken);
-      const body = await readBody(response);
-      if (!response.ok) {
-        return {
-          outcome: {
-            verdict: "refused",
-            summary: "The token endpoint refused the retired refresh token (invalid_grant) and revoked alice's app's grant.",
-            answer: { status: response.status, body },
-          },
-        };
-      }
-      const photos = await photoTitlesFor(mallory, (body as { access_token?: string }).access_token ?? "");
       return {
-        outcome: {
-          verdict: photos.titles ? "succeeded" : "refused",
-          summary: photos.titles
-            ? "The retired refresh token still worked: Mallory got fresh tokens, a refresh token of her own in alice's grant, and alice's photos."
-            : "Mallory got tokens for the retired refresh token, but the PhotoCloud API refused them.",
-          answer: { status: response.status, body },
-          loot: photos.titles ?? undefined,
-        },
+        outcome: await spendTokenResponse(mallory, response, {
+          refused: "The token endpoint refused the retired refresh token (invalid_grant) and revoked alice's app's grant.",
+          succeeded: "The retired refresh token still worked: Mallory got fresh tokens, a refresh token of her own in alice's grant, and alice's photos.",
+        }),
       };
     },
   },

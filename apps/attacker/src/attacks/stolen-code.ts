@@ -1,7 +1,7 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
 import { env } from "@/env";
-import { photoTitlesFor, readBody } from "@/mallory/loot";
+import { spendTokenResponse } from "@/mallory/loot";
 import type { Attack } from "./attack";
 import { victimClient } from "./victim-client";
 
@@ -40,21 +40,11 @@ export const stolenCode: Attack = {
         redirect_uri: victimClient.redirectUri,
         client_id: victimClient.id,
       });
-      const body = await readBody(response);
-      if (!response.ok) {
-        return { outcome: { verdict: "refused", summary: "The token endpoint refused the stolen code: Mallory has no code_verifier.", answer: { status: response.status, body } } };
-      }
-      const accessToken = (body as { access_token?: string }).access_token ?? "";
-      const photos = await photoTitlesFor(mallory, accessToken);
       return {
-        outcome: {
-          verdict: photos.titles ? "succeeded" : "refused",
-          summary: photos.titles
-            ? "The token endpoint gave Mallory tokens for the stolen code, and the API gave her alice's photos."
-            : "Mallory got tokens, but the PhotoCloud API refused them.",
-          answer: { status: response.status, body },
-          loot: photos.titles ?? undefined,
-        },
+        outcome: await spendTokenResponse(mallory, response, {
+          refused: "The token endpoint refused the stolen code: Mallory has no code_verifier.",
+          succeeded: "The token endpoint gave Mallory tokens for the stolen code, and the API gave her alice's photos.",
+        }),
       };
     },
   },

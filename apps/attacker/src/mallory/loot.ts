@@ -1,4 +1,5 @@
 import "server-only";
+import type { AttackOutcome } from "@/attacks/attack";
 import { env } from "@/env";
 import type { Mallory } from "./http";
 
@@ -22,4 +23,18 @@ export async function readBody(response: Response): Promise<unknown> {
   } catch {
     return text.length > 300 ? `${text.slice(0, 300)}…` : text;
   }
+}
+
+/**
+ * How one of Mallory's token requests ended: refused by the token endpoint (the defence held), or
+ * answered with tokens she spends at once at the PhotoCloud API. `refused` and `succeeded` are the
+ * card's words for the two endings.
+ */
+export async function spendTokenResponse(mallory: Mallory, response: Response, words: { refused: string; succeeded: string }): Promise<AttackOutcome> {
+  const body = await readBody(response);
+  const answer = { status: response.status, body };
+  if (!response.ok) return { verdict: "refused", summary: words.refused, answer };
+  const photos = await photoTitlesFor(mallory, (body as { access_token?: string }).access_token ?? "");
+  if (!photos.titles) return { verdict: "refused", summary: "Mallory got tokens, but the PhotoCloud API refused them.", answer };
+  return { verdict: "succeeded", summary: words.succeeded, answer, loot: photos.titles };
 }
