@@ -10,12 +10,20 @@ const attempts = 6;
 const pauseMilliseconds = 1000;
 
 /**
- * The check that refused the run, as the server that ran it recorded it: the last refusal of the
- * run, the one that finally stopped Mallory. Earlier refusals may be ones she caused on purpose
- * (attack 4 sends an unknown scope to get an error) or tries she gave up on.
+ * The check that refused Mallory, as the server that ran it recorded it: the last refusal of a
+ * request sent by Mallory or by alice's browser, the one that finally stopped her. Earlier
+ * refusals may be ones she caused on purpose (attack 4 sends an unknown scope to get an error) or
+ * tries she gave up on. Refusals of what alice's app sends afterwards (its refresh, in attacks 5
+ * and 6) are the damage the defence did to the grant Mallory stole from, not what stopped her;
+ * they count only when nothing else was refused.
  */
 export function refusingCheck(flow: Flow): { check: CheckRun; exchange: RecordedExchange } | null {
-  for (const exchange of flow.exchanges.toReversed()) {
+  const byMalloryOrTheBrowser = flow.exchanges.filter((exchange) => exchange.from === "attacker" || exchange.from === "user");
+  return lastRefusal(byMalloryOrTheBrowser) ?? lastRefusal(flow.exchanges);
+}
+
+function lastRefusal(exchanges: RecordedExchange[]): { check: CheckRun; exchange: RecordedExchange } | null {
+  for (const exchange of exchanges.toReversed()) {
     const check = exchange.checks.findLast((run) => run.outcome === "refused");
     if (check) return { check, exchange };
   }
@@ -46,10 +54,21 @@ function RefusedBy({ check, clientApp }: { check: CheckRun; clientApp: string })
 }
 
 /**
- * What the apps recorded of one run: the check that refused Mallory, with its RFC section and its
- * source file, and the run's messages, Mallory's marked as hers.
+ * What the apps recorded of one run: for a refused run, the check that refused Mallory, with its
+ * RFC section and its source file; and the run's messages, Mallory's marked as hers.
  */
-export function RunRecords({ runId, clientApp, refusedInBrowser }: { runId: string; clientApp: string; refusedInBrowser?: CheckRun }) {
+export function RunRecords({
+  runId,
+  clientApp,
+  refused,
+  refusedInBrowser,
+}: {
+  runId: string;
+  clientApp: string;
+  refused: boolean;
+  /** The check that refused the run in alice's browser, as her app reported it: no server records it. */
+  refusedInBrowser?: CheckRun;
+}) {
   const [flow, setFlow] = useState<Flow | null>(null);
   const [missing, setMissing] = useState(false);
 
@@ -72,8 +91,8 @@ export function RunRecords({ runId, clientApp, refusedInBrowser }: { runId: stri
     };
   }, [runId]);
 
-  // A check that ran in alice's browser is in no server's records: her app reported it.
-  const refusal = (flow && refusingCheck(flow)?.check) ?? refusedInBrowser;
+  // A run Mallory won was refused by nothing: whatever refusal it recorded is not the story.
+  const refusal = refused ? ((flow && refusingCheck(flow)?.check) ?? refusedInBrowser) : undefined;
   const refusedBy = refusal ? <RefusedBy check={refusal} clientApp={clientApp} /> : null;
   if (!flow) {
     return (
