@@ -41,8 +41,8 @@ describe("Mallory's own authorization requests (attacks 3 and 9)", () => {
   });
 });
 
-function exchange(checks: Pick<CheckRun, "rule" | "outcome">[]): RecordedExchange {
-  return { id: String(Math.random()), kind: "authorization-request", checks } as unknown as RecordedExchange;
+function exchange(checks: Pick<CheckRun, "rule" | "outcome">[], from: RecordedExchange["from"] = "attacker"): RecordedExchange {
+  return { id: String(Math.random()), kind: "authorization-request", from, checks } as unknown as RecordedExchange;
 }
 
 describe("the Refused by panel", () => {
@@ -60,5 +60,35 @@ describe("the Refused by panel", () => {
     };
     expect(refusingCheck(flow)?.check.rule).toBe("an error is redirected by itself only to a trusted redirect URI");
     expect(refusingCheck({ id: "flow", exchanges: [exchange([{ rule: "a", outcome: "passed" }])] })).toBeNull();
+  });
+
+  it("names Mallory's refusal, not the refusal of alice's own request that the defence caused afterwards", () => {
+    const flow: Flow = {
+      id: "flow",
+      exchanges: [
+        exchange([{ rule: "the code is used once", outcome: "refused" }]),
+        exchange([{ rule: "the grant was not revoked", outcome: "refused" }], "client"),
+      ],
+    };
+    expect(refusingCheck(flow)?.check.rule).toBe("the code is used once");
+  });
+
+  it("names a refusal of alice's browser that comes after Mallory's deliberate error", () => {
+    const flow: Flow = {
+      id: "flow",
+      exchanges: [
+        exchange([{ rule: "scope is allowed", outcome: "refused" }]),
+        exchange([{ rule: "an error is redirected by itself only to a trusted redirect URI", outcome: "refused" }], "user"),
+      ],
+    };
+    expect(refusingCheck(flow)?.check.rule).toBe("an error is redirected by itself only to a trusted redirect URI");
+  });
+
+  it("falls back to a refusal of alice's app when nothing else was refused", () => {
+    const flow: Flow = {
+      id: "flow",
+      exchanges: [exchange([{ rule: "a", outcome: "passed" }]), exchange([{ rule: "the grant was not revoked", outcome: "refused" }], "client")],
+    };
+    expect(refusingCheck(flow)?.check.rule).toBe("the grant was not revoked");
   });
 });

@@ -17,6 +17,11 @@ const schema = z.object({
   RESOURCE_API_URL: httpBaseUrl.default("http://localhost:3002"),
   /** Where the client app runs, for the links between the apps. */
   CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
+  /**
+   * Mallory's app, the attack lab: the inspector takes an attack run's id from a Referer only on
+   * her pages or PrintShop's (packages/inspector/src/sender.ts).
+   */
+  ATTACKER_URL: httpBaseUrl.default("http://localhost:3003"),
   /** Lifetime of access tokens. Tests shorten it to watch a refresh happen. */
   ACCESS_TOKEN_TTL_SECONDS: seconds.default(600),
   /** Lifetime of each refresh token; every rotation starts a new one. */

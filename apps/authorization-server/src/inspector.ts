@@ -4,7 +4,7 @@
 // recorder, so recording never changes an answer.
 import "server-only";
 import { readUnverifiedClaims, referenceOfRequestUri, type CheckTrail } from "@seven-steps/protocol";
-import { attackRunOf, browserOf, senderOf } from "@seven-steps/inspector";
+import { attackLabPages, browserOf } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
@@ -14,6 +14,9 @@ import { safeReturnTo } from "@/sign-in/return-to";
 import { findPushedAuthorizationRequest } from "@/storage/pushed-authorization-requests";
 
 export const recorder = createRecorder({ app: "authorization-server", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
+
+/** Where the attack lab's pages are, so that a Referer from anywhere else names no attack run. */
+const attackLab = attackLabPages([env.ATTACKER_URL, env.CLIENT_APP_URL]);
 
 /** The query of a redirect back to the client (step 3), or null for a redirect within this server. */
 function queryOfRedirectToClient(response: Response): URLSearchParams | null {
@@ -60,12 +63,12 @@ export function recordPushedAuthorizationRequest(
   return recorder.record(() => ({
     kind: "pushed-authorization-request",
     steps: [1],
-    from: senderOf(request, "client"),
+    from: attackLab.senderOf(request, "client"),
     to: "authorization-server",
     request,
     parameters: form.entries(),
     response,
-    belongsTo: { challenge: form.getIfValid("code_challenge"), attackRun: attackRunOf(request) },
+    belongsTo: { challenge: form.getIfValid("code_challenge"), attackRun: attackLab.runOf(request) },
     startsFlow: true,
     adoptsDiscoveryOf: browserOf(request),
     checks: trail.runs,
@@ -84,12 +87,12 @@ export function recordAuthorizationRequest(request: Request, response: Response,
     return {
       kind: "authorization-request",
       steps: back ? [1, 3] : [1],
-      from: senderOf(request, "user"),
+      from: attackLab.senderOf(request, "user"),
       to: "authorization-server",
       request,
       parameters: query,
       response,
-      belongsTo: { challenge: requestUri === null ? (query.get("code_challenge") ?? undefined) : await challengeOfPushedRequest(requestUri), attackRun: attackRunOf(request) },
+      belongsTo: { challenge: requestUri === null ? (query.get("code_challenge") ?? undefined) : await challengeOfPushedRequest(requestUri), attackRun: attackLab.runOf(request) },
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
       startsFlow: true,
@@ -107,11 +110,11 @@ export function recordServerMetadata(request: Request, response: Response): Prom
   return recorder.record(() => ({
     kind: "authorization-server-metadata",
     steps: [0],
-    from: senderOf(request, "client"),
+    from: attackLab.senderOf(request, "client"),
     to: "authorization-server",
     request,
     response,
-    belongsTo: { browser: browserOf(request), attackRun: attackRunOf(request) },
+    belongsTo: { browser: browserOf(request), attackRun: attackLab.runOf(request) },
     startsFlow: true,
   }));
 }
@@ -127,12 +130,12 @@ export function recordSignIn(
   return recorder.record(async () => ({
     kind: "sign-in",
     steps: [2],
-    from: senderOf(request, "user"),
+    from: attackLab.senderOf(request, "user"),
     to: "authorization-server",
     request,
     parameters: form.entries(),
     response,
-    belongsTo: { challenge: await challengeInReturnTo(form), attackRun: attackRunOf(request) },
+    belongsTo: { challenge: await challengeInReturnTo(form), attackRun: attackLab.runOf(request) },
     subject: userId,
     checks: trail.runs,
   }));
@@ -151,12 +154,12 @@ export function recordConsentDecision(
     return {
       kind: "consent",
       steps: back ? [2, 3] : [2],
-      from: senderOf(request, "user"),
+      from: attackLab.senderOf(request, "user"),
       to: "authorization-server",
       request,
       parameters: form.entries(),
       response,
-      belongsTo: { challenge: await challengeOf(form), attackRun: attackRunOf(request) },
+      belongsTo: { challenge: await challengeOf(form), attackRun: attackLab.runOf(request) },
       handsOut: { code: back?.get("code") ?? undefined },
       subject: userId,
       checks: trail.runs,
@@ -177,14 +180,14 @@ export function recordTokenRequest(request: Request, form: RequestParameters | n
     return {
       kind: grantType === "authorization_code" ? "token" : "refresh",
       steps: [4, 5],
-      from: senderOf(request, "client"),
+      from: attackLab.senderOf(request, "client"),
       to: "authorization-server",
       request,
       parameters: form.entries(),
       response,
       belongsTo: {
         ...(grantType === "authorization_code" ? { code: form.getIfValid("code") } : { refreshToken: form.getIfValid("refresh_token") }),
-        attackRun: attackRunOf(request),
+        attackRun: attackLab.runOf(request),
       },
       handsOut: { jti: claims?.jti, refreshToken: issued.refresh_token },
       subject: claims?.sub,
@@ -211,12 +214,12 @@ function recordConsentPage(
     return {
       kind: "consent",
       steps: [2],
-      from: senderOf(asRequest, "user"),
+      from: attackLab.senderOf(asRequest, "user"),
       to: "authorization-server",
       request,
       parameters: query.entries(),
       response,
-      belongsTo: { challenge: await challengeOf(query), attackRun: attackRunOf(asRequest) },
+      belongsTo: { challenge: await challengeOf(query), attackRun: attackLab.runOf(asRequest) },
       subject: userId,
       checks: trail.runs,
     };

@@ -1,13 +1,16 @@
 // What PrintShop tells the inspector: the code arriving at its redirect URI (step 3, the client's
 // side of it), and which flow a signed-in session came from. Recording never changes an answer.
 import "server-only";
-import { attackRunOf, findFlowId, senderOf } from "@seven-steps/inspector";
+import { attackLabPages, findFlowId } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { readUnverifiedClaims, type CheckRun } from "@seven-steps/protocol";
 import { db } from "@/db";
 import { env } from "@/env";
 
 export const recorder = createRecorder({ app: "client", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
+
+/** Where the attack lab's pages are, so that a Referer from anywhere else names no attack run. */
+const attackLab = attackLabPages([env.ATTACKER_URL, env.CLIENT_APP_URL]);
 
 /**
  * Step 3 as PrintShop receives it: the browser brings the code, the state and the issuer; `checks`
@@ -19,12 +22,12 @@ export function recordCallback(request: Request, response: Response, checks: rea
     return {
       kind: "callback",
       steps: [3],
-      from: senderOf(request, "user"),
+      from: attackLab.senderOf(request, "user"),
       to: "client",
       request,
       parameters: query,
       response,
-      belongsTo: { code: query.get("code") ?? undefined, attackRun: attackRunOf(request) },
+      belongsTo: { code: query.get("code") ?? undefined, attackRun: attackLab.runOf(request) },
       checks,
     };
   });

@@ -13,6 +13,11 @@ const schema = z.object({
   /** The client app's origin: the only origin browsers may call this API from (CORS). */
   CLIENT_APP_URL: httpBaseUrl.default("http://localhost:3000"),
   /**
+   * Mallory's app, the attack lab: the inspector takes an attack run's id from a Referer only on
+   * her pages or PrintShop's (packages/inspector/src/sender.ts).
+   */
+  ATTACKER_URL: httpBaseUrl.default("http://localhost:3003"),
+  /**
    * How access tokens are checked: `local` verifies the JWT here, against the published keys;
    * `introspection` asks the authorization server about every token (RFC 7662). A revoked token
    * fails at once with introspection, and only when it expires with local validation.

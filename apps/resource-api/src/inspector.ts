@@ -4,12 +4,15 @@
 // the record itself, and keeps whatever that throws.
 import "server-only";
 import { readUnverifiedClaims, type CheckTrail } from "@seven-steps/protocol";
-import { attackRunOf, browserOf, senderOf } from "@seven-steps/inspector";
+import { attackLabPages, browserOf } from "@seven-steps/inspector";
 import { createRecorder } from "@seven-steps/inspector/recorder";
 import { db } from "@/db";
 import { env } from "@/env";
 
 export const recorder = createRecorder({ app: "resource-server", enabled: env.RECORD_PROTOCOL_MESSAGES, database: db });
+
+/** Where the attack lab's pages are, so that a Referer from anywhere else names no attack run. */
+const attackLab = attackLabPages([env.ATTACKER_URL, env.CLIENT_APP_URL]);
 
 /**
  * The jti of the request's Bearer or DPoP token, read without checking anything: only to find the
@@ -35,11 +38,11 @@ export function recordResourceRequest(
   return recorder.record(() => ({
     kind: "resource",
     steps: [6, 7],
-    from: senderOf(request, "client"),
+    from: attackLab.senderOf(request, "client"),
     to: "resource-server",
     request,
     response,
-    belongsTo: { jti: verified?.jti ?? unverifiedJti(request), attackRun: attackRunOf(request) },
+    belongsTo: { jti: verified?.jti ?? unverifiedJti(request), attackRun: attackLab.runOf(request) },
     subject: verified?.sub,
     checks: trail.runs,
   }));
@@ -53,11 +56,11 @@ function recordCallWithoutToken(request: Request, response: Response, trail: Che
   return recorder.record(() => ({
     kind: "resource-challenge",
     steps: [0],
-    from: senderOf(request, "client"),
+    from: attackLab.senderOf(request, "client"),
     to: "resource-server",
     request,
     response,
-    belongsTo: { browser: browserOf(request), attackRun: attackRunOf(request) },
+    belongsTo: { browser: browserOf(request), attackRun: attackLab.runOf(request) },
     startsFlow: true,
     checks: trail.runs,
   }));
@@ -68,11 +71,11 @@ export function recordResourceMetadata(request: Request, response: Response): Pr
   return recorder.record(() => ({
     kind: "resource-metadata",
     steps: [0],
-    from: senderOf(request, "client"),
+    from: attackLab.senderOf(request, "client"),
     to: "resource-server",
     request,
     response,
-    belongsTo: { browser: browserOf(request), attackRun: attackRunOf(request) },
+    belongsTo: { browser: browserOf(request), attackRun: attackLab.runOf(request) },
     startsFlow: true,
   }));
 }

@@ -1,5 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { attackRunOf, malloryUserAgent, senderOf } from "./sender.ts";
+import { attackLabPages, attackRunOf as attackRunWithin, malloryUserAgent, senderOf as senderWithin } from "./sender.ts";
+
+const labOrigins = new Set(["http://localhost:3003", "http://localhost:3000"]);
+const attackRunOf = (request: Request) => attackRunWithin(request, labOrigins);
+const senderOf = (request: Request, usual: "user" | "client") => senderWithin(request, usual, labOrigins);
 
 function request(headers: Record<string, string>): Request {
   return new Request("http://localhost:3001/token", { headers });
@@ -21,6 +25,12 @@ describe("attackRunOf", () => {
     expect(attackRunOf(request({ "attack-run": "" }))).toBeUndefined();
     expect(attackRunOf(request({ referer: "not a url" }))).toBeUndefined();
   });
+
+  it("takes a run from a Referer only at the lab's own origins, so a page elsewhere cannot plant one", () => {
+    expect(attackRunOf(request({ referer: "http://localhost:3000/attack-lab/victim?attack-run=run-4" }))).toBe("run-4");
+    expect(attackRunOf(request({ referer: "http://evil.example/mallory/x?attack-run=run-5" }))).toBeUndefined();
+    expect(attackRunOf(request({ referer: "http://localhost:4000/?attack-run=run-6" }))).toBeUndefined();
+  });
 });
 
 describe("senderOf", () => {
@@ -37,5 +47,16 @@ describe("senderOf", () => {
     expect(senderOf(request({ referer: "http://localhost:3003/attacks/code-injection?attack-run=run-3" }), "user")).toBe("user");
     expect(senderOf(request({ referer: "http://localhost:3000/mallory-is-a-word-here/" }), "user")).toBe("user");
     expect(senderOf(request({ "user-agent": "Mozilla/5.0" }), "client")).toBe("client");
+    expect(senderOf(request({ referer: "http://evil.example/mallory/forged-callback" }), "user")).toBe("user");
+  });
+});
+
+describe("attackLabPages", () => {
+  it("reads runs and senders against the origins of the configured URLs", () => {
+    const lab = attackLabPages(["http://localhost:3003", "http://localhost:3000/"]);
+    const pushed = request({ referer: "http://localhost:3003/mallory/catch?attack-run=run-7" });
+    expect(lab.runOf(pushed)).toBe("run-7");
+    expect(lab.senderOf(pushed, "user")).toBe("attacker");
+    expect(lab.runOf(request({ referer: "http://localhost:3002/?attack-run=run-8" }))).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { attackRunOf } from "@seven-steps/inspector";
+import { attackLabPages } from "@seven-steps/inspector";
 import { env } from "@/env";
 import { keepTokenRequest } from "@/mallory/accounts";
 
@@ -7,9 +7,12 @@ import { keepTokenRequest } from "@/mallory/accounts";
  * code, with its PKCE verifier. She keeps both, for the run the client's page belongs to (its
  * Referer carries the run), and answers with an error, as a server would that knows no such code.
  */
+/** alice's app is a page of the lab's (at PrintShop): its Referer names the run. */
+const attackLab = attackLabPages([env.ATTACKER_URL, env.CLIENT_APP_URL]);
+
 export async function POST(request: Request) {
   const form = new URLSearchParams(await request.text());
-  const runId = attackRunOf(request);
+  const runId = attackLab.runOf(request);
   const [code, code_verifier, redirect_uri, client_id] = ["code", "code_verifier", "redirect_uri", "client_id"].map((name) => form.get(name) ?? "");
   if (runId && code) keepTokenRequest(runId, { code, code_verifier: code_verifier!, redirect_uri: redirect_uri!, client_id: client_id! });
   return Response.json(
