@@ -91,12 +91,14 @@ export function AttackCard({ card, origins, canSwitchOff }: { card: Card; origin
             </p>
           ) : null}
           {run.status === "done" ? <OutcomeView outcome={run.outcome} weakened={run.weakened} /> : null}
-          {run.status !== "running" ? <RunRecords
+          {run.status !== "running" ? (
+            <RunRecords
               runId={run.runId}
               clientApp={origins.clientApp}
               refused={run.status === "done" && run.outcome.verdict === "refused"}
               refusedInBrowser={run.status === "done" ? run.outcome.refusedInBrowser : undefined}
-            /> : null}
+            />
+          ) : null}
         </section>
       ) : null}
     </article>

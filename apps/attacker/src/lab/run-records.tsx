@@ -66,7 +66,6 @@ export function RunRecords({
   runId: string;
   clientApp: string;
   refused: boolean;
-  /** The check that refused the run in alice's browser, as her app reported it: no server records it. */
   refusedInBrowser?: CheckRun;
 }) {
   const [flow, setFlow] = useState<Flow | null>(null);
@@ -91,7 +90,8 @@ export function RunRecords({
     };
   }, [runId]);
 
-  // A run Mallory won was refused by nothing: whatever refusal it recorded is not the story.
+  // A run Mallory won was refused by nothing: whatever refusal it recorded is not the story. A
+  // check that ran in alice's browser is in no server's records: her app reported it.
   const refusal = refused ? ((flow && refusingCheck(flow)?.check) ?? refusedInBrowser) : undefined;
   const refusedBy = refusal ? <RefusedBy check={refusal} clientApp={clientApp} /> : null;
   if (!flow) {

@@ -1,10 +1,6 @@
-import { attackRunOf } from "@seven-steps/inspector";
 import { BearerTokenError } from "@seven-steps/protocol";
-import { env } from "@/env";
+import { attackLab } from "@/mallory/attack-lab-pages";
 import { acceptToken, keepReceivedToken } from "@/mallory/prints-api";
-
-/** The lab's page, which plays alice's app here, names the run it takes part in. */
-const labOrigins: ReadonlySet<string> = new Set([new URL(env.ATTACKER_URL).origin]);
 
 /**
  * Mallory's Prints API: alice's app sends it the access token it got for it, as it should, to
@@ -22,7 +18,7 @@ export async function GET(request: Request) {
       { status: 401, headers: { "WWW-Authenticate": `Bearer realm="Mallory's Prints API", error="invalid_token"`, "Cache-Control": "no-store" } },
     );
   }
-  const runId = attackRunOf(request, labOrigins);
+  const runId = attackLab.runOf(request);
   if (runId) keepReceivedToken(runId, accepted.token);
   return Response.json(
     { prints: [], message: `Mallory's Prints API accepted a token of client ${accepted.claims.client_id} for it: your order is (not really) on its way.` },

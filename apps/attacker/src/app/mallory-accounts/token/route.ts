@@ -1,15 +1,12 @@
-import { attackLabPages } from "@seven-steps/inspector";
 import { env } from "@/env";
 import { keepTokenRequest } from "@/mallory/accounts";
+import { attackLab } from "@/mallory/attack-lab-pages";
 
 /**
  * Mallory's token endpoint: a client that took PhotoCloud's answer for hers sends her PhotoCloud's
  * code, with its PKCE verifier. She keeps both, for the run the client's page belongs to (its
  * Referer carries the run), and answers with an error, as a server would that knows no such code.
  */
-/** alice's app is a page of the lab's (at PrintShop): its Referer names the run. */
-const attackLab = attackLabPages([env.ATTACKER_URL, env.CLIENT_APP_URL]);
-
 export async function POST(request: Request) {
   const form = new URLSearchParams(await request.text());
   const runId = attackLab.runOf(request);
