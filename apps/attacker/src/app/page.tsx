@@ -34,6 +34,19 @@ export default async function AttackLabPage() {
             </p>
           )}
         </section>
+        <nav aria-label="The attacks" className="rounded-xl border-2 border-line bg-white p-5">
+          <h2 className="text-xl font-bold">The attacks</h2>
+          <ol className="mt-2 grid gap-x-8 gap-y-1 md:grid-cols-2">
+            {attacks.map((attack) => (
+              <li key={attack.id}>
+                <a href={`#attack-${attack.id}`}>
+                  {attack.number}. {attack.title}
+                </a>
+                {attack.weakening ? <span className="text-base text-muted"> · its defence can be switched off</span> : null}
+              </li>
+            ))}
+          </ol>
+        </nav>
         {attacks.map((attack) => (
           <AttackCard key={attack.id} card={cardOf(attack)} origins={origins} canSwitchOff={env.ATTACK_LAB_WEAKENING} />
         ))}
