@@ -1,6 +1,6 @@
 // The authorization endpoint, step 1 (RFC 6749 §4.1.1): which requests it refuses, and how; where
 // it sends a valid request next; and the code it issues (RFC 6749 §4.1.2, RFC 7636, RFC 9207).
-import { isValidErrorDescription, parseScope } from "@seven-steps/protocol";
+import { isValidErrorDescription, parseScope, type CheckRun } from "@seven-steps/protocol";
 import { demoWeakClient } from "@seven-steps/db/demo-data";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { GET as authorizeEndpoint } from "@/app/authorize/route";
@@ -552,11 +552,16 @@ describe("GET /authorize: exact redirect URI matching, and the attack lab's swit
     await expectErrorPage(await authorizeOn(await weakClientRequest(redirectUri)));
   });
 
-  it("with weakening on, lets the weak demo client's request through with another port of the same host", async () => {
+  it("with weakening on, lets the weak demo client's request through with another port of the same host, recorded as switched off", async () => {
     const authorizeOn = await serverStartedWith("true");
-    const response = await authorizeOn(await weakClientRequest(onAnotherPort));
+    const request = await weakClientRequest(onAnotherPort);
+    const response = await authorizeOn(request);
     expect(response.status).toBe(303);
     expect(new URL(response.headers.get("location")!, issuer).pathname).toBe("/sign-in");
+    const { checkRedirectUri } = await import("@/oauth/authorization-request/checks");
+    const recorded = await db.protocolExchange.findFirstOrThrow({ where: { kind: "authorization-request", url: { contains: request.code_challenge! } } });
+    const checks = JSON.parse(recorded.checks ?? "[]") as CheckRun[];
+    expect(checks.find((check) => check.rule === checkRedirectUri.check.rule)?.outcome).toBe("switched-off");
   });
 
   it("with weakening on, still refuses another host, and every other client's bent URI", async () => {

@@ -58,6 +58,13 @@ describe("the consent page's headers", () => {
     expectFramingForbidden(await proxy(consentPageRequest(demoClient.id, "iframe")));
   });
 
+  it("with weakening on, record the weak demo client's page asked for inside a frame as switched off, never passed", async () => {
+    const { consentPageHeaders, findClient } = await serverStartedWith("true");
+    const trail = new CheckTrail();
+    consentPageHeaders(consentPageRequest(demoWeakClient.id, "iframe"), await findClient(demoWeakClient.id), trail);
+    expect(trail.runs).toMatchObject([{ rule: expect.stringContaining("frame-ancestors 'none'"), outcome: "switched-off" }]);
+  });
+
   it("leave every other page to next.config.ts", async () => {
     const { proxy } = await serverStartedWith("true");
     const response = await proxy(new Request(`${issuer}/sign-in?client_id=${demoWeakClient.id}`));

@@ -3,11 +3,26 @@
 // the one check that defence is, and every other client is refused by it as always. The same
 // checks with the switch off are tested in token-authorization-code.test.ts and
 // token-refresh.test.ts.
+import type { CheckRun } from "@seven-steps/protocol";
 import { decodeJwt } from "jose";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db";
+import { checkCodeVerifier, codeUsedOnce } from "@/oauth/grants/authorization-code";
+import { checkRefreshScope, refreshTokenUsedOnce } from "@/oauth/grants/refresh-token";
 import { hashSecret } from "@/secrets/secret-hash";
-import { obtainCode, obtainTokens, registerClient, token, type TestClient } from "./fixtures.ts";
+import {
+  authorizationRequest,
+  authorize,
+  decide,
+  obtainCode,
+  obtainTokens,
+  pkce,
+  redirectParameters,
+  registerClient,
+  signIn,
+  token,
+  type TestClient,
+} from "./fixtures.ts";
 import { expectTokenError, expectTokens } from "./token-assertions.ts";
 
 // Before the server's modules are imported: they read their configuration once.
@@ -29,6 +44,25 @@ function redeem(client: TestClient, code: string, codeVerifier?: string): Promis
   });
 }
 
+/** Steps 1 to 3 with step 1 sent first, as a browser does, so that the inspector records the flow's token requests. */
+async function obtainRecordedCode(client: TestClient) {
+  const { verifier, challenge } = await pkce();
+  const request = authorizationRequest(client, challenge);
+  expect((await authorize(request)).status).toBe(303);
+  const response = await decide(request, "allow", await signIn());
+  return { code: redirectParameters(response).get("code")!, verifier };
+}
+
+/** How the checks of the client's newest recorded token request ended, by rule: a switched-off defence must never read as passed. */
+async function recordedOutcomes(client: TestClient): Promise<Record<string, string>> {
+  const exchange = await db.protocolExchange.findFirstOrThrow({
+    where: { kind: { in: ["token", "refresh"] }, requestBody: { contains: client.id } },
+    orderBy: { createdAt: "desc" },
+  });
+  const checks = JSON.parse(exchange.checks ?? "[]") as CheckRun[];
+  return Object.fromEntries(checks.map((check) => [check.rule, check.outcome]));
+}
+
 function refresh(client: TestClient, refreshToken: string, scope?: string): Promise<Response> {
   return token(client, { grant_type: "refresh_token", refresh_token: refreshToken, ...(scope === undefined ? {} : { scope }) });
 }
@@ -41,9 +75,10 @@ describe("the attack lab's switches at the token endpoint, with ATTACK_LAB_WEAKE
   describe("pkce-verifier (attack 1: a stolen code)", () => {
     it("redeems a code without a code_verifier for a client that lists the switch", async () => {
       const client = await publicClient("pkce-verifier");
-      const { code } = await obtainCode(client);
+      const { code } = await obtainRecordedCode(client);
 
       await expectTokens(await redeem(client, code));
+      expect(await recordedOutcomes(client)).toMatchObject({ [checkCodeVerifier.check.rule]: "switched-off" });
     });
 
     it("still refuses a wrong code_verifier for that client: only a missing one goes through", async () => {
@@ -65,13 +100,14 @@ describe("the attack lab's switches at the token endpoint, with ATTACK_LAB_WEAKE
   describe("code-single-use (attack 5: code replay)", () => {
     it("redeems a used code again for a client that lists the switch, and revokes nothing", async () => {
       const client = await publicClient("code-single-use");
-      const issued = await obtainCode(client);
+      const issued = await obtainRecordedCode(client);
       const first = await expectTokens(await redeem(client, issued.code, issued.verifier));
 
       const second = await expectTokens(await redeem(client, issued.code, issued.verifier));
 
       expect(decodeJwt(second.access_token).jti).not.toBe(decodeJwt(first.access_token).jti);
       expect(await db.grant.count({ where: { clientId: client.id, revokedAt: null } })).toBe(2);
+      expect(await recordedOutcomes(client)).toMatchObject({ [codeUsedOnce.rule]: "switched-off" });
       await expectTokens(await refresh(client, first.refresh_token!));
     });
 
@@ -88,10 +124,12 @@ describe("the attack lab's switches at the token endpoint, with ATTACK_LAB_WEAKE
   describe("refresh-token-reuse-detection (attack 6: a stolen refresh token)", () => {
     it("refreshes with a rotated refresh token for a client that lists the switch, and the grant stands", async () => {
       const client = await publicClient("refresh-token-reuse-detection");
-      const original = await obtainTokens(client);
+      const issued = await obtainRecordedCode(client);
+      const original = await expectTokens(await redeem(client, issued.code, issued.verifier));
       const renewed = await expectTokens(await refresh(client, original.refresh_token!));
 
       const replayed = await expectTokens(await refresh(client, original.refresh_token!));
+      expect(await recordedOutcomes(client)).toMatchObject({ [refreshTokenUsedOnce.rule]: "switched-off" });
 
       expect(replayed.refresh_token).toEqual(expect.any(String));
       expect(replayed.refresh_token).not.toBe(renewed.refresh_token);
@@ -114,9 +152,12 @@ describe("the attack lab's switches at the token endpoint, with ATTACK_LAB_WEAKE
   describe("refresh-scope-narrowing (attack 13: scope escalation)", () => {
     it("widens the access token's scope at a refresh for a client that lists the switch; the refresh token keeps the grant's", async () => {
       const client = await publicClient("refresh-scope-narrowing");
-      const original = await obtainTokens(client, { scope: "profile photos:read" });
+      const issued = await obtainRecordedCode(client);
+      const original = await expectTokens(await redeem(client, issued.code, issued.verifier));
+      expect(original.scope).toBe("profile photos:read");
 
       const wider = await expectTokens(await refresh(client, original.refresh_token!, "profile photos:read photos:write"));
+      expect(await recordedOutcomes(client)).toMatchObject({ [checkRefreshScope.check.rule]: "switched-off" });
 
       expect(wider.scope).toBe("profile photos:read photos:write");
       expect(decodeJwt(wider.access_token).scope).toBe("profile photos:read photos:write");

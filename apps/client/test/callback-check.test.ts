@@ -68,7 +68,7 @@ describe("PrintShop's callback, with its state and PKCE checks", () => {
 });
 
 describe("the attack lab's weak sign-in (callback-state switched off)", () => {
-  it("signs the browser in with Mallory's code: no state, no PKCE verifier, and no check recorded, for none ran", async () => {
+  it("signs the browser in with Mallory's code: no state, no PKCE verifier, and the check recorded as switched off", async () => {
     const { forgedCallback } = await printShop(true);
     const { response, checks } = await forgedCallback("printshop-weak");
 
@@ -78,7 +78,8 @@ describe("the attack lab's weak sign-in (callback-state switched off)", () => {
     const form = Object.fromEntries(server.tokenRequests[0]!);
     expect(form).toMatchObject({ grant_type: "authorization_code", code: "mallorys-code", client_id: "printshop-weak" });
     expect(form).not.toHaveProperty("code_verifier");
-    expect(checks).toEqual([]);
+    const { callbackBelongsToThisBrowser } = await import("@/auth/callback-check");
+    expect(checks.map((check) => [check.rule, check.outcome])).toEqual([[callbackBelongsToThisBrowser.rule, "switched-off"]]);
   });
 
   it("leaves PrintShop's own sign-in as it is: the same code is refused there", async () => {

@@ -18,7 +18,12 @@ function codeBlock(language: string, value: unknown): string {
   return ["```" + language, typeof value === "string" ? value : JSON.stringify(value, null, 2), "```"].join("\n");
 }
 
-const outcomeMarks: Record<CheckRun["outcome"], string> = { passed: "passed", refused: "**refused**", failed: "could not finish" };
+const outcomeMarks: Record<CheckRun["outcome"], string> = {
+  passed: "passed",
+  refused: "**refused**",
+  failed: "could not finish",
+  "switched-off": "**switched off by the attack lab**",
+};
 
 function describeCheck(check: CheckRun): string {
   const detail = check.detail ? ` (${check.detail})` : "";

@@ -37,7 +37,15 @@ export function consentPageHeaders(
   trail: CheckTrail,
 ): { key: string; value: string }[] {
   // The attack lab (attack 9) lets its weak demo client's consent page be framed, while weakening is on.
-  if (client && isWeakened("consent-frame-ancestors", client)) return securityHeaders({ development: isDevelopment, allowFraming: true });
+  if (client && isWeakened("consent-frame-ancestors", client)) {
+    if (isAskedForInAFrame(request)) {
+      trail.switchedOff(
+        consentPageForbidsFraming,
+        `Sec-Fetch-Dest: ${request.headers.get("sec-fetch-dest")}: another page asked for the consent page inside a frame, and the attack lab's consent-frame-ancestors switch sent it without frame-ancestors or X-Frame-Options, so the browser shows it there.`,
+      );
+    }
+    return securityHeaders({ development: isDevelopment, allowFraming: true });
+  }
   trail.holds(
     consentPageForbidsFraming,
     !isAskedForInAFrame(request),

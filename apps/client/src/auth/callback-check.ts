@@ -64,14 +64,17 @@ export function noteCallbackFailure(error: unknown): void {
  * - refused, with next-auth's reason, when the state or the PKCE cookie did not belong to it;
  * - passed, when the sign-in went through;
  * - nothing, when the sign-in failed for another reason (next-auth does not say whether the check
- *   ran before that), or when the provider does not run the check at all.
+ *   ran before that);
+ * - switched off, for the attack lab's weak sign-in, which does not run the check (src/auth/provider.ts).
  */
 export async function answerCallback(runsTheCheck: boolean, answer: () => Promise<Response>): Promise<{ response: Response; checks: CheckRun[] }> {
   const report: CallbackReport = {};
   const response = await reports.run(report, answer);
   const trail = new CheckTrail();
-  if (runsTheCheck && report.failure === undefined) trail.passed(callbackBelongsToThisBrowser);
-  else if (runsTheCheck && isRefusalOfThisCheck(report.failure)) {
+  if (!runsTheCheck) {
+    trail.switchedOff(callbackBelongsToThisBrowser, "The attack lab's weak sign-in (callback-state) checks neither state nor PKCE: the answer went through, whoever's it was.");
+  } else if (report.failure === undefined) trail.passed(callbackBelongsToThisBrowser);
+  else if (isRefusalOfThisCheck(report.failure)) {
     // openid-client's message goes on with both states: the reason is enough.
     trail.refused(callbackBelongsToThisBrowser, (report.failure as Error).message.replace(/, expected .*$/s, ""));
   }

@@ -1,7 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { CheckTrail, defineCheck, rfcSection, rfcSectionLabel, type Check } from "./check.ts";
+import { CheckTrail, DefenceSwitchedOff, defineCheck, rfcSection, rfcSectionLabel, type Check } from "./check.ts";
 import { dpopProofChecks } from "../dpop/verify-proof.ts";
 import { findExportedChecks } from "./exported-checks.ts";
 
@@ -66,6 +66,24 @@ describe("CheckTrail", () => {
     expect(trail.runs).toEqual([
       { ...example, outcome: "passed" },
       { ...example, outcome: "refused", detail: "the form came from another site" },
+    ]);
+  });
+
+  it("records a check the attack lab switched off as switched off, never passed, and gives back the value it let through", async () => {
+    const trail = new CheckTrail();
+    const letThrough = defineCheck(example, (): string => {
+      throw new DefenceSwitchedOff("The example did not hold; the lab's switch let it through.", "let through");
+    });
+    const letThroughLater = defineCheck(example, async (): Promise<void> => {
+      throw new DefenceSwitchedOff("Later, the same.");
+    });
+    expect(letThrough(trail)).toBe("let through");
+    await expect(letThroughLater(trail)).resolves.toBeUndefined();
+    trail.switchedOff(example, "Recorded by hand.");
+    expect(trail.runs).toEqual([
+      { ...example, outcome: "switched-off", detail: "The example did not hold; the lab's switch let it through." },
+      { ...example, outcome: "switched-off", detail: "Later, the same." },
+      { ...example, outcome: "switched-off", detail: "Recorded by hand." },
     ]);
   });
 });

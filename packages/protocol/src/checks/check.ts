@@ -22,15 +22,34 @@ export interface Check {
  * - `passed`: the rule held;
  * - `refused`: it did not, and the request was answered with an error (`detail` says which);
  * - `failed`: the check itself could not run to its end (a bug, or the database), which is not the
- *   request's fault; no detail is kept.
+ *   request's fault; no detail is kept;
+ * - `switched-off`: the rule did not hold, and the attack lab's switch for it let the request
+ *   through (only on apps started with ATTACK_LAB_WEAKENING; `detail` says what went through).
  */
-export type CheckOutcome = "passed" | "refused" | "failed";
+export type CheckOutcome = "passed" | "refused" | "failed" | "switched-off";
 
 /** A check as it ran on one request. */
 export interface CheckRun extends Check {
   outcome: CheckOutcome;
-  /** For a refusal: the error code and description the request was answered with. */
+  /** For a refusal: the error code and description the request was answered with; for a switched-off check, what went through. */
   detail?: string;
+}
+
+/**
+ * Thrown by a check whose rule did not hold when the attack lab's switch for it is on: instead of
+ * the specification's error, the check ends here, the trail records it as `switched-off` with
+ * `detail`, and the check's caller gets `value`, what the check returns when the rule holds. So a
+ * switched-off defence is never recorded as passed.
+ */
+export class DefenceSwitchedOff extends Error {
+  override readonly name = "DefenceSwitchedOff";
+
+  constructor(
+    readonly detail: string,
+    readonly value?: unknown,
+  ) {
+    super(detail);
+  }
 }
 
 /**
@@ -59,6 +78,11 @@ export class CheckTrail {
     this.runs.push({ ...check, outcome: "refused", detail });
   }
 
+  /** Records that the rule did not hold and the attack lab's switch let the request through. */
+  switchedOff(check: Check, detail: string): void {
+    this.runs.push({ ...check, outcome: "switched-off", detail });
+  }
+
   /** Records whether a check that answers yes or no held, with the refusal's detail; returns `held`. */
   holds(check: Check, held: boolean, refusal: string): boolean {
     if (held) this.passed(check);
@@ -75,13 +99,15 @@ export class CheckTrail {
 
   /**
    * Runs `enforce` as `check`: passed when it returns, refused (or failed) when it throws, and the
-   * error thrown on. A promise is followed to its end.
+   * error thrown on. A promise is followed to its end. A {@link DefenceSwitchedOff} is recorded as
+   * switched off, and its value returned as if the check had passed.
    */
   run<Result>(check: Check, enforce: () => Result): Result {
     let result: Result;
     try {
       result = enforce();
     } catch (error) {
+      if (error instanceof DefenceSwitchedOff) return this.letThrough(check, error) as Result;
       this.threw(check, error);
       throw error;
     }
@@ -92,6 +118,7 @@ export class CheckTrail {
           return value;
         },
         (error: unknown) => {
+          if (error instanceof DefenceSwitchedOff) return this.letThrough(check, error);
           this.threw(check, error);
           throw error;
         },
@@ -99,6 +126,11 @@ export class CheckTrail {
     }
     this.passed(check);
     return result;
+  }
+
+  private letThrough(check: Check, switchedOff: DefenceSwitchedOff): unknown {
+    this.switchedOff(check, switchedOff.detail);
+    return switchedOff.value;
   }
 }
 

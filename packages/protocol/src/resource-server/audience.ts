@@ -1,4 +1,4 @@
-import { defineCheck, rfcSection } from "../checks/check.ts";
+import { DefenceSwitchedOff, defineCheck, rfcSection } from "../checks/check.ts";
 import { InvalidToken } from "./errors.ts";
 
 /**
@@ -29,7 +29,7 @@ export const checkAudience = defineCheck(
     if (audiences.includes(audience)) return;
     // The attack lab's switch (attack 8, a token meant for Mallory's API replayed here): with it
     // on, this one request is let through, to show what the check prevents.
-    if (isWeakened?.("audience")) return;
+    if (isWeakened?.("audience")) throw new DefenceSwitchedOff("The token is meant for another resource server, and the attack lab's audience switch let this request through.");
     throw new InvalidToken("The access token is meant for another resource server.");
   },
 );

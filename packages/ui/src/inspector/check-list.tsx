@@ -6,6 +6,7 @@ const outcomeStyles: Record<CheckOutcome, { mark: string; words: string; classNa
   passed: { mark: "✓", words: "passed", className: "border-green-700 bg-green-50" },
   refused: { mark: "✗", words: "refused the request", className: "border-red-700 bg-red-50" },
   failed: { mark: "!", words: "could not finish", className: "border-amber-700 bg-amber-50" },
+  "switched-off": { mark: "⚠", words: "did not hold, and was switched off by the attack lab: the request went through", className: "border-red-800 bg-rose-100" },
 };
 
 /**

@@ -1,4 +1,4 @@
-import { defineCheck, isS256CodeChallenge, rfcSection, type Check, type CheckTrail } from "@seven-steps/protocol";
+import { DefenceSwitchedOff, defineCheck, isS256CodeChallenge, rfcSection, type Check, type CheckTrail } from "@seven-steps/protocol";
 import { findClient, type RegisteredClient } from "@/storage/clients";
 import { isWeakened } from "../weakened-defences.ts";
 import { InvalidRequest, UnauthorizedClient, UnsupportedResponseType } from "../errors.ts";
@@ -61,9 +61,13 @@ export const checkRedirectUri = defineCheck(
       // The attack lab (attack 3) switches exact matching off for its weak demo client: the host
       // alone is compared, the pattern RFC 9700 §4.1.1 warns about, and a page on another port or
       // path of that host gets the code.
-      if (!(isWeakened("redirect-uri-exact-match", client) && client.redirectUris.some((registered) => sameHost(registered, requested)))) {
-        throw new InvalidRequest("The redirect_uri does not exactly match any redirect URI registered for this client.");
+      if (isWeakened("redirect-uri-exact-match", client) && client.redirectUris.some((registered) => sameHost(registered, requested))) {
+        throw new DefenceSwitchedOff(
+          `${requested} matches no registered redirect URI, and the attack lab's redirect-uri-exact-match switch let it through for its host.`,
+          { redirectUri: requested, redirectUriInRequest: true },
+        );
       }
+      throw new InvalidRequest("The redirect_uri does not exactly match any redirect URI registered for this client.");
     }
     return { redirectUri: requested, redirectUriInRequest: true };
   },

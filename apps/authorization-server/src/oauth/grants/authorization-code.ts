@@ -1,6 +1,7 @@
 import "server-only";
 import {
   defineCheck,
+  DefenceSwitchedOff,
   isCodeVerifier,
   parseScope,
   rfcSection,
@@ -139,7 +140,9 @@ export const checkCodeVerifier = defineCheck(
   },
   async (parameters: RequestParameters, code: StoredAuthorizationCode, client: RegisteredClient): Promise<void> => {
     // The attack lab's switch (attack 1, a stolen code): a request without a verifier goes through.
-    if (parameters.get("code_verifier") === undefined && isWeakened("pkce-verifier", client)) return;
+    if (parameters.get("code_verifier") === undefined && isWeakened("pkce-verifier", client)) {
+      throw new DefenceSwitchedOff("No code_verifier, and the attack lab's pkce-verifier switch let the code through.");
+    }
     const codeVerifier = parameters.require("code_verifier", ": this server requires PKCE");
     if (!isCodeVerifier(codeVerifier)) {
       throw new InvalidRequest("The code_verifier must be 43 to 128 characters from A-Z, a-z, 0-9, '-', '.', '_' and '~'.");
@@ -201,8 +204,11 @@ export async function exchangeAuthorizationCode(
   now = new Date(),
 ): Promise<TokenResponse> {
   const code = await checkCodeIssuedToClient(trail, parameters, client);
-  // The attack lab's switch (attack 5, code replay): a used code goes on, and is consumed again.
-  if (code.consumedAt && !isWeakened("code-single-use", client)) return trail.run(codeUsedOnce, () => refuseReplay(code));
+  if (code.consumedAt) {
+    // The attack lab's switch (attack 5, code replay): a used code goes on, and is consumed again.
+    if (!isWeakened("code-single-use", client)) return trail.run(codeUsedOnce, () => refuseReplay(code));
+    trail.switchedOff(codeUsedOnce, "The code was used before, and the attack lab's code-single-use switch let it be used again.");
+  }
   checkCodeNotExpired(trail, code, now);
   checkRedirectUriMatches(trail, parameters, code);
   await checkCodeVerifier(trail, parameters, code, client);
@@ -231,7 +237,8 @@ export async function exchangeAuthorizationCode(
     return { accessToken, refreshToken };
   });
   if (outcome === "replayed") return trail.run(codeUsedOnce, () => refuseReplay(code));
-  trail.passed(codeUsedOnce);
+  // A used code that got here was let through by the lab's switch, and is recorded so already.
+  if (!code.consumedAt) trail.passed(codeUsedOnce);
 
   return {
     access_token: outcome.accessToken.token,

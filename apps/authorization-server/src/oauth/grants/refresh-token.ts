@@ -1,5 +1,6 @@
 import "server-only";
 import {
+  DefenceSwitchedOff,
   defineCheck,
   formatScope,
   missingScopes,
@@ -101,8 +102,11 @@ export const checkRefreshScope = defineCheck(
     if (value === undefined) return granted;
     const requested = parseRequestedScope(value);
     const wider = missingScopes(requested, granted);
-    // The attack lab's switch (attack 13, scope escalation): a wider scope goes through.
-    if (wider.length > 0 && !isWeakened("refresh-scope-narrowing", client)) {
+    if (wider.length > 0) {
+      // The attack lab's switch (attack 13, scope escalation): a wider scope goes through.
+      if (isWeakened("refresh-scope-narrowing", client)) {
+        throw new DefenceSwitchedOff(`The refresh added ${wider.join(" ")}, and the attack lab's refresh-scope-narrowing switch let it through.`, requested);
+      }
       throw new InvalidScope(`A refresh cannot add scopes that were not granted: ${wider.join(" ")}.`);
     }
     return requested;
@@ -151,8 +155,11 @@ export async function refreshAccessToken(
   const token = await checkRefreshTokenOfClient(trail, parameters, client);
   // Before reuse detection: whoever cannot prove the key cannot revoke the grant by replaying it.
   if (token.grant.dpopJkt !== null) checkRefreshTokenDpopBinding(trail, token, dpopJkt);
-  // The attack lab's switch (attack 6, a stolen refresh token): a retired refresh token goes on, and rotates again.
-  if (token.rotatedAt && !isWeakened("refresh-token-reuse-detection", client)) return trail.run(refreshTokenUsedOnce, () => refuseReuse(token));
+  if (token.rotatedAt) {
+    // The attack lab's switch (attack 6, a stolen refresh token): a retired refresh token goes on, and rotates again.
+    if (!isWeakened("refresh-token-reuse-detection", client)) return trail.run(refreshTokenUsedOnce, () => refuseReuse(token));
+    trail.switchedOff(refreshTokenUsedOnce, "The refresh token was rotated before, and the attack lab's refresh-token-reuse-detection switch let it be used again.");
+  }
   checkRefreshTokenNotExpired(trail, token, now);
 
   const granted = parseScope(token.scope);
@@ -183,7 +190,8 @@ export async function refreshAccessToken(
       return refuseReuse(token);
     });
   }
-  trail.passed(refreshTokenUsedOnce);
+  // A rotated token that got here was let through by the lab's switch, and is recorded so already.
+  if (!token.rotatedAt) trail.passed(refreshTokenUsedOnce);
 
   return {
     access_token: accessToken.token,
