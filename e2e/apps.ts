@@ -2,16 +2,19 @@
 // their own that is created afresh for each run. They run on the demo's ports (3000 to 3003), or
 // on four ports from E2E_PORT_BASE, so that the tests can run while `npm run dev` does.
 //
-// Two stacks read this file: the main one (playwright.config.ts), and the attack lab's
-// (playwright.attack-lab.config.ts), chosen by E2E_STACK=attack-lab. The attack lab's runs the
-// same builds with ATTACK_LAB_WEAKENING=true, ten ports up and on a database of its own, so that
-// no test of the main suite ever meets a server whose defences can be switched off.
+// Three stacks read this file: the main one (playwright.config.ts); the attack lab's
+// (playwright.attack-lab.config.ts), chosen by E2E_STACK=attack-lab, which runs the same builds
+// with ATTACK_LAB_WEAKENING=true, ten ports up and on a database of its own, so that no test of
+// the main suite ever meets a server whose defences can be switched off; and the scaled stage
+// (playwright.scaled.config.ts, E2E_STACK=scaled), which runs the three roles behind nginx and not
+// Mallory's app: she belongs to the lab, not to a deployment.
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export const stack: "main" | "attack-lab" = process.env.E2E_STACK === "attack-lab" ? "attack-lab" : "main";
+export const stack: "main" | "attack-lab" | "scaled" =
+  process.env.E2E_STACK === "attack-lab" || process.env.E2E_STACK === "scaled" ? process.env.E2E_STACK : "main";
 const portBase = Number(process.env.E2E_PORT_BASE || 3000) + (stack === "attack-lab" ? 10 : 0);
 
 export const repositoryRoot = path.resolve(here, "..");
@@ -32,6 +35,10 @@ export const apps = {
   resourceApi: { workspace: "@seven-steps/resource-api", port: portBase + 2, url: `http://localhost:${portBase + 2}` },
   attacker: { workspace: "@seven-steps/attacker", port: portBase + 3, url: `http://localhost:${portBase + 3}` },
 } as const;
+
+/** The apps the stack under test runs: the scaled stage has no attacker app. */
+export const appsUnderTest: readonly (typeof apps)[keyof typeof apps][] =
+  stack === "scaled" ? [apps.client, apps.authorizationServer, apps.resourceApi] : Object.values(apps);
 
 /**
  * Where each app finds the others, and whether the attack lab may switch defences off: the

@@ -2,7 +2,7 @@ import { defineConfig } from "@playwright/test";
 import { stack, webServers } from "./apps.ts";
 import { browser } from "./browser.ts";
 
-if (stack !== "main") throw new Error("E2E_STACK=attack-lab is for playwright.attack-lab.config.ts; unset it to run the main suite.");
+if (stack !== "main") throw new Error(`E2E_STACK=${stack} is for another configuration (playwright.${stack}.config.ts); unset it to run the main suite.`);
 
 export default defineConfig({
   testDir: "./tests",

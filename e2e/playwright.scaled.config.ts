@@ -11,8 +11,9 @@ import { scaledApps } from "@seven-steps/devtools/scaled/layout";
 import { browser } from "./browser.ts";
 
 // The reused specs find the apps through apps.ts, at E2E_PORT_BASE and the two ports after it:
-// here, nginx's public ports, which are the demo's.
+// here, nginx's public ports, which are the demo's. Mallory's app is not part of this stack.
 process.env.E2E_PORT_BASE = String(scaledApps.client.publicPort);
+process.env.E2E_STACK = "scaled";
 
 /**
  * The specs of tests/ that run here unchanged. Left out, and why:

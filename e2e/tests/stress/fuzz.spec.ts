@@ -14,7 +14,7 @@
 // The full run, from e2e/:
 //   npx tsx prepare-database.ts && FUZZ_REQUESTS=10000 npx playwright test tests/stress/fuzz.spec.ts --project stress --no-deps
 import fc from "fast-check";
-import { apps } from "../../apps.ts";
+import { apps, appsUnderTest } from "../../apps.ts";
 import {
   describeOutcome,
   describeRequest,
@@ -132,7 +132,7 @@ test("random and malformed requests to every endpoint get no 5xx, crash no app a
 
   // Soft assertions: each check below is reported even when another fails.
   const softly = expect.configure({ soft: true });
-  for (const app of Object.values(apps)) {
+  for (const app of appsUnderTest) {
     const home = await fetch(app.url);
     softly(home.status, `${app.url} stopped answering its home page`).toBe(200);
   }
