@@ -160,6 +160,19 @@ export async function obtainCode(
   return { code, verifier, request, cookie, state: parameters.get("state") };
 }
 
+/**
+ * Steps 1 to 3 as the inspector sees them: the authorization request first (which starts the
+ * flow), then sign-in and consent, and the code. The flow's token requests are then recorded.
+ */
+export async function obtainRecordedCode(client: TestClient) {
+  const { verifier, challenge } = await pkce();
+  const request = authorizationRequest(client, challenge);
+  const started = await authorize(request);
+  if (started.status !== 303) throw new Error(`the authorization request was answered ${started.status}`);
+  const response = await decide(request, "allow", await signIn());
+  return { code: redirectParameters(response).get("code")!, verifier };
+}
+
 /** Calls the token endpoint, authenticating as the client with its registered method. */
 export function token(
   client: TestClient | null,

@@ -7,29 +7,15 @@ import { db } from "@/db";
 import { POST as passwordEndpoint } from "@/app/sign-in/password/route";
 import {
   alice,
-  authorize,
   authorizationRequest,
-  decide,
+  authorize,
   formRequest,
+  obtainRecordedCode,
   pkce,
-  redirectParameters,
   registerClient,
   signIn,
   token,
-  type TestClient,
 } from "./fixtures.ts";
-
-/**
- * Steps 1 to 3 as the inspector sees them: the authorization request first (which starts the
- * flow), then sign-in and consent, and the code.
- */
-async function obtainRecordedCode(client: TestClient) {
-  const { verifier, challenge } = await pkce();
-  const request = authorizationRequest(client, challenge);
-  expect((await authorize(request)).status).toBe(303);
-  const response = await decide(request, "allow", await signIn());
-  return { code: redirectParameters(response).get("code")!, verifier };
-}
 
 /** The checks stored with the newest recorded exchange of a kind whose request carried `marker`. */
 async function recordedChecks(kind: string, marker: string): Promise<CheckRun[]> {

@@ -11,17 +11,12 @@ import { checkCodeVerifier, codeUsedOnce } from "@/oauth/grants/authorization-co
 import { checkRefreshScope, refreshTokenUsedOnce } from "@/oauth/grants/refresh-token";
 import { hashSecret } from "@/secrets/secret-hash";
 import {
-  authorizationRequest,
-  authorize,
-  decide,
   obtainCode,
+  obtainRecordedCode,
   obtainTokens,
-  pkce,
-  redirectParameters,
   registerClient,
-  signIn,
-  token,
   type TestClient,
+  token,
 } from "./fixtures.ts";
 import { expectTokenError, expectTokens } from "./token-assertions.ts";
 
@@ -42,15 +37,6 @@ function redeem(client: TestClient, code: string, codeVerifier?: string): Promis
     redirect_uri: client.redirectUri,
     ...(codeVerifier === undefined ? {} : { code_verifier: codeVerifier }),
   });
-}
-
-/** Steps 1 to 3 with step 1 sent first, as a browser does, so that the inspector records the flow's token requests. */
-async function obtainRecordedCode(client: TestClient) {
-  const { verifier, challenge } = await pkce();
-  const request = authorizationRequest(client, challenge);
-  expect((await authorize(request)).status).toBe(303);
-  const response = await decide(request, "allow", await signIn());
-  return { code: redirectParameters(response).get("code")!, verifier };
 }
 
 /** How the checks of the client's newest recorded token request ended, by rule: a switched-off defence must never read as passed. */
