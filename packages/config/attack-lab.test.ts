@@ -18,6 +18,7 @@ const schema = z
     DEMO_MODE: flag("true"),
     RECORD_PROTOCOL_MESSAGES: flag("true"),
     ATTACK_LAB_WEAKENING: attackLabWeakening,
+    WORKSHOP_HOST: z.string().optional(),
   })
   .superRefine(refuseWeakeningInProduction);
 
@@ -61,6 +62,12 @@ describe("ATTACK_LAB_WEAKENING", () => {
     expect(message).not.toContain("hunter2");
     expect(refusal({ ATTACK_LAB_WEAKENING: "true", RESOURCE_API_URL: "http://10.0.0.7:3002" })).toContain(
       "RESOURCE_API_URL is http://10.0.0.7:3002, not on localhost or a loopback address",
+    );
+  });
+
+  it("is refused in workshop mode, where a room of attendees shares the server", () => {
+    expect(refusal({ ATTACK_LAB_WEAKENING: "true", WORKSHOP_HOST: "127.0.0.2", ISSUER: "http://127.0.0.2:3001" })).toContain(
+      "WORKSHOP_HOST is set: a room of attendees shares this server",
     );
   });
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isLoopbackHost, publicUrlsOf, type PublicUrls } from "./public-urls.ts";
 
 /**
  * `ATTACK_LAB_WEAKENING`: `true` lets the attack lab switch single defences off (for the weak
@@ -11,32 +12,21 @@ export const attackLabWeakening = z
   .default("false")
   .transform((value) => value === "true");
 
-/** The addresses an app is reached at, whichever of them its configuration has. */
-const publicUrlVariables = ["ISSUER", "AUTHORIZATION_SERVER_ISSUER", "CLIENT_APP_URL", "RESOURCE_API_URL", "ATTACKER_URL"] as const;
-
 /** What the refusal reads of an app's parsed configuration; each app has only some of it. */
-type Configuration = { ATTACK_LAB_WEAKENING: boolean; DEMO_MODE?: boolean; RECORD_PROTOCOL_MESSAGES?: boolean } & Partial<
-  Record<(typeof publicUrlVariables)[number], string>
->;
-
-/** `localhost`, a name under it (RFC 6761 §6.3), or a loopback address (127.0.0.0/8, ::1). */
-function isLoopbackHost(hostname: string): boolean {
-  return hostname === "localhost" || hostname.endsWith(".localhost") || /^127(\.\d{1,3}){3}$/.test(hostname) || hostname === "[::1]";
-}
+type Configuration = { ATTACK_LAB_WEAKENING: boolean; DEMO_MODE?: boolean; RECORD_PROTOCOL_MESSAGES?: boolean; WORKSHOP_HOST?: string } &
+  PublicUrls;
 
 /** Each sign that this configuration is a real deployment, in words; none for the demo on one machine. */
 function productionSigns(configuration: Configuration): string[] {
   const signs: string[] = [];
-  for (const variable of publicUrlVariables) {
-    const value = configuration[variable];
-    if (value === undefined) continue;
+  for (const { variable, url } of publicUrlsOf(configuration)) {
     // The origin alone: whatever else a URL carries (a password) stays out of the message.
-    const url = new URL(value);
     if (url.protocol === "https:") signs.push(`${variable} is ${url.origin}, served over https`);
     else if (!isLoopbackHost(url.hostname)) signs.push(`${variable} is ${url.origin}, not on localhost or a loopback address`);
   }
   if (configuration.DEMO_MODE === false) signs.push("DEMO_MODE is false");
   if (configuration.RECORD_PROTOCOL_MESSAGES === false) signs.push("RECORD_PROTOCOL_MESSAGES is false");
+  if (configuration.WORKSHOP_HOST !== undefined) signs.push(`WORKSHOP_HOST is set: a room of attendees shares this server`);
   return signs;
 }
 

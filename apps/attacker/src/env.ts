@@ -1,4 +1,5 @@
 import { attackLabWeakening, refuseWeakeningInProduction } from "@seven-steps/config/attack-lab";
+import { requireHttpsBeyondThisMachine, workshopHost } from "@seven-steps/config/workshop";
 import { databaseUrl, httpBaseUrl, loadEnvironment } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
@@ -22,7 +23,14 @@ const schema = z.object({
   ATTACK_LAB_WEAKENING: attackLabWeakening,
   /** Whether the apps record protocol messages: the lab shows a run's messages from those records. */
   RECORD_PROTOCOL_MESSAGES: z.enum(["true", "false"], "must be true or false").default("true").transform((value) => value === "true"),
-}).superRefine(refuseWeakeningInProduction);
+  /**
+   * The room's address in workshop mode (`npm run workshop -- --host <address>`): plain http is
+   * then allowed there, under a banner (packages/config/workshop.ts).
+   */
+  WORKSHOP_HOST: workshopHost,
+})
+  .superRefine(refuseWeakeningInProduction)
+  .superRefine(requireHttpsBeyondThisMachine);
 
 export const env = loadEnvironment("attacker", schema, process.env);
 

@@ -29,4 +29,6 @@ export const ownTables = [
   "Throttle",
   "DpopProof",
   "PushedAuthorizationRequest",
+  "WorkshopRoom",
+  "WorkshopAttendee",
 ] as const;

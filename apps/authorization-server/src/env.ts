@@ -1,4 +1,5 @@
 import { attackLabWeakening, refuseWeakeningInProduction } from "@seven-steps/config/attack-lab";
+import { requireHttpsBeyondThisMachine, workshopHost } from "@seven-steps/config/workshop";
 import { databaseUrl, httpBaseUrl, loadEnvironment, secret } from "@seven-steps/config/env";
 import { defaultDatabaseUrl } from "@seven-steps/db";
 import { z } from "zod";
@@ -60,7 +61,14 @@ const schema = z.object({
    * started with `npm run dev:lab` or `npm run start:lab`; refused in a production configuration.
    */
   ATTACK_LAB_WEAKENING: attackLabWeakening,
-}).superRefine(refuseWeakeningInProduction);
+  /**
+   * The room's address in workshop mode (`npm run workshop -- --host <address>`): plain http is
+   * then allowed there, under a banner (packages/config/workshop.ts).
+   */
+  WORKSHOP_HOST: workshopHost,
+})
+  .superRefine(refuseWeakeningInProduction)
+  .superRefine(requireHttpsBeyondThisMachine);
 
 export const env = loadEnvironment("authorization-server", schema, process.env);
 

@@ -87,3 +87,11 @@ export async function findFlowId(database: Database, kind: LinkKind, value: stri
   const correlation = await database.flowCorrelation.findFirst({ where: { key: linkKey(kind, value) }, orderBy: { createdAt: "desc" } });
   return correlation?.flowId ?? null;
 }
+
+/**
+ * Notes that a flow's own user opened it (PrintShop's "How this worked"), the first time only:
+ * the workshop's first exercise is done when the server has seen this.
+ */
+export async function noteFlowViewed(database: Database, flowId: string, viewer: string, now = new Date()): Promise<void> {
+  await database.recordedFlow.updateMany({ where: { id: flowId, subject: viewer, viewedAt: null }, data: { viewedAt: now } });
+}

@@ -1,6 +1,7 @@
 import type { Database } from "@seven-steps/db";
 import type { CheckRun, Role } from "@seven-steps/protocol";
 import { createHash, randomBytes } from "node:crypto";
+import { clientIdOf } from "./client-of.ts";
 import { discoveryRun, discoveryWindowMilliseconds } from "./discovery.ts";
 import { linkKey, type LinkKind } from "./fingerprint.ts";
 import { maskJson, maskParameters, maskRequestHeaders, maskResponseHeaders, maskUrl } from "./mask.ts";
@@ -70,6 +71,11 @@ export interface ExchangeToRecord {
   adoptsDiscoveryOf?: string;
   /** The checks that ran on the request, in order, with their outcomes (a CheckTrail's runs). */
   checks?: readonly CheckRun[];
+  /**
+   * The client the exchange is about, when the recording app knows it better than the request
+   * says (see `clientIdOf`, which is used otherwise).
+   */
+  clientId?: string;
 }
 
 export interface Recorder {
@@ -248,6 +254,7 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
     const body = await responseJson(exchange.response);
     const adopted = flow.create === "new" && exchange.adoptsDiscoveryOf ? await discoveryToAdopt(exchange.adoptsDiscoveryOf, now) : [];
     const keys = [...ownLinks, ...linksOf(exchange.handsOut)].map((link) => link.key);
+    const parameters = exchange.parameters ? [...exchange.parameters] : undefined;
     // Writes only, in one transaction: the flow, its message and its links are stored together or
     // not at all. (A transaction that read first could not write in WAL mode when another app had
     // written in between.)
@@ -269,11 +276,13 @@ export function createRecorder({ app, enabled, database }: { app: RecordingApp; 
           method: exchange.request.method,
           url: maskUrl(exchange.request.url),
           requestHeaders: JSON.stringify(maskRequestHeaders(exchange.request.headers)),
-          requestBody: exchange.parameters ? JSON.stringify(maskParameters(exchange.parameters)) : null,
+          requestBody: parameters ? JSON.stringify(maskParameters(parameters)) : null,
           status: exchange.response.status,
           responseHeaders: JSON.stringify(maskResponseHeaders(exchange.response.headers)),
           responseBody: body === undefined ? null : JSON.stringify(maskJson(body)),
           checks: exchange.checks ? JSON.stringify(exchange.checks) : null,
+          clientId: exchange.clientId ?? clientIdOf(exchange.request.url, exchange.request.headers, parameters) ?? null,
+          subject: exchange.subject ?? null,
           createdAt: now,
         },
       }),
