@@ -19,8 +19,9 @@ export default defineConfig({
     viewport: { width: 1280, height: 720 },
   },
   projects: [
-    // The attack lab's weakened specs run on a stack of their own (playwright.attack-lab.config.ts).
-    { name: "chromium", use: browser, testIgnore: [/key-rotation/, /stress\//, /faults\//, /after\//, /attack-lab-weakened\//] },
+    // The attack lab's weakened specs and the workshop's run on stacks of their own
+    // (playwright.attack-lab.config.ts, playwright.workshop.config.ts).
+    { name: "chromium", use: browser, testIgnore: [/key-rotation/, /stress\//, /faults\//, /after\//, /attack-lab-weakened\//, /workshop\//] },
     // Heavy traffic (fuzzing, load) runs once the functional tests are done, so they never slow
     // those down; then what changes the whole system (the signing key, stopping servers); and
     // last, the scans of what everything before left in the database and the logs.

@@ -1,12 +1,13 @@
 // Run before Playwright: checks that a browser is there, then creates a fresh, migrated and
-// seeded database for the apps under test.
+// seeded database for the apps under test (and, for the workshop's stack, its room).
 import { chromium } from "@playwright/test";
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { getDatabase } from "@seven-steps/db";
-import { apps, databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot, weakClientRedirectUri, weakSignInRedirectUri } from "./apps.ts";
+import { apps, databaseFile, databaseUrl, labRedirectUri, logFolder, printShopRedirectUri, repositoryRoot, stack, weakClientRedirectUri, weakSignInRedirectUri } from "./apps.ts";
 import { chromiumExecutablePath } from "@seven-steps/devtools/chromium";
+import { prepareWorkshopRoom } from "./fixtures/workshop.ts";
 
 const browser = chromiumExecutablePath() ?? chromium.executablePath();
 if (!existsSync(browser)) {
@@ -48,3 +49,5 @@ for (const [clientId, uri] of [
   });
 }
 await database.$disconnect();
+
+if (stack === "workshop") await prepareWorkshopRoom(databaseUrl);

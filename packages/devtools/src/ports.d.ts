@@ -1,5 +1,5 @@
-/** Why `port` cannot be used, or null when it is free. */
-export function findPortProblem(port: number): Promise<string | null>;
+/** Why `port` cannot be used (on `host`, or on every interface), or null when it is free. */
+export function findPortProblem(port: number, host?: string): Promise<string | null>;
 
 /** True when something accepts connections on the port at `host` (localhost by default). */
 export function isListening(port: number, host?: string): Promise<boolean>;

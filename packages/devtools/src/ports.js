@@ -1,10 +1,10 @@
 import net from "node:net";
 
 /**
- * Why `port` cannot be used, or null when it is free. Next.js listens on every interface, so the
- * check does too.
+ * Why `port` cannot be used, or null when it is free: on `host`, for an app that will listen on
+ * that address only, or else on every interface, where Next.js listens by default.
  */
-export function findPortProblem(port) {
+export function findPortProblem(port, host) {
   return new Promise((resolve) => {
     const server = net.createServer();
     server.once("error", (error) => {
@@ -15,12 +15,14 @@ export function findPortProblem(port) {
         );
       } else if (error.code === "EACCES") {
         resolve("this user may not listen on that port.");
+      } else if (error.code === "EADDRNOTAVAIL") {
+        resolve(`${host} is not an address of this machine.`);
       } else {
         resolve(error.message);
       }
     });
     server.once("listening", () => server.close(() => resolve(null)));
-    server.listen(port);
+    server.listen(port, host);
   });
 }
 

@@ -7,11 +7,11 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((server) => new Promise((resolve) => server.close(resolve))));
 });
 
-function listenOnAnyPort() {
+function listenOnAnyPort(host) {
   return new Promise((resolve) => {
     const server = net.createServer();
     servers.push(server);
-    server.listen(0, () => resolve(server.address().port));
+    server.listen(0, host, () => resolve(server.address().port));
   });
 }
 
@@ -26,5 +26,12 @@ describe("findPortProblem", () => {
     await new Promise((resolve) => servers.pop().close(resolve));
     expect(await findPortProblem(port)).toBeNull();
     expect(await findPortProblem(port)).toBeNull();
+  });
+
+  it("checks one address when the app will listen on that address only", async () => {
+    // 127.0.0.2 stands in for a workshop room's address.
+    const port = await listenOnAnyPort("127.0.0.2");
+    expect(await findPortProblem(port, "127.0.0.2")).toMatch(/already in use/);
+    expect(await findPortProblem(port, "127.0.0.3")).toBeNull();
   });
 });

@@ -1,5 +1,6 @@
 // The production server of an app: Next.js's own request handler behind a plain Node.js HTTP
-// server, run from the app's folder:  node production-server.js <port>
+// server, run from the app's folder:  node production-server.js <port> [hostname]
+// (without a hostname it listens on every interface, as `next start` does).
 //
 // It starts Next.js from the configuration the build resolved (built-config.js), and it exists for
 // two reasons, both found by the fuzzer (e2e/tests/stress/fuzz.spec.ts):
@@ -17,6 +18,7 @@ import { refusalBeforeNext, sendRefusal } from "./requests-next-cannot-take.js";
 import { answerUnparsableRequest } from "./unparsable-request.js";
 
 const port = Number(process.argv[2]);
+const hostname = process.argv[3];
 
 const next = createRequire(path.join(process.cwd(), "package.json"))("next");
 const built = readBuiltConfig(process.cwd());
@@ -25,7 +27,7 @@ if (built.error) {
   process.exit(1);
 }
 useBuiltConfig(built.config);
-const app = next({ dev: false, dir: process.cwd(), port });
+const app = next({ dev: false, dir: process.cwd(), port, hostname });
 await app.prepare();
 const handle = app.getRequestHandler();
 
@@ -37,6 +39,11 @@ const server = createServer((request, response) => {
 
 server.on("clientError", answerUnparsableRequest);
 
-server.listen(port, () => {
-  console.info(`▲ Next.js production server ready on http://localhost:${port}`);
+server.listen(port, hostname, () => {
+  console.info(`▲ Next.js production server ready on http://${hostname ? urlHost(hostname) : "localhost"}:${port}`);
 });
+
+/** An address as a URL writes it: an IPv6 address in brackets. */
+function urlHost(address) {
+  return address.includes(":") ? `[${address}]` : address;
+}

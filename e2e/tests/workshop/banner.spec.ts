@@ -1,0 +1,65 @@
+// Plain http beyond this machine, only in workshop mode: the apps of the workshop's stack listen
+// on the room's address alone (127.0.0.2 stands in for it), and an app whose public URL is plain
+// http beyond this machine, without WORKSHOP_HOST naming its host, does not start.
+import { expect, test } from "@playwright/test";
+import { spawn } from "node:child_process";
+import net from "node:net";
+import { apps, appsUnderTest, databaseUrl, host, repositoryRoot } from "../../apps.ts";
+
+/** Whether anything accepts a connection at `address`:`port`. */
+function accepts(address: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect({ host: address, port });
+    socket.once("connect", () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once("error", () => resolve(false));
+  });
+}
+
+test("the apps listen on the room's address only", async () => {
+  for (const app of appsUnderTest) {
+    expect(await accepts(host, app.port), `${app.url} answers`).toBe(true);
+    expect(await accepts("127.0.0.1", app.port), `nothing listens at 127.0.0.1:${app.port}`).toBe(false);
+  }
+});
+
+/** Starts an app as `npm start` does, and resolves with its exit code and output once it ends. */
+function startApp(workspace: string, environment: Record<string, string>): Promise<{ code: number | null; output: string }> {
+  return new Promise((resolve) => {
+    const child = spawn("npm", ["run", "start", "--workspace", workspace, "--", "--hostname", host], {
+      cwd: repositoryRoot,
+      env: { ...process.env, ...environment },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    child.stdout.on("data", (chunk) => (output += chunk));
+    child.stderr.on("data", (chunk) => (output += chunk));
+    const started = setTimeout(() => child.kill("SIGKILL"), 25_000);
+    child.once("exit", (code) => {
+      clearTimeout(started);
+      resolve({ code, output });
+    });
+  });
+}
+
+for (const [name, app] of Object.entries(apps)) {
+  test(`${name} refuses to start with a plain-http public URL beyond this machine outside workshop mode`, async () => {
+    // A name under .example (RFC 2606) stands for a room's address here: it is never looked up,
+    // as the app stops while it reads its configuration, before it listens.
+    const room = `http://workshop-room.example:${app.port}`;
+    const { code, output } = await startApp(app.workspace, {
+      DATABASE_URL: databaseUrl,
+      PORT: String(apps.attacker.port + 1),
+      CLIENT_APP_URL: room,
+      ISSUER: room,
+      AUTHORIZATION_SERVER_ISSUER: room,
+      RESOURCE_API_URL: room,
+      ATTACKER_URL: room,
+    });
+    expect(code).not.toBe(0);
+    expect(output).toContain(`${room} is plain http on an address beyond this machine`);
+    expect(output).toContain("npm run workshop -- --host workshop-room.example");
+  });
+}
