@@ -28,6 +28,8 @@ for (const { name, url, role, heading } of pages) {
     await expect(page.getByRole("region", { name: "The seven steps" }).getByRole("listitem")).toHaveCount(7);
     // Only the attack lab's own stack may switch defences off (tests/attack-lab-weakened/).
     await expect(page.getByRole("alert", { name: /^Defences switched off/ })).toHaveCount(0);
+    // Nor is this the workshop's stack, where plain http crosses a room's network (tests/workshop/).
+    await expect(page.getByRole("note", { name: /^Workshop mode/ })).toHaveCount(0);
     expect(errors).toEqual([]);
   });
 }

@@ -1,6 +1,7 @@
-// Plain http beyond this machine, only in workshop mode: the apps of the workshop's stack listen
-// on the room's address alone (127.0.0.2 stands in for it), and an app whose public URL is plain
-// http beyond this machine, without WORKSHOP_HOST naming its host, does not start.
+// Plain http beyond this machine, only in workshop mode: every page of the workshop's stack says
+// so in a banner, the apps listen on the room's address alone (127.0.0.2 stands in for it), and an
+// app whose public URL is plain http beyond this machine, without WORKSHOP_HOST naming its host,
+// does not start.
 import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
 import net from "node:net";
@@ -15,6 +16,30 @@ function accepts(address: string, port: number): Promise<boolean> {
       resolve(true);
     });
     socket.once("error", () => resolve(false));
+  });
+}
+
+const pages = [
+  { name: "PrintShop's home page", url: apps.client.url },
+  { name: "the authorization server's home page", url: apps.authorizationServer.url },
+  { name: "the authorization server's sign-in page", url: `${apps.authorizationServer.url}/sign-in` },
+  { name: "the resource API's home page", url: apps.resourceApi.url },
+  { name: "Mallory's home page", url: apps.attacker.url },
+  { name: "PrintShop's page for an address it does not serve", url: `${apps.client.url}/no-such-page` },
+];
+
+for (const { name, url } of pages) {
+  test(`${name} says that the room reaches it over plain http, at which addresses`, async ({ page }) => {
+    await page.goto(url);
+
+    const banner = page.getByRole("note", { name: "Workshop mode:" });
+    await expect(banner).toBeVisible();
+    await expect(banner).toContainText("this server is reached over plain http at");
+    await expect(banner).toContainText("Anyone on this network can read what is sent: use workshop accounts only, never a real password.");
+    await expect(banner.getByRole("code")).toHaveText(appsUnderTest.map((app) => app.url).sort());
+    await expect(banner.getByRole("link", { name: "RFC 6749 §3.1" })).toHaveAttribute("href", "https://www.rfc-editor.org/rfc/rfc6749#section-3.1");
+    // Not the attack lab's red alert: weakening is refused in workshop mode.
+    await expect(page.getByRole("alert", { name: /^Defences switched off/ })).toHaveCount(0);
   });
 }
 
@@ -51,7 +76,8 @@ for (const [name, app] of Object.entries(apps)) {
     const room = `http://workshop-room.example:${app.port}`;
     const { code, output } = await startApp(app.workspace, {
       DATABASE_URL: databaseUrl,
-      PORT: String(apps.attacker.port + 1),
+      // A port of its own (above the stack's four), which it never reaches.
+      PORT: String(app.port + 4),
       CLIENT_APP_URL: room,
       ISSUER: room,
       AUTHORIZATION_SERVER_ISSUER: room,

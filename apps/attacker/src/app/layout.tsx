@@ -1,4 +1,6 @@
+import { plainHttpRoomOrigins } from "@seven-steps/config/workshop";
 import { WeakenedDefencesBanner } from "@seven-steps/ui/weakened-defences-banner";
+import { WorkshopBanner } from "@seven-steps/ui/workshop-banner";
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
@@ -11,12 +13,13 @@ export const metadata: Metadata = {
 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Read at request time: the same build runs with ATTACK_LAB_WEAKENING on and off.
+  // Read at request time: the same build runs with ATTACK_LAB_WEAKENING and WORKSHOP_HOST set and not.
   await connection();
   return (
     <html lang="en">
       <body className="min-h-screen text-lg">
         {env.ATTACK_LAB_WEAKENING ? <WeakenedDefencesBanner /> : null}
+        <WorkshopBanner origins={plainHttpRoomOrigins(env)} />
         {children}
       </body>
     </html>
