@@ -44,8 +44,9 @@ function run(title: string, command: string, args: string[], environment: Record
     env: { ...process.env, ...environment, TURBO_TELEMETRY_DISABLED: "1", NEXT_TELEMETRY_DISABLED: "1" },
   });
   if (result.status !== 0) {
-    if (quiet) console.error(`${result.stdout ?? ""}${result.stderr ?? ""}`);
-    fail(`${title} failed; see above.`);
+    const output = quiet ? `${result.stdout ?? ""}${result.stderr ?? ""}`.trim() : "(above)";
+    if (quiet && output !== "") console.error(output);
+    fail(`${title} failed (${result.signal ?? `exit code ${result.status}`})${output === "" ? ", and said nothing" : "; see above"}.`);
   }
   return result.stdout ?? "";
 }
