@@ -6,4 +6,5 @@ export { defaultDatabaseUrl } from "./database-url.ts";
 export { fromSqlBoolean, fromSqlDate, getSql, type Sql, type SqlBoolean, type SqlDate, type SqlStatements, type SqlValue } from "./sql/sql.ts";
 export { databaseProvider, describeDatabase, DatabaseUrlError, type DatabaseProvider } from "./database-url.ts";
 export { newRowId } from "./row-id.ts";
+export { createMemberAlbum, deleteMemberAlbums, memberAlbumPhotos, type AlbumMember } from "./member-album.ts";
 export { databaseRetryAfterSeconds, isDatabaseUnavailable, unavailabilityReason } from "./unavailable.ts";

@@ -1,4 +1,5 @@
 export * from "./flows.ts";
+export * from "./forget.ts";
 export * from "./fingerprint.ts";
 export * from "./discovery.ts";
 export * from "./mask.ts";

@@ -1,7 +1,7 @@
 import { constantTimeEqual, rfcSection, type Check } from "@seven-steps/protocol";
 import { env } from "@/env";
 import { generateSecret, hashSecret } from "@/secrets/secret-hash";
-import { createSession, deleteSession, findActiveSession } from "@/storage/sessions";
+import { createSession, deleteSession, findActiveSession, type NewSession } from "@/storage/sessions";
 import { readSessionToken, sessionCookie } from "./cookie.ts";
 
 export interface SignedInUser {
@@ -22,19 +22,27 @@ function csrfTokenFor(sessionToken: string): string {
 }
 
 /**
+ * A new session for a user, not stored yet: the row to store, which holds only the hash of a new
+ * random token, and the Set-Cookie header value that carries the token itself. For a sign-in that
+ * must be stored in one transaction with the account it signs in to (a workshop attendee's).
+ */
+export function prepareSession(userId: string, now = new Date()): { session: NewSession; cookie: string } {
+  const token = generateSecret();
+  return {
+    session: { tokenHash: hashSecret(token), userId, authTime: now, expiresAt: new Date(now.getTime() + env.SESSION_TTL_SECONDS * 1000) },
+    cookie: sessionCookie(token, env.SESSION_TTL_SECONDS),
+  };
+}
+
+/**
  * Signs a user in: a new random session token in the cookie, only its hash in the database. A new
  * token at every sign-in, so a token planted before sign-in is worthless (session fixation).
  * Returns the Set-Cookie header value.
  */
 export async function startSession(userId: string, now = new Date()): Promise<string> {
-  const token = generateSecret();
-  await createSession({
-    tokenHash: hashSecret(token),
-    userId,
-    authTime: now,
-    expiresAt: new Date(now.getTime() + env.SESSION_TTL_SECONDS * 1000),
-  });
-  return sessionCookie(token, env.SESSION_TTL_SECONDS);
+  const { session, cookie } = prepareSession(userId, now);
+  await createSession(session);
+  return cookie;
 }
 
 /** The signed-in user of a request, from its Cookie header. */

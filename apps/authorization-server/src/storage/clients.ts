@@ -1,7 +1,7 @@
 import "server-only";
 import { formatScope, parseScope, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { isWeakenableDefenceId, type WeakenableDefenceId } from "@seven-steps/story";
-import { db } from "@/db";
+import { db, type DatabaseClient } from "@/db";
 
 /** A registered client, as the protocol code sees it. */
 export interface RegisteredClient {
@@ -31,12 +31,13 @@ export interface RegisteredClient {
 /**
  * How long an instance of this server keeps a client it has read. Every token and authorization
  * request looks its client up, and a client never changes once registered (nothing here updates
- * or deletes one), so reading it again each time would only cost time: about half a millisecond,
- * for Prisma compiles every query. A client registered on one instance is found at once by every
- * other, since unknown ids are not cached. A change an operator makes in the database by hand (a
- * client deleted, a secret or a redirect URI replaced) reaches each instance within this time:
- * until then, an instance that read the client before may still accept its old secret or redirect
- * URI.
+ * one, and the one deletion, a workshop room's reset, forgets its clients here at once with
+ * {@link forgetCachedClients}), so reading it again each time would only cost time: about half a
+ * millisecond, for Prisma compiles every query. A client registered on one instance is found at
+ * once by every other, since unknown ids are not cached. A change made on another instance, or in
+ * the database by hand (a client deleted, a secret or a redirect URI replaced), reaches each
+ * instance within this time: until then, an instance that read the client before may still accept
+ * its old secret or redirect URI.
  */
 const cacheMilliseconds = 10_000;
 const cacheLimit = 1_000;
@@ -83,25 +84,33 @@ export type NewClient = Omit<RegisteredClient, "canIntrospect" | "weakenedDefenc
 /**
  * Stores a newly registered client and its redirect URIs, in one transaction: either all of it is
  * stored, or nothing. Returns when it was registered. A registered client is never allowed to
- * introspect tokens: that right is for resource servers, given by an operator.
+ * introspect tokens: that right is for resource servers, given by an operator. Runs on the
+ * database, or on a transaction that stores more with it (a workshop attendee's account).
  */
-export async function createClient(client: NewClient): Promise<Date> {
-  const [row] = await db.$transaction([
-    db.client.create({
-      data: {
-        id: client.id,
-        name: client.name,
-        secretHash: client.secretHash,
-        tokenEndpointAuthMethod: client.tokenEndpointAuthMethod,
-        allowedScopes: formatScope(client.allowedScopes),
-        allowedGrantTypes: client.allowedGrantTypes.join(" "),
-        canIntrospect: false,
-        selfRegistered: client.selfRegistered,
-        dpopBoundAccessTokens: client.dpopBoundAccessTokens,
-        requirePushedAuthorizationRequests: client.requirePushedAuthorizationRequests,
-      },
-    }),
-    db.clientRedirectUri.createMany({ data: client.redirectUris.map((uri) => ({ clientId: client.id, uri })) }),
-  ]);
+export async function createClient(client: NewClient, database: DatabaseClient = db): Promise<Date> {
+  // One nested write: Prisma stores the client and its redirect URIs together or not at all.
+  const row = await database.client.create({
+    data: {
+      id: client.id,
+      name: client.name,
+      secretHash: client.secretHash,
+      tokenEndpointAuthMethod: client.tokenEndpointAuthMethod,
+      allowedScopes: formatScope(client.allowedScopes),
+      allowedGrantTypes: client.allowedGrantTypes.join(" "),
+      canIntrospect: false,
+      selfRegistered: client.selfRegistered,
+      dpopBoundAccessTokens: client.dpopBoundAccessTokens,
+      requirePushedAuthorizationRequests: client.requirePushedAuthorizationRequests,
+      redirectUris: { create: client.redirectUris.map((uri) => ({ uri })) },
+    },
+  });
   return row.createdAt;
+}
+
+/**
+ * Forgets the clients this instance has read, after they were deleted (a workshop room's reset),
+ * so that it refuses them at once. Other instances refuse them within the cache's ten seconds.
+ */
+export function forgetCachedClients(clientIds: string[]): void {
+  for (const clientId of clientIds) cache.delete(clientId);
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { fromSqlDate, type SqlDate } from "@seven-steps/db";
-import { db, sql } from "@/db";
+import { db, sql, type DatabaseClient } from "@/db";
 
 /** A registration's answer waiting for its page, as stored: found by a hash, readable only with the id. */
 export interface StoredRegistrationResult {
@@ -9,8 +9,9 @@ export interface StoredRegistrationResult {
   expiresAt: Date;
 }
 
-export async function saveRegistrationResult(result: StoredRegistrationResult): Promise<void> {
-  await db.registrationResult.create({ data: result });
+/** Stores a sealed answer, on the database or on the transaction that stores what it shows. */
+export async function saveRegistrationResult(result: StoredRegistrationResult, database: DatabaseClient = db): Promise<void> {
+  await database.registrationResult.create({ data: result });
 }
 
 /**

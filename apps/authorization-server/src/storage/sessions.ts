@@ -1,8 +1,17 @@
 import "server-only";
-import { db } from "@/db";
+import { db, type DatabaseClient } from "@/db";
 
-export function createSession(data: { tokenHash: string; userId: string; authTime: Date; expiresAt: Date }) {
-  return db.session.create({ data });
+/** A session to store: only the hash of its token. */
+export interface NewSession {
+  tokenHash: string;
+  userId: string;
+  authTime: Date;
+  expiresAt: Date;
+}
+
+/** Stores a session, on the database or on the transaction that creates its user. */
+export function createSession(data: NewSession, database: DatabaseClient = db) {
+  return database.session.create({ data });
 }
 
 /** The unexpired session with this token hash, with its user. */

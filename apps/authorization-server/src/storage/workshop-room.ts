@@ -13,3 +13,13 @@ export function findRoom() {
 export function findAttendeeByUser(userId: string) {
   return db.workshopAttendee.findUnique({ where: { userId } });
 }
+
+/**
+ * Creates the room, or gives the existing one this code and instructor. Returns whether it was
+ * created. A room that exists keeps its attendees: only a reset empties it.
+ */
+export async function saveRoom(room: { codeHash: string; instructorId: string }): Promise<{ created: boolean }> {
+  const existing = await findRoom();
+  await db.workshopRoom.upsert({ where: { id: roomId }, create: { id: roomId, ...room }, update: room });
+  return { created: existing === null };
+}
