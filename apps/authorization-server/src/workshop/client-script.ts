@@ -30,12 +30,9 @@ const api = ${text(values.api)};
 const redirectUri = ${text(values.redirectUri)};
 const client = { client_id: ${text(values.clientId)} };
 const clientSecret = ${text(secretPlaceholder)};
-if (clientSecret === ${text(secretPlaceholder)}) {
-  console.error("First paste the client secret you were shown when you joined, in place of " + clientSecret);
-  process.exit(1);
-}
+if (clientSecret === ${text(secretPlaceholder)}) throw new Error("Paste the client secret you were shown when you joined.");
 const clientAuth = oauth.ClientSecretBasic(clientSecret);
-${plainHttp ? "// The room's server speaks plain http, which oauth4webapi refuses unless told.\nconst options = { [oauth.allowInsecureRequests]: true };" : "const options = {};"}
+${plainHttp ? "const options = { [oauth.allowInsecureRequests]: true }; // the room's server speaks plain http" : "const options = {};"}
 
 const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, { ...options, algorithm: "oauth2" }));
 const codeVerifier = oauth.generateRandomCodeVerifier();
@@ -54,15 +51,15 @@ const server = createServer(async (request, response) => {
   server.close();
   try {
     const parameters = oauth.validateAuthResponse(as, client, callback, state);
-    const tokenResponse = await oauth.authorizationCodeGrantRequest(as, client, clientAuth, parameters, redirectUri, codeVerifier, options);
-    const tokens = await oauth.processAuthorizationCodeResponse(as, client, tokenResponse);
+    const tokens = await oauth.processAuthorizationCodeResponse(as, client,
+      await oauth.authorizationCodeGrantRequest(as, client, clientAuth, parameters, redirectUri, codeVerifier, options));
     console.log("Access token, for the scope:", tokens.scope);
     const photos = await oauth.protectedResourceRequest(tokens.access_token, "GET", new URL(api + "/photos"), undefined, undefined, options);
     if (!photos.ok) throw new Error("The API answered " + photos.status);
     console.log("Your photos:", (await photos.json()).photos.map((photo) => photo.title));
     if (tokens.refresh_token) {
-      const refreshResponse = await oauth.refreshTokenGrantRequest(as, client, clientAuth, tokens.refresh_token, options);
-      const refreshed = await oauth.processRefreshTokenResponse(as, client, refreshResponse);
+      const refreshed = await oauth.processRefreshTokenResponse(as, client,
+        await oauth.refreshTokenGrantRequest(as, client, clientAuth, tokens.refresh_token, options));
       console.log("Refreshed: a new access token, valid for", refreshed.expires_in, "seconds");
     }
   } catch (error) {
