@@ -66,6 +66,16 @@ const schema = z.object({
    * then allowed there, under a banner (packages/config/workshop.ts).
    */
   WORKSHOP_HOST: workshopHost,
+  /**
+   * The workshop code `npm run workshop:setup` sets when it is given no `--code`
+   * (src/workshop/workshop-code.ts). Read by that command only.
+   */
+  WORKSHOP_CODE: secret(z.string().optional()),
+  /**
+   * The instructor's password that `npm run workshop:setup` sets; without it, a new instructor
+   * account gets a generated one, printed once. Read by that command only.
+   */
+  WORKSHOP_INSTRUCTOR_PASSWORD: secret(z.string().optional()),
 })
   .superRefine(refuseWeakeningInProduction)
   .superRefine(requireHttpsBeyondThisMachine);

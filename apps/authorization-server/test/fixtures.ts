@@ -164,12 +164,12 @@ export async function obtainCode(
  * Steps 1 to 3 as the inspector sees them: the authorization request first (which starts the
  * flow), then sign-in and consent, and the code. The flow's token requests are then recorded.
  */
-export async function obtainRecordedCode(client: TestClient) {
+export async function obtainRecordedCode(client: TestClient, user: { username: string; password: string } = alice) {
   const { verifier, challenge } = await pkce();
   const request = authorizationRequest(client, challenge);
   const started = await authorize(request);
   if (started.status !== 303) throw new Error(`the authorization request was answered ${started.status}`);
-  const response = await decide(request, "allow", await signIn());
+  const response = await decide(request, "allow", await signIn(user));
   return { code: redirectParameters(response).get("code")!, verifier };
 }
 

@@ -56,6 +56,16 @@ export async function findAttackRun(database: Database, runId: string, now = new
   return recorded ? readFlow(database, recorded, now) : null;
 }
 
+/**
+ * A flow by its id alone, for a page that has already decided its viewer may see it: the workshop
+ * instructor, for a flow of an attendee of their room (the authorization server's
+ * src/workshop/room-flows.ts). Null for an unknown or expired flow.
+ */
+export async function findFlowById(database: Database, flowId: string, now = new Date()): Promise<Flow | null> {
+  const recorded = await database.recordedFlow.findUnique({ where: { id: flowId } });
+  return recorded ? readFlow(database, recorded, now) : null;
+}
+
 async function readFlow(database: Database, recorded: { id: string; createdAt: Date }, now: Date): Promise<Flow | null> {
   if (now.getTime() - recorded.createdAt.getTime() > flowLifetimeMilliseconds) return null;
   const rows = await database.protocolExchange.findMany({ where: { flowId: recorded.id }, orderBy: { createdAt: "asc" } });

@@ -18,6 +18,31 @@ export function messagePage({
   link?: { href: string; text: string };
   headers?: Record<string, string>;
 }): Response {
+  const main = `<h1>${escapeHtml(title)}</h1>
+<p>${escapeHtml(message)}</p>
+${detail ? `<p class="detail">${escapeHtml(detail)}</p>` : ""}
+${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ""}`;
+  return htmlPage({ status, title, main, headers });
+}
+
+/**
+ * The frame of the pages route handlers write themselves (messagePage, the workshop's join form):
+ * PhotoCloud Accounts' header and style around `main`, which the caller has escaped already, and
+ * `style`, more rules for what `main` holds. Never cached.
+ */
+export function htmlPage({
+  status,
+  title,
+  main,
+  style = "",
+  headers = {},
+}: {
+  status: number;
+  title: string;
+  main: string;
+  style?: string;
+  headers?: Record<string, string>;
+}): Response {
   const html = `<!doctype html>
 <html lang="en">
 <head>
@@ -30,16 +55,13 @@ export function messagePage({
   main { max-width: 720px; margin: 40px auto; padding: 0 24px; }
   h1 { font-size: 32px; margin: 0 0 12px; }
   .detail { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 16px; background: #fef3c7; padding: 8px 12px; border-radius: 8px; }
-  a { color: #0369a1; }
+  a { color: #0369a1; }${style}
 </style>
 </head>
 <body>
 <header>PhotoCloud Accounts</header>
 <main>
-<h1>${escapeHtml(title)}</h1>
-<p>${escapeHtml(message)}</p>
-${detail ? `<p class="detail">${escapeHtml(detail)}</p>` : ""}
-${link ? `<p><a href="${escapeHtml(link.href)}">${escapeHtml(link.text)}</a></p>` : ""}
+${main}
 </main>
 </body>
 </html>`;

@@ -60,6 +60,9 @@ export async function listConnectedApps(userId: string) {
   }));
 }
 
+/** Why a grant ended when its user took the access back at Connected apps. */
+export const removedByTheUser = "access removed by the user";
+
 /**
  * Ends everything a user gave a client: every grant, so every token issued under them, and the
  * remembered consent, so the client must ask again.
@@ -68,7 +71,7 @@ export async function disconnectApp(userId: string, clientId: string, now = new 
   await db.$transaction([
     db.grant.updateMany({
       where: { userId, clientId, revokedAt: null },
-      data: { revokedAt: now, revocationReason: "access removed by the user" },
+      data: { revokedAt: now, revocationReason: removedByTheUser },
     }),
     db.consent.deleteMany({ where: { userId, clientId } }),
   ]);

@@ -1,4 +1,5 @@
 import { Prisma } from "@seven-steps/db";
+import type { TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { randomUUID } from "node:crypto";
 import { hashPassword } from "@/secrets/password-hash";
 import { generateSecret, hashSecret } from "@/secrets/secret-hash";
@@ -35,12 +36,15 @@ export const defaultLaptopPort = 3333;
  *
  * @see https://www.rfc-editor.org/rfc/rfc8252#section-7.3
  */
-export function redirectUriFor(port: number): string {
+export function redirectUriFor(port: number | "<port>"): string {
   return `http://localhost:${port}/callback`;
 }
 
 /** What an attendee's client may ask for: their profile and their photos, read only. */
 export const attendeeClientScopes = ["profile", "photos:read"];
+
+/** How an attendee's client authenticates at the token endpoint: its secret, with HTTP Basic (RFC 6749 §2.3.1). */
+export const attendeeClientAuthMethod = "client_secret_basic" satisfies TokenEndpointAuthMethod;
 
 /** The join form as typed, named as its fields are. */
 export interface JoinForm {
@@ -164,7 +168,7 @@ export async function joinWorkshop(room: Room, form: JoinForm, address: string, 
           id: clientId,
           name: `${displayName}'s app`,
           secretHash: hashSecret(clientSecret),
-          tokenEndpointAuthMethod: "client_secret_basic",
+          tokenEndpointAuthMethod: attendeeClientAuthMethod,
           allowedScopes: attendeeClientScopes,
           allowedGrantTypes: ["authorization_code", "refresh_token"],
           redirectUris: [redirectUri],

@@ -1,18 +1,9 @@
 import { metadataUrl } from "@seven-steps/protocol";
 import { connection } from "next/server";
+import { Credential } from "@/components/credential";
 import { env } from "@/env";
 import type { ClientInformationResponse } from "@/oauth/registration/client-metadata";
 import { takeRegistrationResult } from "@/oauth/registration/one-time-results";
-
-/** A value the app must be configured with, large enough to read from the back of the room. */
-function Credential({ label, value }: { label: string; value: string }) {
-  return (
-    <div className="space-y-1">
-      <p className="font-mono text-base text-muted">{label}</p>
-      <p className="rounded-lg border-2 border-line bg-white px-4 py-2 font-mono text-xl font-semibold break-all select-all">{value}</p>
-    </div>
-  );
-}
 
 /**
  * The client just registered on the Developers page, with its secret shown this one time: the
