@@ -24,6 +24,10 @@ export default defineConfig({
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },
-  projects: [{ name: "chromium", use: browser }],
+  projects: [
+    { name: "chromium", use: browser, testIgnore: [/after\//] },
+    // Reset room empties the room that every other test of this stack uses: it runs after them.
+    { name: "after the room", use: browser, testMatch: [/after\//], dependencies: ["chromium"] },
+  ],
   webServer: webServers,
 });
