@@ -50,4 +50,7 @@ for (const [clientId, uri] of [
 }
 await database.$disconnect();
 
-if (stack === "workshop") await prepareWorkshopRoom(databaseUrl);
+if (stack === "workshop" && !prepareWorkshopRoom(databaseUrl)) {
+  console.error("\n✖ The workshop's room could not be opened; see the errors above.\n");
+  process.exit(1);
+}

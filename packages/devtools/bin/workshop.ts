@@ -15,13 +15,12 @@ import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import { networkInterfaces } from "node:os";
-import path from "node:path";
 import { fileURLToPath } from "node:url";
 import QRCode from "qrcode";
 import { findPortProblem } from "../src/ports.js";
 import { tailOf } from "../src/scaled/process-group.ts";
 import { findRoomAddress, RoomAddressError, type RoomAddress } from "../src/workshop/address.ts";
-import { logsFolder, startApp, stopApps, WorkshopError } from "../src/workshop/app-process.ts";
+import { logsFolder, startApp, stopApps, workshopDataFolder, WorkshopError } from "../src/workshop/app-process.ts";
 import { parseWorkshopArguments, workshopUsage, WorkshopUsageError, type WorkshopArguments } from "../src/workshop/arguments.ts";
 import { readRoomSetup, type OpenedRoom } from "../src/workshop/room-setup.ts";
 import { appPort, joinLink, workshopApps, workshopEnvironment, type WorkshopPlace } from "../src/workshop/layout.ts";
@@ -72,7 +71,7 @@ try {
   throw error;
 }
 const place: WorkshopPlace = { room, portBase: options.portBase };
-const dataFolder = path.join(repositoryRoot, "packages", "devtools", ".data", `workshop-${options.portBase}`);
+const dataFolder = workshopDataFolder(options.portBase);
 
 // Checked before the build, which can take minutes, so that a port in use is reported at once.
 const problems = await Promise.all(

@@ -28,6 +28,14 @@ export interface RunningApp {
   logFile: string;
 }
 
+/**
+ * What a workshop keeps while it runs (gitignored): each app's pid file, and its log in logs/.
+ * One per port base, so that a rehearsal on other ports never touches the real one.
+ */
+export function workshopDataFolder(portBase: number): string {
+  return path.join(repositoryRoot, "packages", "devtools", ".data", `workshop-${portBase}`);
+}
+
 export function logsFolder(dataFolder: string): string {
   return path.join(dataFolder, "logs");
 }
