@@ -43,7 +43,9 @@ test("the oauth4webapi script of exercise 3, as the page prints it, runs with no
     expect(pasted).not.toBe(printed);
     writeFileSync(path.join(folder, "client.mjs"), pasted);
 
-    const script = spawn(process.execPath, ["client.mjs"], { cwd: folder, stdio: ["ignore", "pipe", "pipe"] });
+    // As in an attendee's terminal, less the colours that Playwright asks of the processes it starts.
+    const { FORCE_COLOR: _colours, ...environment } = process.env;
+    const script = spawn(process.execPath, ["client.mjs"], { cwd: folder, env: environment, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     script.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
     script.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
