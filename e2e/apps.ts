@@ -10,6 +10,7 @@
 // which runs the apps as `npm run workshop` does, listening on a room's address only; and the
 // scaled stage (playwright.scaled.config.ts, E2E_STACK=scaled), which runs the three roles behind
 // nginx and not Mallory's app: she belongs to the lab, not to a deployment.
+import { workshopSettings } from "@seven-steps/devtools/workshop/layout";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -61,7 +62,7 @@ export const appEnvironment: Record<string, string> = {
   RESOURCE_API_URL: apps.resourceApi.url,
   ATTACKER_URL: apps.attacker.url,
   ATTACK_LAB_WEAKENING: String(stack === "attack-lab"),
-  ...(stack === "workshop" ? { WORKSHOP_HOST: host } : {}),
+  ...(stack === "workshop" ? { WORKSHOP_HOST: host, ...workshopSettings } : {}),
 };
 
 /**

@@ -56,6 +56,15 @@ export interface WorkshopSecrets {
 }
 
 /**
+ * How a workshop's apps differ from the demo on one laptop. The sign-in page does not offer the
+ * demo accounts: a room sharing alice would pause her for everyone. And the API asks the
+ * authorization server about every token (RFC 7662) instead of checking its signature alone, so
+ * that an access removed at Connected apps (exercise 6), or by Reset room, stops working at once,
+ * not when the token expires.
+ */
+export const workshopSettings = { DEMO_MODE: "false", TOKEN_VALIDATION: "introspection" } as const;
+
+/**
  * What every app of the workshop is told: where the others are, all at the room's address, and
  * that this is a workshop (WORKSHOP_HOST), which allows plain http there and shows the banner.
  */
@@ -63,6 +72,7 @@ export function workshopEnvironment(place: WorkshopPlace, secrets: WorkshopSecre
   const issuer = urlOf("authorization-server", place);
   return {
     WORKSHOP_HOST: place.room.urlHost,
+    ...workshopSettings,
     ISSUER: issuer,
     AUTHORIZATION_SERVER_ISSUER: issuer,
     RESOURCE_API_URL: urlOf("resource-api", place),
