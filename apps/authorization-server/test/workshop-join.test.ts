@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { POST as passwordEndpoint } from "@/app/sign-in/password/route";
 import { POST as joinEndpoint } from "@/app/workshop/join/route";
 import { db } from "@/db";
+import { escapeHtml } from "@/html/message-page";
 import { verifyPassword } from "@/secrets/password-hash";
 import { hashSecret } from "@/secrets/secret-hash";
 import { findSignedInUser } from "@/session/session";
@@ -163,6 +164,28 @@ describe("joining", () => {
 
     expect(attendee.username).toBe("attendee");
     expect(attendee.displayName).toBe("李小龍 🐉");
+  });
+
+  it("stores nothing of an attempt that fails half-way, and takes the next username", async () => {
+    // A client left with the id the first username would give: the attempt's account is stored,
+    // then its client is refused by the database, and the whole attempt is rolled back.
+    await db.client.create({ data: { id: "workshop-linus-torvalds", name: "Left over", allowedScopes: "", allowedGrantTypes: "" } });
+    const before = await storedCounts();
+
+    const attendee = await join("Linus Torvalds");
+
+    expect(attendee).toMatchObject({ username: "linus-torvalds-2", client_id: "workshop-linus-torvalds-2" });
+    expect(await db.user.count({ where: { username: "linus-torvalds" } })).toBe(0);
+    expect(await storedCounts()).toMatchObject({ users: before.users + 1, clients: before.clients + 1, attendees: before.attendees + 1, profiles: before.profiles + 1 });
+  });
+
+  it("lets one of two people joining at the same moment with the same name have it, and refuses the other", async () => {
+    const answers = await Promise.all([postJoin(joinForm("Donald Knuth")), postJoin(joinForm("donald knuth"))]);
+
+    expect(answers.map((answer) => answer.status).sort()).toEqual([303, 400]);
+    expect(await answers.find((answer) => answer.status === 400)!.text()).toContain(escapeHtml(displayNameRefusals.taken));
+    expect(await db.workshopAttendee.count({ where: { displayNameKey: "donald knuth" } })).toBe(1);
+    expect(await db.user.count({ where: { name: { in: ["Donald Knuth", "donald knuth"] } } })).toBe(1);
   });
 
   it("takes the default port when the field is left empty", async () => {
