@@ -26,6 +26,9 @@ const pages = [
   { name: "the resource API's home page", url: apps.resourceApi.url },
   { name: "Mallory's home page", url: apps.attacker.url },
   { name: "PrintShop's page for an address it does not serve", url: `${apps.client.url}/no-such-page` },
+  // Written by a route handler, outside the layout (src/html/message-page.ts), and where the room arrives.
+  { name: "the authorization server's join page", url: `${apps.authorizationServer.url}/workshop/join` },
+  { name: "the authorization server's page for an authorization request it cannot redirect", url: `${apps.authorizationServer.url}/authorize` },
 ];
 
 for (const { name, url } of pages) {

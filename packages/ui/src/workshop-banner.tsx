@@ -1,7 +1,10 @@
 import { rfcSectionLabel } from "@seven-steps/protocol";
 
 /** The rule workshop mode sets aside for the room's own addresses (packages/config/workshop.ts). */
-const tlsRequired = "https://www.rfc-editor.org/rfc/rfc6749#section-3.1";
+export const tlsRequired = "https://www.rfc-editor.org/rfc/rfc6749#section-3.1";
+
+/** The banner's words after the list of addresses, also in the pages a route handler writes itself. */
+export const workshopWarning = "Anyone on this network can read what is sent: use workshop accounts only, never a real password. Outside a workshop, OAuth requires https";
 
 /**
  * The banner every page of every app shows in workshop mode (`npm run workshop`, which sets
@@ -24,8 +27,7 @@ export function WorkshopBanner({ origins }: { origins: readonly string[] }) {
             <code className="font-mono">{origin}</code>
           </span>
         ))}
-        . Anyone on this network can read what is sent: use workshop accounts only, never a real password. Outside a workshop,
-        OAuth requires https (
+        . {workshopWarning} (
         <a className="underline" href={tlsRequired}>
           {rfcSectionLabel(tlsRequired)}
         </a>

@@ -1,3 +1,16 @@
+import { plainHttpRoomOrigins } from "@seven-steps/config/workshop";
+import { rfcSectionLabel } from "@seven-steps/protocol";
+import { tlsRequired, workshopWarning } from "@seven-steps/ui/workshop-banner";
+import { env } from "@/env";
+
+/** The workshop banner of the app's layout (packages/ui/src/workshop-banner.tsx), for these pages: none outside workshop mode. */
+function workshopBanner(): string {
+  const origins = [...new Set(plainHttpRoomOrigins(env))].sort();
+  if (origins.length === 0) return "";
+  const listed = origins.map((origin) => `<code>${escapeHtml(origin)}</code>`).join(", ");
+  return `<section role="note" aria-labelledby="workshop-banner-title" class="workshop-banner"><p><strong id="workshop-banner-title">Workshop mode:</strong> this server is reached over plain http at ${listed}. ${escapeHtml(workshopWarning)} (<a href="${tlsRequired}">${escapeHtml(rfcSectionLabel(tlsRequired))}</a>).</p></section>`;
+}
+
 /**
  * A small, self-contained HTML page for the few answers a route handler gives to a person rather
  * than to a program: an authorization request that cannot be redirected, a refused form, a
@@ -55,10 +68,14 @@ export function htmlPage({
   main { max-width: 720px; margin: 40px auto; padding: 0 24px; }
   h1 { font-size: 32px; margin: 0 0 12px; }
   .detail { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 16px; background: #fef3c7; padding: 8px 12px; border-radius: 8px; }
-  a { color: #0369a1; }${style}
+  a { color: #0369a1; }
+  .workshop-banner { background: #fef3c7; border-bottom: 2px solid #fbbf24; color: #451a03; padding: 8px 24px; font-size: 16px; }
+  .workshop-banner p { margin: 0; }
+  .workshop-banner a { color: inherit; }${style}
 </style>
 </head>
 <body>
+${workshopBanner()}
 <header>PhotoCloud Accounts</header>
 <main>
 ${main}
