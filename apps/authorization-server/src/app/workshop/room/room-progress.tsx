@@ -25,7 +25,7 @@ function CellView({ cell, attendee, column }: { cell: Cell; attendee: AttendeePr
   const context = <span className="sr-only">{`${attendee.displayName}, exercise ${column.number}: `}</span>;
   const flowLink = (flowId: string | null, text: string) =>
     flowId ? (
-      <a href={`/workshop/room/flows/${encodeURIComponent(flowId)}`} className="underline">
+      <a href={`/workshop/room/flows/${encodeURIComponent(flowId)}`} className="relative underline">
         {context}
         {text}
       </a>
@@ -52,7 +52,7 @@ function CellView({ cell, attendee, column }: { cell: Cell; attendee: AttendeePr
           {flowLink(cell.flowId, "Failed")}
           <span className="text-base font-normal text-muted"> {time(cell.at)}</span>
         </div>
-        {cell.failure.error ? <code className="block text-base">{cell.failure.error}</code> : null}
+        {cell.failure.error && !cell.failure.words.includes(cell.failure.error) ? <code className="block text-base">{cell.failure.error}</code> : null}
         <p className="text-base leading-snug">{cell.failure.words}</p>
       </div>
     );
@@ -72,7 +72,7 @@ function MistakeList({ mistakes }: { mistakes: Mistake[] }) {
       {mistakes.map((mistake) => (
         <li key={mistake.words}>
           <strong>{mistake.words}</strong>
-          {mistake.error ? (
+          {mistake.error && !mistake.words.includes(mistake.error) ? (
             <>
               {" "}
               <code className="text-base">{mistake.error}</code>
