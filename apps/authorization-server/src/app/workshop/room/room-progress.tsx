@@ -22,16 +22,15 @@ function time(iso: string): string {
  * same without colour. A reached or failed cell opens the flow it comes from in the inspector.
  */
 function CellView({ cell, attendee, column }: { cell: Cell; attendee: AttendeeProgress; column: Column }) {
-  const context = <span className="sr-only">{`${attendee.displayName}, exercise ${column.number}: `}</span>;
+  const context = `${attendee.displayName}, exercise ${column.number}: `;
   const flowLink = (flowId: string | null, text: string) =>
     flowId ? (
-      <a href={`/workshop/room/flows/${encodeURIComponent(flowId)}`} className="relative underline">
-        {context}
+      <a href={`/workshop/room/flows/${encodeURIComponent(flowId)}`} aria-label={`${context}${text}`} className="underline">
         {text}
       </a>
     ) : (
       <>
-        {context}
+        <span className="sr-only">{context}</span>
         {text}
       </>
     );
@@ -59,7 +58,7 @@ function CellView({ cell, attendee, column }: { cell: Cell; attendee: AttendeePr
   }
   return (
     <span className="text-muted">
-      {context}
+      <span className="sr-only">{context}</span>
       <span aria-hidden="true">· </span>Not yet
     </span>
   );
