@@ -63,7 +63,8 @@ const server = createServer(async (request, response) => {
       console.log("Refreshed: a new access token, valid for", refreshed.expires_in, "seconds");
     }
   } catch (error) {
-    console.error("Refused:", error.error ?? error.name, "-", error.error_description ?? error.message);
+    const answer = error.error ? error : ((await error.response?.json().catch(() => null)) ?? {}); // the server's { error }
+    console.error("Refused:", answer.error ?? error.name, "-", answer.error_description ?? error.message);
     process.exitCode = 1;
   }
 }).listen(Number(new URL(redirectUri).port || 80));

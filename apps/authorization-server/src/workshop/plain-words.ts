@@ -194,5 +194,7 @@ export function inPlainWords(answer: RecordedAnswer): PlainFailure {
   if (error !== null && wordsOfErrorCodes[error]) return { error, description, words: wordsOfErrorCodes[error] };
   if (check) return { error, description, words: `refused: ${check.rule}` };
   if (answer.kind === "sign-in") return { error, description, words: "sign-in: the username or password was empty" };
-  return { error, description, words: error ?? `answered HTTP ${answer.status}` };
+  if (answer.kind === "callback") return { error, description, words: `PrintShop could not finish the sign-in (${error ?? `HTTP ${answer.status}`})` };
+  if (error !== null) return { error, description, words: description ? `${error}: ${description}` : error };
+  return { error, description, words: `answered HTTP ${answer.status}` };
 }

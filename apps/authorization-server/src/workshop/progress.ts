@@ -1,4 +1,5 @@
 import "server-only";
+import { demoClient, demoLabClient } from "@seven-steps/db/demo-data";
 import type { ExchangeKind } from "@seven-steps/inspector";
 import {
   findAnswers,
@@ -11,7 +12,6 @@ import {
   type ExchangeOutline,
 } from "@/storage/workshop-traffic";
 import { Attribution } from "./attribution.ts";
-import { demoClient, demoLabClient } from "@seven-steps/db/demo-data";
 import { exercises, type ExerciseNumber } from "./exercises.ts";
 import { tallyMistakes, type Mistake } from "./mistakes.ts";
 import { inPlainWords, isRefused, type PlainFailure } from "./plain-words.ts";
@@ -40,8 +40,6 @@ export interface RoomProgress {
   mistakes: Mistake[];
 }
 
-type Attendee = AttendeeRow;
-
 /** The room, as far as progress needs it. */
 export interface RoomTimes {
   createdAt: Date;
@@ -49,7 +47,7 @@ export interface RoomTimes {
 }
 
 /** When a room's traffic starts to count: only what happened since it began, or since its last reset. */
-export function countsSince(room: RoomTimes): Date {
+function countsSince(room: RoomTimes): Date {
   return room.resetAt && room.resetAt > room.createdAt ? room.resetAt : room.createdAt;
 }
 
@@ -137,7 +135,7 @@ async function readTraffic(attribution: Attribution, since: Date) {
  * refused and nothing reached it since; the failure is put in plain words. Every refused attempt
  * of the room counts in the tally of mistakes.
  */
-export async function progressOf(attendees: Attendee[], since: Date): Promise<{ attendees: AttendeeProgress[]; mistakes: Mistake[] }> {
+async function progressOf(attendees: AttendeeRow[], since: Date): Promise<{ attendees: AttendeeProgress[]; mistakes: Mistake[] }> {
   if (attendees.length === 0) return { attendees: [], mistakes: [] };
   const attribution = new Attribution(attendees);
   const { flows, removedGrants, exchanges, ownerOf } = await readTraffic(attribution, since);
@@ -156,7 +154,7 @@ export async function progressOf(attendees: Attendee[], since: Date): Promise<{ 
     else exchangesOfFlow.set(exchange.flowId, [exchange]);
   }
 
-  const refusedOf = new Map<string, Attendee>();
+  const refusedOf = new Map<string, AttendeeRow>();
   for (const exchange of exchanges) {
     const owner = ownerOf(exchange);
     if (!owner) continue;

@@ -4,7 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import type { Cell } from "@/workshop/progress";
 
 /** Often enough to see an exercise marked done soon after it happened; the room has dozens of laptops. */
-const pollMilliseconds = 3000;
+const pollMilliseconds = 5000;
 
 function time(iso: string): string {
   return new Date(iso).toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });

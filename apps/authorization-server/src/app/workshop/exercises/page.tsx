@@ -101,7 +101,9 @@ export default async function ExercisesPage() {
     return (
       <NotForYou user={user} title="The exercises are the attendees’" returnTo="/workshop/exercises" signInText="Sign in with the account you got when you joined">
         <p>
-          Each attendee has exercises of their own, with their own account and client. <a href="/workshop/join">Join the workshop</a>{" "}
+          Each attendee has exercises of their own, with their own account and client. <a href="/workshop/join" className="underline">
+            Join the workshop
+          </a>{" "}
           with the code the instructor gives you.
         </p>
       </NotForYou>

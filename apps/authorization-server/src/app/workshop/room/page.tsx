@@ -25,7 +25,11 @@ export default async function RoomPage() {
       <NotForYou user={user} title="The workshop room is the instructor’s" returnTo="/workshop/room" signInText="Sign in as the instructor">
         <p>This dashboard shows every attendee’s progress and flows. Only the instructor may open it, with their own account.</p>
         <p>
-          Attending the workshop? Your exercises are at <a href="/workshop/exercises">/workshop/exercises</a>.
+          Attending the workshop? Your exercises are at{" "}
+          <a href="/workshop/exercises" className="underline">
+            /workshop/exercises
+          </a>
+          .
         </p>
       </NotForYou>
     );

@@ -22,16 +22,15 @@ function time(iso: string): string {
  * same without colour. A reached or failed cell opens the flow it comes from in the inspector.
  */
 function CellView({ cell, attendee, column }: { cell: Cell; attendee: AttendeeProgress; column: Column }) {
-  const context = <span className="sr-only">{`${attendee.displayName}, exercise ${column.number}: `}</span>;
+  const context = `${attendee.displayName}, exercise ${column.number}: `;
   const flowLink = (flowId: string | null, text: string) =>
     flowId ? (
-      <a href={`/workshop/room/flows/${encodeURIComponent(flowId)}`} className="underline">
-        {context}
+      <a href={`/workshop/room/flows/${encodeURIComponent(flowId)}`} aria-label={`${context}${text}`} className="underline">
         {text}
       </a>
     ) : (
       <>
-        {context}
+        <span className="sr-only">{context}</span>
         {text}
       </>
     );
@@ -52,14 +51,14 @@ function CellView({ cell, attendee, column }: { cell: Cell; attendee: AttendeePr
           {flowLink(cell.flowId, "Failed")}
           <span className="text-base font-normal text-muted"> {time(cell.at)}</span>
         </div>
-        {cell.failure.error ? <code className="block text-base">{cell.failure.error}</code> : null}
+        {cell.failure.error && !cell.failure.words.includes(cell.failure.error) ? <code className="block text-base">{cell.failure.error}</code> : null}
         <p className="text-base leading-snug">{cell.failure.words}</p>
       </div>
     );
   }
   return (
     <span className="text-muted">
-      {context}
+      <span className="sr-only">{context}</span>
       <span aria-hidden="true">· </span>Not yet
     </span>
   );
@@ -72,7 +71,7 @@ function MistakeList({ mistakes }: { mistakes: Mistake[] }) {
       {mistakes.map((mistake) => (
         <li key={mistake.words}>
           <strong>{mistake.words}</strong>
-          {mistake.error ? (
+          {mistake.error && !mistake.words.includes(mistake.error) ? (
             <>
               {" "}
               <code className="text-base">{mistake.error}</code>
