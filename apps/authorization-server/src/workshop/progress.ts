@@ -131,9 +131,10 @@ async function readTraffic(attribution: Attribution, since: Date) {
  * 6. a grant of `s` to `c` taken back at Connected apps;
  * 7. an exchange about `s` in a flow where Mallory, the attack lab's attacker, sent a message.
  *
- * An exercise is failed when its last attempt (a message of its client's flows, steps 1 to 7) was
- * refused and nothing reached it since; the failure is put in plain words. Every refused attempt
- * of the room counts in the tally of mistakes.
+ * An exercise once reached stays reached: it was done, as the server saw. Until then, it is failed
+ * when its last attempt (a message of its client's flows, steps 1 to 7) was refused; the failure is
+ * put in plain words. Every refused attempt of the room, before or after, counts in the tally of
+ * mistakes.
  */
 async function progressOf(attendees: AttendeeRow[], since: Date): Promise<{ attendees: AttendeeProgress[]; mistakes: Mistake[] }> {
   if (attendees.length === 0) return { attendees: [], mistakes: [] };
@@ -231,7 +232,7 @@ const reachingKinds: Record<3 | 4 | 5, ExchangeKind> = { 3: "token", 4: "resourc
 function cellOf(standing: Standing, exercise: ExerciseNumber, failureOf: (exchange: ExchangeOutline) => PlainFailure | undefined): Cell {
   const reach = standing.lastReach.get(exercise);
   const attempt = standing.lastAttempt.get(exercise);
-  const failure = attempt && (!reach || reach.at < attempt.createdAt) ? failureOf(attempt) : undefined;
+  const failure = attempt && !reach ? failureOf(attempt) : undefined;
   if (attempt && failure) {
     return { state: "failed", at: attempt.createdAt.toISOString(), exchangeId: attempt.id, flowId: attempt.flowId, failure };
   }
