@@ -1,3 +1,12 @@
+import { themeCookieName } from "@seven-steps/ui/theme";
+
+/**
+ * The theme chosen with the toggle (packages/ui/src/theme.ts), applied before the page is painted.
+ * The apps' pages get it from their root layout; these pages are no part of it. Their colours are
+ * the shared theme's (packages/config/tailwind/theme.css), in light and dark.
+ */
+const themeScript = `const chosen = document.cookie.match(/(?:^|; )${themeCookieName}=(light|dark)(?:;|$)/); if (chosen) document.documentElement.dataset.theme = chosen[1];`;
+
 /**
  * A small, self-contained HTML page for the few answers a route handler gives to a person rather
  * than to a program: an authorization request that cannot be redirected, a refused form, a
@@ -25,13 +34,17 @@ export function messagePage({
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · PhotoCloud Accounts</title>
 <style>
-  body { margin: 0; font: 18px/1.5 ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #f8fafc; color: #0f172a; }
-  header { background: #fff; border-bottom: 4px solid #b45309; padding: 16px 24px; font-weight: 700; font-size: 24px; }
+  :root { color-scheme: light dark; }
+  :root[data-theme="light"] { color-scheme: light; }
+  :root[data-theme="dark"] { color-scheme: dark; }
+  body { margin: 0; font: 18px/1.5 ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: light-dark(#f8fafc, #0f172a); color: light-dark(#0f172a, #f1f5f9); }
+  header { background: light-dark(#fff, #1e293b); border-bottom: 4px solid light-dark(#b45309, #fbbf24); padding: 16px 24px; font-weight: 700; font-size: 24px; }
   main { max-width: 720px; margin: 40px auto; padding: 0 24px; }
   h1 { font-size: 32px; margin: 0 0 12px; }
-  .detail { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 16px; background: #fef3c7; padding: 8px 12px; border-radius: 8px; }
-  a { color: #0369a1; }
+  .detail { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 16px; background: light-dark(#fef3c7, #451a03); padding: 8px 12px; border-radius: 8px; }
+  a { color: light-dark(#0369a1, #38bdf8); }
 </style>
+<script>${themeScript}</script>
 </head>
 <body>
 <header>PhotoCloud Accounts</header>
