@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { apps } from "../apps.ts";
 import { testCallbackBase } from "../fixtures/test-clients.ts";
 import { expect, signInAs, test } from "../fixtures/test.ts";
+import { paintedDark } from "../fixtures/theme.ts";
 import { registerTestUser, type TestUser } from "../fixtures/test-users.ts";
 
 const client = apps.client.url;
@@ -242,16 +243,6 @@ const flowPages: Visit[] = [
  * (an attendee, signed in), /workshop/room (the instructor, signed in) and a flow it opens.
  */
 const workshopPages: Visit[] = [];
-
-/** Whether the page is painted dark: the brightness of its background, as the browser resolved it. */
-function paintedDark(page: Page): Promise<boolean> {
-  return page.evaluate(() => {
-    const backgrounds = [document.body, document.documentElement].map((element) => getComputedStyle(element).backgroundColor);
-    const painted = backgrounds.find((colour) => !/^rgba\(.*, 0\)$|^transparent$/.test(colour)) ?? "rgb(255, 255, 255)";
-    const [red = 255, green = 255, blue = 255] = (painted.match(/\d+(\.\d+)?/g) ?? []).map(Number);
-    return 0.299 * red + 0.587 * green + 0.114 * blue < 128;
-  });
-}
 
 const themes = ["light", "dark"] as const;
 
