@@ -62,7 +62,7 @@ export function ThemeToggle() {
   const current = useSyncExternalStore(subscribe, currentChoice, noChoiceOnTheServer);
   const name = useId();
   return (
-    <fieldset className="inline-flex rounded-lg border-2 border-line p-0.5">
+    <fieldset className="inline-flex rounded-lg border border-line">
       <legend className="sr-only">Colour theme</legend>
       {choices.map(({ value, label }) => (
         <label
