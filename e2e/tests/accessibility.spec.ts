@@ -31,7 +31,7 @@ interface Finding {
 }
 
 /** One finding per rule and page, with each offending element and what axe says is wrong with it. */
-function describe(findings: Finding[]): string {
+function report(findings: Finding[]): string {
   return findings
     .map(({ page, url, violation }) =>
       [
@@ -49,7 +49,7 @@ interface Visit {
   open: (page: Page, run: Run) => Promise<void>;
 }
 
-/** What one theme's walk carries from page to page: its member, and the client it registers. */
+/** What a walk carries from page to page: its member, and the client it registers. */
 interface Run {
   user: TestUser;
   registered?: { clientId: string; redirectUri: string };
@@ -238,11 +238,15 @@ const flowPages: Visit[] = [
   },
 ];
 
+// ─── The workshop's pages: to be added here ─────────────────────────────────────────────────────
 /**
- * Where the lead adds the workshop's pages once they exist: /workshop/join, /workshop/exercises
- * (an attendee, signed in), /workshop/room (the instructor, signed in) and a flow it opens.
+ * The workshop's pages, walked after the pages above (signed in at PhotoCloud as `run.user`):
+ * /workshop/join (its form, and its one-time result), /workshop/exercises (an attendee),
+ * /workshop/room (the instructor) and a flow the room opens, and, where no room is set up, the
+ * page that says this server runs no workshop.
  */
 const workshopPages: Visit[] = [];
+// ────────────────────────────────────────────────────────────────────────────────────────────────
 
 const themes = ["light", "dark"] as const;
 
@@ -277,7 +281,7 @@ async function auditEveryPage(browser: Browser, visits: Visit[]): Promise<void> 
   expect(paintedWrong, "Pages not painted in the theme the system asked for").toEqual([]);
   expect(
     findings.map(({ page, violation }) => `${page}: ${violation.id} (${violation.nodes.length})`),
-    `Serious or critical violations:\n\n${describe(findings)}\n`,
+    `Serious or critical violations:\n\n${report(findings)}\n`,
   ).toEqual([]);
 }
 
