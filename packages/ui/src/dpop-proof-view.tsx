@@ -34,7 +34,7 @@ function Entries({ label, entries }: { label: string; entries: ProofEntry[] }) {
 export function DpopProofView({ proof, title = "The DPoP proof, decoded" }: { proof: string; title?: string }) {
   const shown = describeDpopProof(proof);
   return (
-    <div className="space-y-2 rounded-xl border-2 border-role-client/40 bg-white p-4">
+    <div className="space-y-2 rounded-xl border-2 border-role-client/40 bg-surface p-4">
       <h4 className="text-xl font-bold">{title}</h4>
       {shown ? (
         <>

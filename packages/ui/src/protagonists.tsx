@@ -21,7 +21,7 @@ export function Protagonists({ current, links }: { current: Role; links: Partial
             <li
               key={role}
               aria-current={isCurrent ? "true" : undefined}
-              className={`flex flex-col rounded-xl border-2 p-4 ${roleStyle[role].border} ${isCurrent ? roleStyle[role].soft : "bg-white"}`}
+              className={`flex flex-col rounded-xl border-2 p-4 ${roleStyle[role].border} ${isCurrent ? roleStyle[role].soft : "bg-surface"}`}
             >
               <p className={`text-lg font-bold ${roleStyle[role].text}`}>{description.name}</p>
               <p className="mt-1 text-sm text-muted">{description.playedBy}</p>

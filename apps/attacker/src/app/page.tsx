@@ -15,7 +15,7 @@ export default async function AttackLabPage() {
   return (
     <>
       <MalloryHeader />
-      <main className="mx-auto max-w-6xl space-y-8 px-6 py-10">
+      <main className="presenter mx-auto max-w-6xl space-y-8 px-6 py-10">
         <section className="max-w-3xl space-y-3">
           <h1 className="text-4xl font-bold tracking-tight">The attack lab</h1>
           <p className="text-xl">
@@ -34,7 +34,7 @@ export default async function AttackLabPage() {
             </p>
           )}
         </section>
-        <nav aria-label="The attacks" className="rounded-xl border-2 border-line bg-white p-5">
+        <nav aria-label="The attacks" className="rounded-xl border-2 border-line bg-surface p-5">
           <h2 className="text-xl font-bold">The attacks</h2>
           <ol className="mt-2 grid gap-x-8 gap-y-1 md:grid-cols-2">
             {attacks.map((attack) => (

@@ -32,7 +32,7 @@ export function AttackCard({ card, origins, canSwitchOff }: { card: Card; origin
   }
 
   return (
-    <article aria-labelledby={headingId} className="space-y-4 rounded-xl border-2 border-line bg-white p-6">
+    <article aria-labelledby={headingId} className="space-y-4 rounded-xl border-2 border-line bg-surface p-6">
       <h2 id={headingId} className="text-2xl font-bold">
         {card.number}. {card.title}
       </h2>
@@ -67,7 +67,7 @@ export function AttackCard({ card, origins, canSwitchOff }: { card: Card; origin
           type="button"
           onClick={() => start(false)}
           disabled={run?.status === "running"}
-          className="rounded-lg bg-role-attacker px-5 py-2 font-semibold text-white disabled:opacity-60"
+          className="rounded-lg bg-role-attacker-solid px-5 py-2 font-semibold text-white disabled:opacity-60"
         >
           Run it
         </button>
@@ -76,7 +76,7 @@ export function AttackCard({ card, origins, canSwitchOff }: { card: Card; origin
             type="button"
             onClick={() => start(true)}
             disabled={run?.status === "running"}
-            className="rounded-lg border-2 border-red-800 bg-white px-5 py-2 font-semibold text-red-800 disabled:opacity-60"
+            className="rounded-lg border-2 border-fail bg-surface px-5 py-2 font-semibold text-fail disabled:opacity-60"
           >
             Run it with the defence switched off
           </button>
@@ -86,7 +86,7 @@ export function AttackCard({ card, origins, canSwitchOff }: { card: Card; origin
         <section aria-label="Outcome" aria-live="polite" className="space-y-4">
           {run.status === "running" ? <p role="status">Mallory is at work…</p> : null}
           {run.status === "failed" ? (
-            <p role="status" className="rounded-lg border-l-4 border-amber-700 bg-amber-50 px-3 py-2">
+            <p role="status" className="rounded-lg border-l-4 border-warn bg-warn-soft px-3 py-2">
               <strong>Could not run:</strong> {run.reason}
             </p>
           ) : null}

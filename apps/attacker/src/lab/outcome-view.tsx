@@ -1,9 +1,9 @@
 import type { AttackOutcome } from "@/attacks/attack";
 
 const verdicts: Record<AttackOutcome["verdict"], { words: string; className: string }> = {
-  refused: { words: "Refused: Mallory did not get what she wanted", className: "border-green-700 bg-green-50" },
-  succeeded: { words: "Mallory succeeded", className: "border-red-700 bg-red-50" },
-  "could-not-run": { words: "Could not run", className: "border-amber-700 bg-amber-50" },
+  refused: { words: "Refused: Mallory did not get what she wanted", className: "border-pass bg-pass-soft" },
+  succeeded: { words: "Mallory succeeded", className: "border-fail bg-fail-soft" },
+  "could-not-run": { words: "Could not run", className: "border-warn bg-warn-soft" },
 };
 
 /** How the run ended: the verdict, the answer Mallory got, and what she holds now. */
@@ -31,7 +31,7 @@ export function OutcomeView({ outcome, weakened }: { outcome: AttackOutcome; wea
           <h4 className="font-semibold">
             {each.label}: {each.status}
           </h4>
-          <pre aria-label={`The answer Mallory got: ${each.label}`} className="overflow-x-auto rounded bg-white p-3 font-mono text-base">
+          <pre aria-label={`The answer Mallory got: ${each.label}`} className="overflow-x-auto rounded bg-surface p-3 font-mono text-base">
             {typeof each.body === "string" ? each.body : JSON.stringify(each.body, null, 2)}
           </pre>
         </div>
@@ -39,7 +39,7 @@ export function OutcomeView({ outcome, weakened }: { outcome: AttackOutcome; wea
       {outcome.answer ? (
         <div>
           <h4 className="font-semibold">The answer Mallory got: {outcome.answer.status}</h4>
-          <pre aria-label="The answer Mallory got" className="overflow-x-auto rounded bg-white p-3 font-mono text-base">
+          <pre aria-label="The answer Mallory got" className="overflow-x-auto rounded bg-surface p-3 font-mono text-base">
             {typeof outcome.answer.body === "string" ? outcome.answer.body : JSON.stringify(outcome.answer.body, null, 2)}
           </pre>
         </div>

@@ -37,7 +37,7 @@ function senderName(from: string): string {
 /** The check that refused Mallory: what it checks and why, its RFC section and its source file. */
 function RefusedBy({ check, clientApp }: { check: CheckRun; clientApp: string }) {
   return (
-    <section aria-label="Refused by" className="rounded-lg border-l-4 border-green-700 bg-green-50 px-4 py-3">
+    <section aria-label="Refused by" className="rounded-lg border-l-4 border-pass bg-pass-soft px-4 py-3">
       <h3 className="text-xl font-bold">Refused by</h3>
       <p>
         The {senderName(check.checkedBy)} checks {check.rule}. {check.why}

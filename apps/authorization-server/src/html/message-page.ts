@@ -1,5 +1,6 @@
 import { plainHttpRoomOrigins } from "@seven-steps/config/workshop";
 import { rfcSectionLabel } from "@seven-steps/protocol";
+import { themeCookieName } from "@seven-steps/ui/theme";
 import { tlsRequired, workshopWarning } from "@seven-steps/ui/workshop-banner";
 import { env } from "@/env";
 
@@ -10,6 +11,13 @@ function workshopBanner(): string {
   const listed = origins.map((origin) => `<code>${escapeHtml(origin)}</code>`).join(", ");
   return `<section role="note" aria-labelledby="workshop-banner-title" class="workshop-banner"><p><strong id="workshop-banner-title">Workshop mode:</strong> this server is reached over plain http at ${listed}. ${escapeHtml(workshopWarning)} (<a href="${tlsRequired}">${escapeHtml(rfcSectionLabel(tlsRequired))}</a>).</p></section>`;
 }
+
+/**
+ * The theme chosen with the toggle (packages/ui/src/theme.ts), applied before the page is painted.
+ * The apps' pages get it from their root layout; these pages are no part of it. Their colours are
+ * the shared theme's (packages/config/tailwind/theme.css), in light and dark.
+ */
+const themeScript = `const chosen = document.cookie.match(/(?:^|; )${themeCookieName}=(light|dark)(?:;|$)/); if (chosen) document.documentElement.dataset.theme = chosen[1];`;
 
 /**
  * A small, self-contained HTML page for the few answers a route handler gives to a person rather
@@ -63,16 +71,20 @@ export function htmlPage({
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} · PhotoCloud Accounts</title>
 <style>
-  body { margin: 0; font: 18px/1.5 ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: #f8fafc; color: #0f172a; }
-  header { background: #fff; border-bottom: 4px solid #b45309; padding: 16px 24px; font-weight: 700; font-size: 24px; }
+  :root { color-scheme: light dark; }
+  :root[data-theme="light"] { color-scheme: light; }
+  :root[data-theme="dark"] { color-scheme: dark; }
+  body { margin: 0; font: 18px/1.5 ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; background: light-dark(#f8fafc, #0f172a); color: light-dark(#0f172a, #f1f5f9); }
+  header { background: light-dark(#fff, #1e293b); border-bottom: 4px solid light-dark(#b45309, #fbbf24); padding: 16px 24px; font-weight: 700; font-size: 24px; }
   main { max-width: 720px; margin: 40px auto; padding: 0 24px; }
   h1 { font-size: 32px; margin: 0 0 12px; }
-  .detail { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 16px; background: #fef3c7; padding: 8px 12px; border-radius: 8px; }
-  a { color: #0369a1; }
-  .workshop-banner { background: #fef3c7; border-bottom: 2px solid #fbbf24; color: #451a03; padding: 8px 24px; font-size: 16px; }
+  .detail { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 16px; background: light-dark(#fef3c7, #451a03); padding: 8px 12px; border-radius: 8px; }
+  a { color: light-dark(#0369a1, #38bdf8); }
+  .workshop-banner { background: light-dark(#fef3c7, #451a03); border-bottom: 2px solid #fbbf24; color: light-dark(#451a03, #fef3c7); padding: 8px 24px; font-size: 16px; }
   .workshop-banner p { margin: 0; }
   .workshop-banner a { color: inherit; }${style}
 </style>
+<script>${themeScript}</script>
 </head>
 <body>
 ${workshopBanner()}

@@ -25,7 +25,7 @@ export default async function HomePage() {
       </p>
       <div className="pt-2">
         {user ? (
-          <a href="/photos" className="inline-block rounded-lg bg-role-client px-6 py-3 text-xl font-semibold text-white">
+          <a href="/photos" className="inline-block rounded-lg bg-role-client-solid px-6 py-3 text-xl font-semibold text-white">
             See your photos
           </a>
         ) : (

@@ -4,7 +4,7 @@ const palettes = ["amber", "rose", "sky", "crimson", "violet", "teal", "terracot
 /** Adds a photo to the album at PhotoCloud: shown only when the user granted photos:write. */
 export function AddPhotoForm({ error }: { error?: string }) {
   return (
-    <form method="post" action="/photos/add" aria-labelledby="add-photo-heading" className="space-y-3 rounded-xl border-2 border-line bg-white p-5">
+    <form method="post" action="/photos/add" aria-labelledby="add-photo-heading" className="space-y-3 rounded-xl border-2 border-line bg-surface p-5">
       <h2 id="add-photo-heading" className="text-xl font-bold">
         Add a photo
       </h2>
@@ -29,12 +29,12 @@ export function AddPhotoForm({ error }: { error?: string }) {
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded-lg bg-role-client px-5 py-2 font-semibold text-white">
+        <button type="submit" className="rounded-lg bg-role-client-solid px-5 py-2 font-semibold text-white">
           Add photo
         </button>
       </div>
       {error ? (
-        <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 px-4 py-2 font-semibold text-red-800">
+        <p role="alert" className="rounded-lg border-2 border-fail bg-fail-soft px-4 py-2 font-semibold text-fail">
           {error}
         </p>
       ) : null}

@@ -5,7 +5,7 @@ import { SignInButton } from "./sign-in-button";
 export function ProblemNotice({ problem }: { problem: Problem }) {
   const { title, body, signInAgain } = explain(problem);
   return (
-    <section role="alert" className="space-y-3 rounded-xl border-2 border-red-700 bg-red-50 p-5 text-red-900">
+    <section role="alert" className="space-y-3 rounded-xl border-2 border-fail bg-fail-soft p-5 text-ink">
       <h2 className="text-2xl font-bold">{title}</h2>
       <p>{body}</p>
       {signInAgain ? <SignInButton label="Sign in again" /> : null}

@@ -31,7 +31,7 @@ export function SignInButton({ label = "Sign in with PhotoCloud" }: { label?: st
       <button
         type="submit"
         disabled={!csrfToken}
-        className="rounded-lg bg-role-client px-6 py-3 text-xl font-semibold text-white hover:opacity-90 disabled:opacity-60"
+        className="rounded-lg bg-role-client-solid px-6 py-3 text-xl font-semibold text-white hover:opacity-90 disabled:opacity-60"
       >
         {label}
       </button>

@@ -3,10 +3,10 @@ import { rfcSectionLabel, type CheckOutcome } from "@seven-steps/protocol";
 import { roleDescriptions } from "@seven-steps/story";
 
 const outcomeStyles: Record<CheckOutcome, { mark: string; words: string; className: string }> = {
-  passed: { mark: "✓", words: "passed", className: "border-green-700 bg-green-50" },
-  refused: { mark: "✗", words: "refused the request", className: "border-red-700 bg-red-50" },
-  failed: { mark: "!", words: "could not finish", className: "border-amber-700 bg-amber-50" },
-  "switched-off": { mark: "⚠", words: "did not hold, and was switched off by the attack lab: the request went through", className: "border-red-800 bg-rose-100" },
+  passed: { mark: "✓", words: "passed", className: "border-pass bg-pass-soft" },
+  refused: { mark: "✗", words: "refused the request", className: "border-fail bg-fail-soft" },
+  failed: { mark: "!", words: "could not finish", className: "border-warn bg-warn-soft" },
+  "switched-off": { mark: "⚠", words: "did not hold, and was switched off by the attack lab: the request went through", className: "border-role-attacker bg-role-attacker-soft" },
 };
 
 /**

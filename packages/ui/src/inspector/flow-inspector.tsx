@@ -76,7 +76,7 @@ export function FlowInspector({
   const later = laterExchanges(protagonists);
   const selectedMessage = "malloryMessage" in selected ? mallory.find((exchange) => exchange.id === selected.malloryMessage) : undefined;
   return (
-    <div className="space-y-4">
+    <div className="presenter space-y-4">
       <div className="flex flex-wrap items-baseline gap-x-6 gap-y-1">
         {title ? <h1 className="text-3xl font-bold tracking-tight">How this worked</h1> : null}
         <p className="text-lg text-muted" role="status">
@@ -97,7 +97,7 @@ export function FlowInspector({
         <StepDetail stepNumber={"step" in selected ? selected.step : 1} exchanges={protagonists} sourceUrl={sourceUrl} />
       )}
       {later.length > 0 ? (
-        <section aria-labelledby={afterwardsId} className="rounded-xl border-2 border-line bg-white p-5">
+        <section aria-labelledby={afterwardsId} className="rounded-xl border-2 border-line bg-surface p-5">
           <h2 id={afterwardsId} className="text-2xl font-bold">
             More messages in this flow
           </h2>

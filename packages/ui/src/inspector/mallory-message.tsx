@@ -17,7 +17,7 @@ export function MalloryMessage({ exchange, sourceUrl }: { exchange: RecordedExch
   const { request, answer } = describeMalloryMessage(exchange);
   const receiver = roleDescriptions[exchange.to].name;
   return (
-    <section aria-labelledby={headingId} className="space-y-4 rounded-xl border-2 border-role-attacker bg-white p-5">
+    <section aria-labelledby={headingId} className="space-y-4 rounded-xl border-2 border-role-attacker bg-surface p-5">
       <div>
         <h2 id={headingId} className="text-2xl font-bold">
           Mallory&apos;s message: {request}

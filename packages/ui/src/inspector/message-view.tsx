@@ -49,7 +49,10 @@ export function MessageView({ exchange }: { exchange: RecordedExchange }) {
         </h4>
         <Fields title="Headers" fields={exchange.responseHeaders} />
         {exchange.responseBody !== null ? (
-          <pre className="max-h-64 overflow-auto rounded-lg bg-paper p-3 text-base">{JSON.stringify(exchange.responseBody, null, 2)}</pre>
+          // Focusable, as it may scroll: a keyboard can then scroll it too (WCAG 2.1.1).
+          <pre tabIndex={0} className="max-h-64 overflow-auto rounded-lg bg-paper p-3 text-base">
+            {JSON.stringify(exchange.responseBody, null, 2)}
+          </pre>
         ) : null}
       </section>
     </article>

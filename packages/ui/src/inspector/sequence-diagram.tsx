@@ -138,7 +138,7 @@ export function SequenceDiagram({
   const lanes: readonly Sender[] = malloryMessages.length > 0 ? [...roles, "attacker"] : roles;
   const centre = laneCentres(lanes);
   return (
-    <div className="relative rounded-xl border-2 border-line bg-white px-2 pb-3">
+    <div className="relative rounded-xl border-2 border-line bg-surface px-2 pb-3">
       {lanes.map((lane) => (
         <span
           key={lane}

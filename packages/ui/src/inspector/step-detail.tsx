@@ -58,7 +58,7 @@ export function StepDetail({ stepNumber, exchanges, sourceUrl }: { stepNumber: n
   const carriers = exchanges.filter((exchange) => exchange.steps.includes(step.number)).slice(0, step.number === 0 ? undefined : 2);
   const token = step.id === "access-token" ? accessTokenOf(carriers[0]) : undefined;
   return (
-    <section aria-labelledby={headingId} className="space-y-4 rounded-xl border-2 border-line bg-white p-5">
+    <section aria-labelledby={headingId} className="space-y-4 rounded-xl border-2 border-line bg-surface p-5">
       <div>
         <h2 id={headingId} className="text-2xl font-bold">
           Step {step.number}: {step.title}
@@ -68,7 +68,7 @@ export function StepDetail({ stepNumber, exchanges, sourceUrl }: { stepNumber: n
           {step.via ? `, through the ${roleDescriptions[step.via].name.toLowerCase()}'s browser` : ""}. {step.description}
         </p>
         {step.number === 0 ? (
-          <p className="mt-2 max-w-4xl rounded-lg border-l-4 border-amber-700 bg-amber-50 px-3 py-2 text-lg">
+          <p className="mt-2 max-w-4xl rounded-lg border-l-4 border-warn bg-warn-soft px-3 py-2 text-lg">
             <strong>Linked by a guess.</strong> Discovery belongs to the client, not to a flow: nothing in these messages
             names the sign-in that followed, and a client may discover once for many sign-ins. The inspector shows here the
             step-0 messages sent from the same browser (the same address and User-Agent) in the two minutes before this flow

@@ -38,7 +38,7 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
         {apps.length === 0 ? <p className="text-xl text-muted">No app has access to your account.</p> : null}
         <ul aria-label="Connected apps" className="space-y-4">
           {apps.map((app) => (
-            <li key={app.clientId} className="flex flex-wrap items-start gap-4 rounded-xl border-2 border-line bg-white p-5">
+            <li key={app.clientId} className="flex flex-wrap items-start gap-4 rounded-xl border-2 border-line bg-surface p-5">
               <div className="min-w-0 flex-1 space-y-1">
                 <h2 className="text-2xl font-bold">{app.clientName}</h2>
                 <ul className="list-inside list-disc">
@@ -55,7 +55,7 @@ export default async function ConnectedAppsPage({ searchParams }: { searchParams
               <form method="post" action="/connected-apps/disconnect">
                 <input type="hidden" name="client_id" value={app.clientId} />
                 <input type="hidden" name="csrf_token" value={user.csrfToken} />
-                <button type="submit" aria-label={`Revoke access for ${app.clientName}`} className="rounded-lg border-2 border-red-700 px-5 py-2 font-semibold text-red-800">
+                <button type="submit" aria-label={`Revoke access for ${app.clientName}`} className="rounded-lg border-2 border-fail px-5 py-2 font-semibold text-fail">
                   Revoke access
                 </button>
               </form>

@@ -82,7 +82,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
         </p>
         <ul className="space-y-3" aria-label="Requested access">
           {scopes.map((scope) => (
-            <li key={scope} className="flex items-baseline gap-3 rounded-lg border-2 border-line bg-white px-4 py-3">
+            <li key={scope} className="flex items-baseline gap-3 rounded-lg border-2 border-line bg-surface px-4 py-3">
               <span className="text-xl font-semibold">{isPhotoScope(scope) ? photoScopes[scope].consentText : scope}</span>
               <code className="ml-auto text-base text-muted">{scope}</code>
             </li>
@@ -95,7 +95,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
         {selfRegistered ? (
           // RFC 9700 §4.11.2: anyone can register a client under any name (RFC 7591). A user who
           // knows that, and where the answer goes, can refuse a look-alike.
-          <div role="note" aria-label="Not reviewed by PhotoCloud" className="space-y-1 rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 text-red-950">
+          <div role="note" aria-label="Not reviewed by PhotoCloud" className="space-y-1 rounded-lg border-2 border-fail bg-fail-soft px-4 py-3 text-ink">
             <p className="text-xl font-semibold">
               {client.name} registered itself; not reviewed by PhotoCloud.
             </p>
@@ -119,7 +119,7 @@ export default async function ConsentPage({ searchParams }: { searchParams: Prom
             type="submit"
             name="decision"
             value="allow"
-            className="rounded-lg bg-role-authorization-server px-8 py-3 text-xl font-semibold text-white"
+            className="rounded-lg bg-role-authorization-server-solid px-8 py-3 text-xl font-semibold text-white"
           >
             Allow
           </button>

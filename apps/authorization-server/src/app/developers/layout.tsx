@@ -48,7 +48,7 @@ export default async function DevelopersLayout({ children }: { children: ReactNo
             </a>{" "}
             announces (RFC 7591).
           </p>
-          <pre className="overflow-x-auto rounded-lg bg-white p-3 text-sm">
+          <pre className="overflow-x-auto rounded-lg bg-surface p-3 text-sm">
             {`POST /register
 Content-Type: application/json
 
@@ -60,7 +60,7 @@ Content-Type: application/json
 }`}
           </pre>
           <p>From a terminal, at the root of the repository:</p>
-          <pre className="overflow-x-auto rounded-lg bg-white p-3 text-[13px]">
+          <pre className="overflow-x-auto rounded-lg bg-surface p-3 text-[13px]">
             {`npm run client:add -- \\
   --name Kiosk \\
   --redirect-uri https://kiosk.example/cb`}

@@ -2,13 +2,13 @@ import type { ReactNode } from "react";
 import { maxParameterLength } from "@/oauth/parameters";
 import type { RegistrationFormError, RegistrationFormField, RegistrationFormValues } from "@/oauth/registration/form";
 
-const inputClass = "w-full rounded-lg border-2 border-line bg-white px-3 py-2 aria-invalid:border-red-700";
+const inputClass = "w-full rounded-lg border-2 border-line bg-surface px-3 py-2 aria-invalid:border-fail";
 
 /** An error shown next to the field it concerns, and read out when it appears. */
 function FieldError({ id, message }: { id: string; message: string | undefined }) {
   if (!message) return null;
   return (
-    <p id={id} role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 px-3 py-2 text-base font-semibold text-red-800">
+    <p id={id} role="alert" className="rounded-lg border-2 border-fail bg-fail-soft px-3 py-2 text-base font-semibold text-fail">
       {message}
     </p>
   );
@@ -41,7 +41,7 @@ function Field({
 /** One radio button or checkbox, as a card that shows when it is chosen. */
 function Choice({ children }: { children: ReactNode }) {
   return (
-    <label className="flex cursor-pointer items-start gap-3 rounded-lg border-2 border-line bg-white px-4 py-3 has-checked:border-role-authorization-server has-checked:bg-role-authorization-server-soft has-disabled:cursor-default">
+    <label className="flex cursor-pointer items-start gap-3 rounded-lg border-2 border-line bg-surface px-4 py-3 has-checked:border-role-authorization-server has-checked:bg-role-authorization-server-soft has-disabled:cursor-default">
       {children}
     </label>
   );
@@ -229,7 +229,7 @@ export function RegistrationForm({
         </div>
       ) : null}
 
-      <button type="submit" className="rounded-lg bg-role-authorization-server px-8 py-3 text-xl font-semibold text-white">
+      <button type="submit" className="rounded-lg bg-role-authorization-server-solid px-8 py-3 text-xl font-semibold text-white">
         Register client
       </button>
     </form>

@@ -47,7 +47,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
             ) : null}
           </div>
           {error ? (
-            <p role="alert" className="rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-800">
+            <p role="alert" className="rounded-lg border-2 border-fail bg-fail-soft px-4 py-3 font-semibold text-fail">
               {error}
             </p>
           ) : null}
@@ -63,7 +63,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 autoComplete="username"
                 required
                 autoFocus
-                className="w-full rounded-lg border-2 border-line bg-white px-3 py-2"
+                className="w-full rounded-lg border-2 border-line bg-surface px-3 py-2"
               />
             </div>
             <div className="space-y-1">
@@ -76,10 +76,10 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
                 type="password"
                 autoComplete="current-password"
                 required
-                className="w-full rounded-lg border-2 border-line bg-white px-3 py-2"
+                className="w-full rounded-lg border-2 border-line bg-surface px-3 py-2"
               />
             </div>
-            <button type="submit" className="rounded-lg bg-role-authorization-server px-6 py-2 font-semibold text-white">
+            <button type="submit" className="rounded-lg bg-role-authorization-server-solid px-6 py-2 font-semibold text-white">
               Sign in
             </button>
           </form>

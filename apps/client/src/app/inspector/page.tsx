@@ -14,7 +14,7 @@ export default async function InspectorIndexPage() {
   return (
     <>
       <ClientHeader user={user} />
-      <main className="mx-auto max-w-3xl space-y-5 px-6 py-10">
+      <main className="presenter mx-auto max-w-3xl space-y-5 px-6 py-10">
         <h1 className="text-4xl font-bold tracking-tight">How this worked</h1>
         <p className="text-xl">
           Sign in with PhotoCloud, and this page shows the seven steps of your sign-in as they really happened: every

@@ -11,7 +11,7 @@ import { stepNumbered, type LabStepNumber } from "@/lab/lab-steps";
  */
 export function ActionBar({ current, children }: { current: LabStepNumber; children: ReactNode }) {
   return (
-    <div className="fixed inset-x-0 bottom-0 z-10 border-t-4 border-role-client bg-white shadow-[0_-4px_16px_rgba(15,23,42,0.12)]">
+    <div className="fixed inset-x-0 bottom-0 z-10 border-t-4 border-role-client bg-surface shadow-[0_-4px_16px_rgba(15,23,42,0.12)]">
       <div className="mx-auto flex max-w-6xl items-center gap-4 px-6 py-4">
         <p className="text-xl">
           <span className="font-bold">{current === 0 ? "Step 0, before the seven" : `Step ${current} of 7`}</span>
@@ -31,7 +31,7 @@ export function NextButton({ label, onClick, busy = false }: { label: string; on
       onClick={onClick}
       disabled={busy}
       aria-busy={busy}
-      className="rounded-xl bg-role-client px-6 py-3 text-xl font-bold text-white shadow hover:opacity-90 disabled:cursor-wait disabled:opacity-60"
+      className="rounded-xl bg-role-client-solid px-6 py-3 text-xl font-bold text-white shadow hover:opacity-90 disabled:cursor-wait disabled:opacity-60"
     >
       {label}
       <span aria-hidden="true"> →</span>
@@ -55,8 +55,8 @@ export function StartOverButton({ prominent = false }: { prominent?: boolean }) 
       onClick={startOver}
       className={
         prominent
-          ? "rounded-xl bg-role-client px-6 py-3 text-xl font-bold text-white shadow hover:opacity-90"
-          : "rounded-xl border-2 border-role-client bg-white px-5 py-2.5 text-xl font-semibold text-role-client hover:bg-role-client-soft"
+          ? "rounded-xl bg-role-client-solid px-6 py-3 text-xl font-bold text-white shadow hover:opacity-90"
+          : "rounded-xl border-2 border-role-client bg-surface px-5 py-2.5 text-xl font-semibold text-role-client hover:bg-role-client-soft"
       }
     >
       Start over

@@ -8,7 +8,7 @@ export function AnswerView({ answer, note }: { answer: LabHttpAnswer; note?: str
   return (
     <div className="space-y-2">
       <p className="flex flex-wrap items-center gap-3 text-xl">
-        <span className={`rounded-md px-3 py-1 font-mono font-bold text-white ${ok ? "bg-green-700" : "bg-red-700"}`}>HTTP {answer.status}</span>
+        <span className={`rounded-md px-3 py-1 font-mono font-bold text-white ${ok ? "bg-pass-solid" : "bg-fail-solid"}`}>HTTP {answer.status}</span>
         {note ? <span className="text-muted">{note}</span> : null}
       </p>
       {headers.length > 0 ? (

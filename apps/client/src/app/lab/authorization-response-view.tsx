@@ -25,7 +25,7 @@ export function AuthorizationResponseView({
       {received.outcome.ok ? null : <Refusal error={received.outcome.error} issuer={session.issuer} />}
       <p className="text-xl">The authorization server sent your browser back to the lab&apos;s redirect URI:</p>
       <p className="flex items-center gap-3 rounded-xl border-2 border-ink px-4 py-3 font-mono text-2xl">
-        <span className="rounded-md bg-ink px-2 py-0.5 text-lg font-bold text-white">GET</span>
+        <span className="rounded-md bg-ink px-2 py-0.5 text-lg font-bold text-paper">GET</span>
         <span className="break-all">{redirectUri}</span>
       </p>
       <ParameterTable caption="Query parameters" parameters={received.parameters} meanings={authorizationResponseParameters} />
@@ -45,7 +45,7 @@ export function AuthorizationResponseView({
         />
       </ul>
       {received.outcome.ok ? (
-        <p className="text-xl font-semibold text-green-800">Both match, and there is a code: the lab accepts it.</p>
+        <p className="text-xl font-semibold text-pass">Both match, and there is a code: the lab accepts it.</p>
       ) : null}
     </div>
   );
@@ -55,10 +55,10 @@ export function AuthorizationResponseView({
 function Check({ title, sent, received, why }: { title: string; sent: string; received: string | null; why: string }) {
   const passed = received === sent;
   return (
-    <li className={`flex gap-4 rounded-xl border-2 p-4 ${passed ? "border-green-700 bg-green-50" : "border-red-700 bg-red-50"}`}>
+    <li className={`flex gap-4 rounded-xl border-2 p-4 ${passed ? "border-pass bg-pass-soft" : "border-fail bg-fail-soft"}`}>
       <span
         aria-hidden="true"
-        className={`flex size-11 shrink-0 items-center justify-center rounded-full text-2xl font-bold text-white ${passed ? "bg-green-700" : "bg-red-700"}`}
+        className={`flex size-11 shrink-0 items-center justify-center rounded-full text-2xl font-bold text-white ${passed ? "bg-pass-solid" : "bg-fail-solid"}`}
       >
         {passed ? "✓" : "✗"}
       </span>

@@ -30,7 +30,7 @@ export function CurlCommand({ command }: { command: string }) {
         <button
           type="button"
           onClick={copy}
-          className="ml-auto rounded-lg bg-white px-4 py-1.5 text-lg font-semibold text-ink hover:bg-slate-200"
+          className="ml-auto rounded-lg bg-white px-4 py-1.5 text-lg font-semibold text-slate-900 hover:bg-slate-200"
         >
           Copy curl command
         </button>

@@ -20,7 +20,7 @@ export function DiscoveryView({ messages }: { messages: ShownExchange[] }) {
           </h3>
           <HttpRequestView request={message.request} />
           <AnswerView answer={message} />
-          {message.reading ? <p className="max-w-4xl text-xl font-semibold text-green-800">{message.reading}</p> : null}
+          {message.reading ? <p className="max-w-4xl text-xl font-semibold text-pass">{message.reading}</p> : null}
         </li>
       ))}
     </ol>

@@ -24,7 +24,7 @@ export function HttpRequestView({
   return (
     <div className="space-y-4">
       <p className="flex items-center gap-3 rounded-xl border-2 border-ink px-4 py-3 font-mono text-2xl">
-        <span className="rounded-md bg-ink px-2 py-0.5 text-lg font-bold text-white">{request.method}</span>
+        <span className="rounded-md bg-ink px-2 py-0.5 text-lg font-bold text-paper">{request.method}</span>
         <span className="break-all">{address}</span>
       </p>
       {headers.length > 0 ? (

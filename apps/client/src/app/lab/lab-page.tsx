@@ -10,7 +10,7 @@ export function LabPage({ children }: { children: ReactNode }) {
     <>
       <ClientHeader user={null} />
       {/* Room at the bottom for the action bar, which stays fixed over the page. */}
-      <main className="mx-auto max-w-6xl space-y-6 px-6 pt-6 pb-36">
+      <main className="presenter mx-auto max-w-6xl space-y-6 px-6 pt-6 pb-36">
         <div>
           <h1 className="text-3xl font-bold tracking-tight">Step-through lab</h1>
           <p className="text-xl text-muted">

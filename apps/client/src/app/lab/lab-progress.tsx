@@ -17,10 +17,10 @@ export function LabProgress({ current, failed = false, withDiscovery = false }: 
           // The last step is done as soon as the lab reaches it: there is nothing left to send.
           const isDone = step.number < current || (isCurrent && current === 7 && !failed);
           const markerStyle = hasFailed
-            ? "bg-red-700 text-white"
+            ? "bg-fail-solid text-white"
             : isDone || isCurrent
               ? roleStyle[step.from].solid
-              : `border-2 bg-white ${roleStyle[step.from].border} ${roleStyle[step.from].text}`;
+              : `border-2 bg-surface ${roleStyle[step.from].border} ${roleStyle[step.from].text}`;
           return (
             <li
               key={step.id}

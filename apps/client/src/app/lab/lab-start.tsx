@@ -192,7 +192,7 @@ export function LabStart({ configuration }: { configuration: LabConfiguration })
             <button
               type="button"
               onClick={beginDiscovery}
-              className="rounded-xl border-2 border-role-client bg-white px-5 py-2.5 text-xl font-semibold text-role-client hover:bg-role-client-soft"
+              className="rounded-xl border-2 border-role-client bg-surface px-5 py-2.5 text-xl font-semibold text-role-client hover:bg-role-client-soft"
             >
               Begin with step 0
             </button>
@@ -299,7 +299,7 @@ export function LabStart({ configuration }: { configuration: LabConfiguration })
               </>
             )}
             <p className="max-w-4xl text-lg">
-              The code_verifier <code className="rounded bg-slate-100 px-1 font-mono break-all">{prepared.session.codeVerifier}</code>{" "}
+              The code_verifier <code className="rounded bg-sunken px-1 font-mono break-all">{prepared.session.codeVerifier}</code>{" "}
               stays in this tab, in sessionStorage. It is never put in a URL; only the token request of step 4 carries it. The
               DPoP private key named by dpop_jkt stays in this tab too, in IndexedDB, and cannot be read even by the lab: it
               can only sign.

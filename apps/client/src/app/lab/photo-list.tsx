@@ -48,8 +48,8 @@ function PhotoItem({ photo, access }: { photo: LabPhoto; access: PictureAccess }
   }, [resourceApiUrl, photo.id, token.value, token.tokenType, keyPair, nonce]);
 
   return (
-    <li className="flex items-center gap-4 rounded-xl border-2 border-line bg-white p-2">
-      <span className="block h-[90px] w-[120px] shrink-0 overflow-hidden rounded-lg bg-slate-100">
+    <li className="flex items-center gap-4 rounded-xl border-2 border-line bg-surface p-2">
+      <span className="block h-[90px] w-[120px] shrink-0 overflow-hidden rounded-lg bg-sunken">
         {pictureUrl ? (
           // eslint-disable-next-line @next/next/no-img-element -- an object URL, which next/image cannot optimise
           <img src={pictureUrl} alt="" width={120} height={90} className="h-full w-full object-cover" />

@@ -19,7 +19,7 @@ const tries = [
  */
 export function ReplayView({ replay, onReplay }: { replay: Replay | null; onReplay: () => void }) {
   return (
-    <section aria-labelledby="replay-heading" className="space-y-5 rounded-2xl border-2 border-line bg-white p-6 shadow-sm">
+    <section aria-labelledby="replay-heading" className="space-y-5 rounded-2xl border-2 border-line bg-surface p-6 shadow-sm">
       <h2 id="replay-heading" className="text-2xl font-bold">
         What a stolen token is worth
       </h2>
@@ -32,7 +32,7 @@ export function ReplayView({ replay, onReplay }: { replay: Replay | null; onRepl
         onClick={onReplay}
         disabled={replay?.status === "sending"}
         aria-busy={replay?.status === "sending"}
-        className="rounded-xl border-2 border-red-700 bg-white px-5 py-2.5 text-xl font-semibold text-red-800 hover:bg-red-50 disabled:cursor-wait disabled:opacity-60"
+        className="rounded-xl border-2 border-fail bg-surface px-5 py-2.5 text-xl font-semibold text-fail hover:bg-fail-soft disabled:cursor-wait disabled:opacity-60"
       >
         Replay this token without its key
       </button>

@@ -34,12 +34,12 @@ export function StepSection({
   const step = stepNumbered(number);
   const headingId = `step-${number}-heading`;
   const frame =
-    status === "failed" ? "border-red-700" : status === "current" ? roleStyle[step.from].border : "border-line";
+    status === "failed" ? "border-fail" : status === "current" ? roleStyle[step.from].border : "border-line";
   return (
     <section
       id={`step-${number}`}
       aria-labelledby={headingId}
-      className={`scroll-mt-4 rounded-2xl border-2 bg-white shadow-sm ${collapsed ? "px-6 py-4" : "p-6"} ${frame}`}
+      className={`scroll-mt-4 rounded-2xl border-2 bg-surface shadow-sm ${collapsed ? "px-6 py-4" : "p-6"} ${frame}`}
     >
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
         <h2 id={headingId} className="text-2xl font-bold">{`Step ${number}: ${step.title}`}</h2>
@@ -79,10 +79,10 @@ export function StepSection({
 
 function StatusLabel({ status }: { status: StepStatus }) {
   const style = {
-    current: "bg-ink text-white",
-    done: "bg-green-100 text-green-900",
-    upcoming: "bg-slate-200 text-ink",
-    failed: "bg-red-700 text-white",
+    current: "bg-ink text-paper",
+    done: "bg-pass-soft text-pass",
+    upcoming: "border border-line bg-sunken text-ink",
+    failed: "bg-fail-solid text-white",
   }[status];
   return <span className={`rounded-full px-3 py-0.5 text-base font-semibold ${style}`}>{statusLabels[status]}</span>;
 }
@@ -100,7 +100,7 @@ export function AboutToHappen({ children }: { children: ReactNode }) {
 /** Why the run stopped, and what the learner can do; the action bar offers "Start over". */
 export function LabProblem({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <div role="alert" className="max-w-4xl space-y-2 rounded-xl border-2 border-red-700 bg-red-50 p-5 text-red-950">
+    <div role="alert" className="max-w-4xl space-y-2 rounded-xl border-2 border-fail bg-fail-soft p-5 text-ink">
       <p className="text-2xl font-bold">{title}</p>
       <div className="space-y-2 text-xl">{children}</div>
     </div>

@@ -16,7 +16,7 @@ function Binding({ tokenType, accessToken, dpopJkt }: { tokenType: string; acces
   const jkt = boundKeyOf(accessToken);
   if (tokenType.toLowerCase() !== "dpop" || !jkt) {
     return (
-      <p className="max-w-4xl text-xl font-semibold text-red-800">
+      <p className="max-w-4xl text-xl font-semibold text-fail">
         token_type {tokenType}: this token is not bound to the lab&apos;s key. Whoever copies it can use it.
       </p>
     );

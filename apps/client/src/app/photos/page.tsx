@@ -61,7 +61,7 @@ export default async function PhotosPage({ searchParams }: { searchParams: Promi
             {photos.value.length === 0 ? <p className="text-xl">No photos yet.</p> : null}
             <ul aria-label="Photos" className="grid gap-6 sm:grid-cols-2 lg:grid-cols-3">
               {photos.value.map((photo) => (
-                <li key={photo.id} className="overflow-hidden rounded-xl border-2 border-line bg-white">
+                <li key={photo.id} className="overflow-hidden rounded-xl border-2 border-line bg-surface">
                   {/* eslint-disable-next-line @next/next/no-img-element -- an SVG served by PrintShop's own proxy */}
                   <img src={`/photos/${photo.id}/picture`} alt={photo.title} width={400} height={300} className="w-full" />
                   <div className="flex items-center justify-between gap-3 p-4">

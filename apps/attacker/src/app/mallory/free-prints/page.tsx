@@ -27,7 +27,7 @@ export default async function FreePrintsPage({ searchParams }: { searchParams: P
         <div className="relative h-[1300px] w-full">
           <button
             type="button"
-            className="absolute left-16 top-[1087px] h-14 w-[125px] rounded-lg bg-role-attacker px-2 text-base leading-tight font-semibold text-white"
+            className="absolute left-16 top-[1087px] h-14 w-[125px] rounded-lg bg-role-attacker-solid px-2 text-base leading-tight font-semibold text-white"
           >
             Claim your free prints
           </button>

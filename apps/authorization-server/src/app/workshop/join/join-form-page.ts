@@ -11,10 +11,10 @@ export interface JoinFormError {
 const style = `
   form { display: grid; gap: 22px; max-width: 520px; }
   label { display: block; font-weight: 700; }
-  .hint { margin: 2px 0 6px; color: #475569; font-size: 16px; }
-  input { box-sizing: border-box; width: 100%; font: inherit; padding: 8px 12px; border: 2px solid #cbd5e1; border-radius: 8px; background: #fff; color: inherit; }
+  .hint { margin: 2px 0 6px; color: light-dark(#475569, #cbd5e1); font-size: 16px; }
+  input { box-sizing: border-box; width: 100%; font: inherit; padding: 8px 12px; border: 2px solid light-dark(#94a3b8, #64748b); border-radius: 8px; background: light-dark(#fff, #1e293b); color: inherit; }
   input[aria-invalid="true"] { border-color: #b91c1c; }
-  .error { margin: 6px 0 0; padding: 8px 12px; border: 2px solid #b91c1c; border-radius: 8px; background: #fef2f2; color: #991b1b; font-weight: 700; }
+  .error { margin: 6px 0 0; padding: 8px 12px; border: 2px solid #b91c1c; border-radius: 8px; background: light-dark(#fef2f2, #450a0a); color: light-dark(#991b1b, #fecaca); font-weight: 700; }
   button { justify-self: start; font: inherit; font-weight: 700; padding: 10px 28px; border: 0; border-radius: 8px; background: #b45309; color: #fff; cursor: pointer; }
   code { font-family: ui-monospace, Menlo, Consolas, monospace; }`;
 

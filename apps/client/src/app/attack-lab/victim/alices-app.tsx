@@ -223,7 +223,7 @@ export function AlicesApp({ configuration }: { configuration: AlicesAppConfigura
   return (
     <>
       <meta name="referrer" content="unsafe-url" />
-      <p role="status" className="rounded-lg border-2 border-line bg-white p-4">
+      <p role="status" className="rounded-lg border-2 border-line bg-surface p-4">
         {status}
       </p>
     </>

@@ -26,7 +26,7 @@ export default async function FlowPage({ params }: { params: Promise<{ flowId: s
   return (
     <>
       <ClientHeader user={user} />
-      <main className="mx-auto max-w-7xl space-y-4 px-4 py-4">
+      <main className="presenter mx-auto max-w-7xl space-y-4 px-4 py-4">
         <FlowInspector
           initialFlow={flow}
           pollUrl={`/api/inspector/flows/${encodeURIComponent(flow.id)}`}

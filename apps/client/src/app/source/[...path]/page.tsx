@@ -35,7 +35,7 @@ export default async function SourcePage({ params }: { params: Promise<{ path: s
       <ClientHeader user={null} />
       <main className="mx-auto max-w-6xl space-y-4 px-6 py-6">
         <h1 className="font-mono text-2xl font-bold break-all">{file}</h1>
-        <pre className="overflow-x-auto rounded-xl border-2 border-line bg-white p-4 text-base leading-relaxed">
+        <pre className="overflow-x-auto rounded-xl border-2 border-line bg-surface p-4 text-base leading-relaxed">
           <code>
             {lines.map((line, index) => (
               <span key={index} className="block">

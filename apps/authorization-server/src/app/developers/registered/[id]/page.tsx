@@ -42,13 +42,13 @@ function RegisteredClient({ client, metadataUrl }: { client: ClientInformationRe
       ) : (
         <div className="space-y-2">
           <Credential label="client_secret" value={client.client_secret} />
-          <p role="note" className="rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-800">
+          <p role="note" className="rounded-lg border-2 border-fail bg-fail-soft px-4 py-3 font-semibold text-fail">
             Copy the secret now: it is shown this once. PhotoCloud Accounts keeps only its SHA-256 hash, so it cannot show it again.
           </p>
         </div>
       )}
 
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-xl border-2 border-line bg-white px-5 py-4 text-base">
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-xl border-2 border-line bg-surface px-5 py-4 text-base">
         <dt className="font-mono text-muted">redirect_uris</dt>
         <dd className="min-w-0 font-mono break-all">
           <ul>
@@ -72,7 +72,7 @@ function RegisteredClient({ client, metadataUrl }: { client: ClientInformationRe
         </a>
       </div>
 
-      <details className="rounded-xl border-2 border-line bg-white px-5 py-3">
+      <details className="rounded-xl border-2 border-line bg-surface px-5 py-3">
         <summary className="cursor-pointer font-semibold">The registration response (RFC 7591 §3.2.1)</summary>
         <pre className="mt-3 overflow-x-auto text-sm">{JSON.stringify(client, null, 2)}</pre>
       </details>
@@ -90,7 +90,7 @@ function RegisteredClient({ client, metadataUrl }: { client: ClientInformationRe
 function AlreadyShown() {
   return (
     <section aria-labelledby="already-shown-heading" className="space-y-4">
-      <div className="space-y-2 rounded-xl border-2 border-line bg-white px-5 py-4">
+      <div className="space-y-2 rounded-xl border-2 border-line bg-surface px-5 py-4">
         <h2 id="already-shown-heading" className="text-2xl font-bold">
           This registration was already shown
         </h2>
