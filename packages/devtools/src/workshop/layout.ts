@@ -56,13 +56,16 @@ export interface WorkshopSecrets {
 }
 
 /**
- * What every app of the workshop is told: where the others are, all at the room's address, and
- * that this is a workshop (WORKSHOP_HOST), which allows plain http there and shows the banner.
+ * What every app of the workshop is told: where the others are, all at the room's address; that
+ * this is a workshop (WORKSHOP_HOST), which allows plain http there and shows the banner; and not
+ * to offer the demo accounts on the sign-in page, which a room sharing them would lock for
+ * everyone (each attendee signs in with the account they joined with).
  */
 export function workshopEnvironment(place: WorkshopPlace, secrets: WorkshopSecrets): Record<string, string> {
   const issuer = urlOf("authorization-server", place);
   return {
     WORKSHOP_HOST: place.room.urlHost,
+    DEMO_MODE: "false",
     ISSUER: issuer,
     AUTHORIZATION_SERVER_ISSUER: issuer,
     RESOURCE_API_URL: urlOf("resource-api", place),
