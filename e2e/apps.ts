@@ -10,7 +10,7 @@
 // which runs the apps as `npm run workshop` does, listening on a room's address only; and the
 // scaled stage (playwright.scaled.config.ts, E2E_STACK=scaled), which runs the three roles behind
 // nginx and not Mallory's app: she belongs to the lab, not to a deployment.
-import { workshopSettings } from "@seven-steps/devtools/workshop/layout";
+import { workshopEnvironment } from "@seven-steps/devtools/workshop/layout";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -52,8 +52,10 @@ export const appsUnderTest: readonly (typeof apps)[keyof typeof apps][] =
   stack === "scaled" ? [apps.client, apps.authorizationServer, apps.resourceApi] : Object.values(apps);
 
 /**
- * Where each app finds the others, whether the attack lab may switch defences off, and the
- * workshop room's address on the workshop's stack: the configuration every app under test receives.
+ * Where each app finds the others, and whether the attack lab may switch defences off: the
+ * configuration every app under test receives. The workshop's stack receives what
+ * `npm run workshop` gives the apps on the room's address (WORKSHOP_HOST, the same URLs, demo
+ * accounts not offered), with fixed secrets where it makes them for each run.
  */
 export const appEnvironment: Record<string, string> = {
   CLIENT_APP_URL: apps.client.url,
@@ -62,7 +64,12 @@ export const appEnvironment: Record<string, string> = {
   RESOURCE_API_URL: apps.resourceApi.url,
   ATTACKER_URL: apps.attacker.url,
   ATTACK_LAB_WEAKENING: String(stack === "attack-lab"),
-  ...(stack === "workshop" ? { WORKSHOP_HOST: host, ...workshopSettings } : {}),
+  ...(stack === "workshop"
+    ? workshopEnvironment(
+        { room: { listen: host, urlHost: host, loopback: true }, portBase },
+        { nextAuthSecret: "e2e-workshop-nextauth-secret-0123456789", dpopNonceSecret: "e2e-workshop-dpop-nonce-secret-0123456789" },
+      )
+    : {}),
 };
 
 /**
