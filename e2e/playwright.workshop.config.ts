@@ -26,8 +26,10 @@ export default defineConfig({
   },
   projects: [
     { name: "chromium", use: browser, testIgnore: [/after\//] },
-    // Reset room empties the room that every other test of this stack uses: it runs after them.
-    { name: "after the room", use: browser, testMatch: [/after\//], dependencies: ["chromium"] },
+    // Reset room empties the room that every other test of this stack uses: the two specs that
+    // press it run after them, one after the other.
+    { name: "workshop pages, accessibility", use: browser, testMatch: [/after\/accessibility/], dependencies: ["chromium"] },
+    { name: "after the room", use: browser, testMatch: [/after\/reset/], dependencies: ["workshop pages, accessibility"] },
   ],
   webServer: webServers,
 });

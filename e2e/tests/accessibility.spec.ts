@@ -3,14 +3,13 @@
 // with its page, its rule and the elements at fault. One browser context walks the pages in the
 // order a person would, so that one sign-in serves every page behind it; each page is checked in
 // both themes where it stands.
-import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { computeCodeChallenge, generateCodeVerifier } from "@seven-steps/protocol";
 import { randomUUID } from "node:crypto";
 import { apps } from "../apps.ts";
 import { testCallbackBase } from "../fixtures/test-clients.ts";
+import { auditEveryPage, visit, type Visit } from "../fixtures/accessibility.ts";
 import { expect, signInAs, test } from "../fixtures/test.ts";
-import { paintedDark } from "../fixtures/theme.ts";
 import { registerTestUser, type TestUser } from "../fixtures/test-users.ts";
 
 const client = apps.client.url;
@@ -18,51 +17,14 @@ const issuer = apps.authorizationServer.url;
 const api = apps.resourceApi.url;
 const attacker = apps.attacker.url;
 
-/** The rules of WCAG 2.0 and 2.1, levels A and AA. */
-const wcagTags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
-const failingImpacts = new Set(["serious", "critical"]);
-
-type Violation = Awaited<ReturnType<AxeBuilder["analyze"]>>["violations"][number];
-
-interface Finding {
-  page: string;
-  url: string;
-  violation: Violation;
-}
-
-/** One finding per rule and page, with each offending element and what axe says is wrong with it. */
-function report(findings: Finding[]): string {
-  return findings
-    .map(({ page, url, violation }) =>
-      [
-        `${page} (${url})`,
-        `  [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})`,
-        ...violation.nodes.map((node) => `    ${node.target.join(" ")}\n      ${(node.failureSummary ?? "").split("\n").join("\n      ")}`),
-      ].join("\n"),
-    )
-    .join("\n\n");
-}
-
-/** A page as a person reaches it: `open` leaves it loaded, showing what is worth checking. */
-interface Visit {
-  name: string;
-  open: (page: Page, run: Run) => Promise<void>;
-}
-
 /** What a walk carries from page to page: its member, and the client it registers. */
 interface Run {
   user: TestUser;
   registered?: { clientId: string; redirectUri: string };
 }
 
-/** Opens `url` and waits for `shown`, a heading of the page (or, on pages without one, a text of it). */
-async function visit(page: Page, url: string, shown: string | RegExp, kind: "heading" | "text" = "heading"): Promise<void> {
-  await page.goto(url);
-  await expect((kind === "heading" ? page.getByRole("heading", { name: shown }) : page.getByText(shown)).first()).toBeVisible();
-}
-
 /** Every page anyone reaches without signing in. */
-const publicPages: Visit[] = [
+const publicPages: Visit<Run>[] = [
   { name: "PrintShop home", open: (page) => visit(page, client, "This is the client.") },
   { name: "PrintShop sign-in", open: (page) => visit(page, `${client}/sign-in`, "Sign in to PrintShop") },
   { name: "PrintShop sign-in problem", open: (page) => visit(page, `${client}/sign-in/problem?error=OAuthCallback`, "PhotoCloud's answer could not be accepted") },
@@ -84,6 +46,9 @@ const publicPages: Visit[] = [
   },
   { name: "PhotoCloud Developers", open: (page) => visit(page, `${issuer}/developers`, "Register a client") },
   { name: "PhotoCloud not found", open: (page) => visit(page, `${issuer}/no-such-page`, /not found|404/i) },
+  // The workshop's pages on a server that runs none; with a room, tests/workshop/after/accessibility.spec.ts.
+  { name: "PhotoCloud workshop join page, no workshop", open: (page) => visit(page, `${issuer}/workshop/join`, "This server runs no workshop") },
+  { name: "PhotoCloud workshop room, no workshop", open: (page) => visit(page, `${issuer}/workshop/room`, "This server runs no workshop") },
   { name: "PhotoCloud API home", open: (page) => visit(page, api, "This is the resource server.") },
   { name: "PhotoCloud API not found", open: (page) => visit(page, `${api}/no-such-page`, /not found|404/i) },
   { name: "Attack lab", open: (page) => visit(page, attacker, "The attack lab") },
@@ -124,7 +89,7 @@ async function authorizeUrl({ clientId, redirectUri }: { clientId: string; redir
 }
 
 /** The pages behind a sign-in, in the order a person meets them; each leaves the page where the next can start. */
-const flowPages: Visit[] = [
+const flowPages: Visit<Run>[] = [
   {
     name: "PhotoCloud sign-in, during PrintShop's sign-in",
     open: async (page) => {
@@ -238,59 +203,12 @@ const flowPages: Visit[] = [
   },
 ];
 
-// ─── The workshop's pages: to be added here ─────────────────────────────────────────────────────
-/**
- * The workshop's pages, walked after the pages above (signed in at PhotoCloud as `run.user`):
- * /workshop/join (its form, and its one-time result), /workshop/exercises (an attendee),
- * /workshop/room (the instructor) and a flow the room opens, and, where no room is set up, the
- * page that says this server runs no workshop.
- */
-const workshopPages: Visit[] = [];
-// ────────────────────────────────────────────────────────────────────────────────────────────────
-
-const themes = ["light", "dark"] as const;
-
-/**
- * Walks `visits` in one browser context, so that a sign-in serves every page behind it, and checks
- * each page in both themes: the browser reports the system's preference as light, then as dark
- * (with no choice made with the toggle, every page follows it), and axe runs under each. Axe runs
- * in the page itself (its legacy mode): twice as fast, and the one frame it would leave out is
- * another origin's consent page, which PhotoCloud does not let Mallory frame anyway.
- */
-async function auditEveryPage(browser: Browser, visits: Visit[]): Promise<void> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const run: Run = { user: await registerTestUser() };
-  const findings: Finding[] = [];
-  const paintedWrong: string[] = [];
-  for (const { name, open } of visits) {
-    await test.step(name, async () => {
-      await open(page, run);
-      for (const theme of themes) {
-        await page.emulateMedia({ colorScheme: theme });
-        const pageName = `${name}, ${theme}`;
-        if ((await paintedDark(page)) !== (theme === "dark")) paintedWrong.push(`${pageName} (${page.url()})`);
-        const { violations } = await new AxeBuilder({ page }).withTags(wcagTags).setLegacyMode().analyze();
-        for (const violation of violations) {
-          if (failingImpacts.has(violation.impact ?? "")) findings.push({ page: pageName, url: page.url(), violation });
-        }
-      }
-    });
-  }
-  await context.close();
-  expect(paintedWrong, "Pages not painted in the theme the system asked for").toEqual([]);
-  expect(
-    findings.map(({ page, violation }) => `${page}: ${violation.id} (${violation.nodes.length})`),
-    `Serious or critical violations:\n\n${report(findings)}\n`,
-  ).toEqual([]);
-}
-
 test("axe finds no serious or critical WCAG 2.1 AA violation on the pages anyone can open, light and dark", async ({ browser }) => {
   test.setTimeout(90_000);
-  await auditEveryPage(browser, publicPages);
+  await auditEveryPage(browser, publicPages, { user: await registerTestUser() });
 });
 
 test("axe finds no serious or critical WCAG 2.1 AA violation on the pages behind a sign-in, light and dark", async ({ browser }) => {
   test.setTimeout(90_000);
-  await auditEveryPage(browser, [...flowPages, ...workshopPages]);
+  await auditEveryPage(browser, flowPages, { user: await registerTestUser() });
 });

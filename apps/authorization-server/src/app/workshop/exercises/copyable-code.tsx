@@ -35,14 +35,14 @@ export function CopyableCode({ code, label }: { code: string; label: string }) {
   return (
     <div className="space-y-2">
       <div className="flex flex-wrap items-center gap-3">
-        <button type="button" onClick={copy} aria-describedby={statusId} className="rounded-lg border-2 border-line bg-white px-4 py-1.5 font-semibold">
+        <button type="button" onClick={copy} aria-describedby={statusId} className="rounded-lg border-2 border-line bg-surface px-4 py-1.5 font-semibold">
           {label}
         </button>
         <span id={statusId} role="status" className="text-base text-muted">
           {status}
         </span>
       </div>
-      <pre ref={pre} tabIndex={0} className="overflow-x-auto rounded-lg border-2 border-line bg-white p-4 text-sm leading-relaxed">
+      <pre ref={pre} tabIndex={0} className="overflow-x-auto rounded-lg border-2 border-line bg-surface p-4 text-sm leading-relaxed">
         <code>{code}</code>
       </pre>
     </div>

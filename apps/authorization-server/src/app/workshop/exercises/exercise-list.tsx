@@ -14,14 +14,14 @@ function time(iso: string): string {
 function Status({ cell }: { cell: Cell }) {
   if (cell.state === "reached") {
     return (
-      <p className="text-lg font-semibold text-role-resource-server">
+      <p className="text-lg font-semibold text-pass">
         <span aria-hidden="true">✓ </span>Done <span className="font-normal text-muted">(seen by the server at {time(cell.at)})</span>
       </p>
     );
   }
   if (cell.state === "failed") {
     return (
-      <div className="rounded-lg border-2 border-red-700 bg-red-50 px-4 py-2 text-lg text-red-900">
+      <div className="rounded-lg border-2 border-fail bg-fail-soft px-4 py-2 text-lg text-ink">
         <p className="font-semibold">
           <span aria-hidden="true">✗ </span>Failed at {time(cell.at)}: {cell.failure.words}
         </p>
@@ -59,7 +59,7 @@ export function ExerciseList({ initialCells, items }: { initialCells: Cell[]; it
   return (
     <ol className="space-y-6">
       {items.map((item, index) => (
-        <li key={item.number} className="space-y-3 rounded-xl border-2 border-line bg-white p-5">
+        <li key={item.number} className="space-y-3 rounded-xl border-2 border-line bg-surface p-5">
           <h2 className="text-2xl font-bold">
             {item.number}. {item.title}
           </h2>

@@ -39,14 +39,14 @@ export default async function RoomPage() {
   return (
     <>
       <AccountHeader user={access.user} />
-      <main className="mx-auto max-w-[110rem] space-y-8 px-6 py-8">
+      <main className="presenter mx-auto max-w-[110rem] space-y-8 px-6 py-8">
         <h1 className="text-4xl font-bold tracking-tight">Workshop room</h1>
         <RoomProgressView
           initial={progress}
           columns={exercises.map(({ number, short, title }) => ({ number, short, title }))}
           joinUrl={`${env.ISSUER}/workshop/join`}
         />
-        <section aria-labelledby="reset-heading" className="max-w-3xl space-y-3 rounded-xl border-2 border-red-700 bg-white p-5">
+        <section aria-labelledby="reset-heading" className="max-w-3xl space-y-3 rounded-xl border-2 border-fail bg-surface p-5">
           <h2 id="reset-heading" className="text-2xl font-bold">
             Reset the room
           </h2>
@@ -55,7 +55,7 @@ export default async function RoomPage() {
             your own stay. The old workshop code stops working; the room gets a new one, shown once.
           </p>
           <details className="space-y-3">
-            <summary className="w-fit cursor-pointer rounded-lg border-2 border-red-700 px-5 py-2 text-lg font-semibold text-red-800">
+            <summary className="w-fit cursor-pointer rounded-lg border-2 border-fail px-5 py-2 text-lg font-semibold text-fail">
               Reset room…
             </summary>
             <form method="post" action="/workshop/room/reset" className="space-y-3 pt-3">
@@ -79,7 +79,7 @@ export default async function RoomPage() {
                   className="w-full max-w-sm rounded-lg border-2 border-line px-3 py-2 text-lg"
                 />
               </p>
-              <button type="submit" className="rounded-lg bg-red-800 px-5 py-2 text-lg font-semibold text-white">
+              <button type="submit" className="rounded-lg bg-fail-solid px-5 py-2 text-lg font-semibold text-white">
                 Reset the room
               </button>
             </form>

@@ -36,7 +36,7 @@ function CellView({ cell, attendee, column }: { cell: Cell; attendee: AttendeePr
     );
   if (cell.state === "reached") {
     return (
-      <div className="font-semibold text-role-resource-server">
+      <div className="font-semibold text-pass">
         <span aria-hidden="true">✓ </span>
         {flowLink(cell.flowId, "Reached")}
         <span className="block text-base font-normal text-muted">{time(cell.at)}</span>
@@ -46,7 +46,7 @@ function CellView({ cell, attendee, column }: { cell: Cell; attendee: AttendeePr
   if (cell.state === "failed") {
     return (
       <div className="space-y-1">
-        <div className="font-semibold text-red-800">
+        <div className="font-semibold text-fail">
           <span aria-hidden="true">✗ </span>
           {flowLink(cell.flowId, "Failed")}
           <span className="text-base font-normal text-muted"> {time(cell.at)}</span>
@@ -118,14 +118,14 @@ export function RoomProgressView({ initial, columns, joinUrl }: { initial: RoomP
         <p className="text-lg text-muted">
           {attendees.length} {attendees.length === 1 ? "attendee" : "attendees"} · counting since {time(progress.since)} · updated{" "}
           {time(updatedAt)}
-          {problem ? <strong className="ml-2 text-red-800">Not updated: {problem}</strong> : null}
+          {problem ? <strong className="ml-2 text-fail">Not updated: {problem}</strong> : null}
         </p>
         {attendees.length === 0 ? (
           <p className="text-xl">
             Nobody has joined yet. Attendees join at <code className="font-semibold">{joinUrl}</code> with the workshop code.
           </p>
         ) : null}
-        <div className="overflow-x-auto rounded-xl border-2 border-line bg-white">
+        <div className="overflow-x-auto rounded-xl border-2 border-line bg-surface">
           <table className="w-full border-collapse text-left text-lg">
             <caption id={captionId} className="px-4 py-3 text-left text-2xl font-bold">
               Where each attendee is
@@ -178,7 +178,7 @@ export function RoomProgressView({ initial, columns, joinUrl }: { initial: RoomP
           </table>
         </div>
       </section>
-      <section aria-labelledby={mistakesId} className="h-fit space-y-3 rounded-xl border-2 border-line bg-white p-5">
+      <section aria-labelledby={mistakesId} className="h-fit space-y-3 rounded-xl border-2 border-line bg-surface p-5">
         <h2 id={mistakesId} className="text-2xl font-bold">
           Most common mistakes
         </h2>

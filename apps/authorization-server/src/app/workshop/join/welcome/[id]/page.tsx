@@ -38,7 +38,7 @@ function Welcome({ credentials, metadataUrl }: { credentials: JoinCredentials; m
         <p>You are signed in to PhotoCloud with your own account, and your own client is registered.</p>
       </div>
 
-      <p role="note" className="rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-800">
+      <p role="note" className="rounded-lg border-2 border-fail bg-fail-soft px-4 py-3 font-semibold text-fail">
         Copy these four values now: they are shown this once. PhotoCloud Accounts keeps only hashes of the password and the client
         secret, so nobody can show them again.
       </p>
@@ -50,7 +50,7 @@ function Welcome({ credentials, metadataUrl }: { credentials: JoinCredentials; m
       <h2 className="text-xl font-bold">Your client</h2>
       <Credential label="client_id" value={credentials.client_id} />
       <Credential label="client_secret" value={credentials.client_secret} />
-      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-xl border-2 border-line bg-white px-5 py-4 text-base">
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 rounded-xl border-2 border-line bg-surface px-5 py-4 text-base">
         <dt className="font-mono text-muted">redirect_uri</dt>
         <dd className="font-mono break-all">{credentials.redirect_uri}</dd>
         <dt className="font-mono text-muted">token_endpoint_auth_method</dt>
@@ -62,7 +62,7 @@ function Welcome({ credentials, metadataUrl }: { credentials: JoinCredentials; m
       </dl>
 
       <p>
-        <a href="/workshop/exercises" className="inline-block rounded-lg bg-role-authorization-server px-8 py-3 text-xl font-semibold text-white">
+        <a href="/workshop/exercises" className="inline-block rounded-lg bg-role-authorization-server-solid px-8 py-3 text-xl font-semibold text-white">
           Continue to the exercises
         </a>
       </p>
@@ -74,7 +74,7 @@ function Welcome({ credentials, metadataUrl }: { credentials: JoinCredentials; m
 function AlreadyShown() {
   return (
     <section aria-labelledby="already-shown-heading" className="space-y-4">
-      <div className="space-y-2 rounded-xl border-2 border-line bg-white px-5 py-4">
+      <div className="space-y-2 rounded-xl border-2 border-line bg-surface px-5 py-4">
         <h1 id="already-shown-heading" className="text-2xl font-bold">
           These credentials were already shown
         </h1>

@@ -42,7 +42,7 @@ export default async function AttendeeFlowPage({ params }: { params: Promise<{ f
   return (
     <>
       <AccountHeader user={access.user} />
-      <main className="mx-auto max-w-7xl space-y-4 px-4 py-4">
+      <main className="presenter mx-auto max-w-7xl space-y-4 px-4 py-4">
         <p className="text-lg">
           <a href="/workshop/room" className="font-semibold underline">
             Back to the room

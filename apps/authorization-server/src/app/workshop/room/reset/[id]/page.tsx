@@ -60,7 +60,7 @@ function Report({ report }: { report: ResetReport }) {
         <h2 id="new-code-heading" className="text-xl font-bold">
           The new workshop code
         </h2>
-        <p role="note" className="rounded-lg border-2 border-red-700 bg-red-50 px-4 py-3 font-semibold text-red-800">
+        <p role="note" className="rounded-lg border-2 border-fail bg-fail-soft px-4 py-3 font-semibold text-fail">
           Shown this once: PhotoCloud Accounts keeps only its hash. Put the join link on the room&apos;s screen now.
         </p>
         <Credential label="workshop code" value={report.code} />
@@ -72,7 +72,7 @@ function Report({ report }: { report: ResetReport }) {
 
 function AlreadyShown() {
   return (
-    <section aria-labelledby="already-shown-heading" className="space-y-2 rounded-xl border-2 border-line bg-white px-5 py-4">
+    <section aria-labelledby="already-shown-heading" className="space-y-2 rounded-xl border-2 border-line bg-surface px-5 py-4">
       <h1 id="already-shown-heading" className="text-2xl font-bold">
         This reset was already shown
       </h1>
@@ -86,7 +86,7 @@ function AlreadyShown() {
 
 function NotTheInstructor() {
   return (
-    <section aria-labelledby="not-instructor-heading" className="space-y-2 rounded-xl border-2 border-line bg-white px-5 py-4">
+    <section aria-labelledby="not-instructor-heading" className="space-y-2 rounded-xl border-2 border-line bg-surface px-5 py-4">
       <h1 id="not-instructor-heading" className="text-2xl font-bold">
         Only the instructor may see this page
       </h1>
