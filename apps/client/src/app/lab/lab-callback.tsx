@@ -4,6 +4,7 @@ import { useEffect, useState, type ReactNode } from "react";
 import { receiveAuthorizationResponse, type ReceivedAuthorizationResponse } from "@/lab/authorization-step";
 import type { LabConfiguration } from "@/lab/configuration";
 import { labDpopKeyPair } from "@/lab/dpop-key";
+import { insecureContextProblem } from "@/lab/secure-context";
 import type { DpopAttempt, DpopRequestPlan } from "@/lab/dpop-request";
 import { loadLabSession, saveLabSession, type LabSession } from "@/lab/lab-session";
 import type { StepNumber } from "@/lab/lab-steps";
@@ -102,7 +103,7 @@ function LabRun({
   }, [session, received]);
 
   useEffect(() => {
-    labDpopKeyPair().then(setKeyPair, (error: unknown) => setKeyProblem(reasonOf(error)));
+    labDpopKeyPair().then(setKeyPair, (error: unknown) => setKeyProblem(insecureContextProblem() ?? reasonOf(error)));
   }, []);
 
   const code = received.outcome.ok ? received.outcome.code : null;

@@ -19,6 +19,7 @@ import {
   serverMetadataRequest,
 } from "@/lab/discovery-step";
 import { labDpopKeyPair } from "@/lab/dpop-key";
+import { insecureContextProblem } from "@/lab/secure-context";
 import type { LabHttpRequest } from "@/lab/http-request";
 import { saveLabSession, type ShownExchange } from "@/lab/lab-session";
 import { authorizationRequestParameters, pushedAuthorizationUrlParameters } from "@/lab/parameter-meanings";
@@ -78,7 +79,7 @@ export function LabStart({ configuration }: { configuration: LabConfiguration })
           if (!superseded) setPreparation({ status: "ready", prepared });
         },
         (error: unknown) => {
-          if (!superseded) setPreparation({ status: "failed", reason: reasonOf(error) });
+          if (!superseded) setPreparation({ status: "failed", reason: insecureContextProblem() ?? reasonOf(error) });
         },
       );
     return () => {
