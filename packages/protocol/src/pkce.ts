@@ -68,7 +68,7 @@ export async function computeCodeChallenge(codeVerifier: string): Promise<string
 
 async function sha256Of(octets: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   // Typed as optional, which it is outside a secure context.
-  const subtle = (globalThis.crypto as Partial<Crypto> | undefined)?.subtle;
+  const subtle = (globalThis.crypto as Partial<typeof globalThis.crypto> | undefined)?.subtle;
   if (subtle === undefined) return sha256(octets);
   return new Uint8Array(await subtle.digest("SHA-256", octets));
 }
