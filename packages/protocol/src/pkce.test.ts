@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   computeCodeChallenge,
   generateCodeVerifier,
@@ -61,5 +61,33 @@ describe("PKCE S256 (RFC 7636)", () => {
     expect(isS256CodeChallenge(appendixBChallenge.slice(1))).toBe(false);
     expect(isS256CodeChallenge(`${appendixBChallenge}A`)).toBe(false);
     expect(isS256CodeChallenge(appendixBChallenge.replace("-", "+"))).toBe(false);
+  });
+});
+
+// A page over plain http is no secure context: the browser gives it getRandomValues, but no
+// crypto.subtle. computeCodeChallenge then hashes with @noble/hashes.
+describe("PKCE S256 without WebCrypto", () => {
+  const { getRandomValues } = crypto;
+  const withoutSubtle = () => vi.stubGlobal("crypto", { getRandomValues: getRandomValues.bind(crypto) });
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it("reproduces the example of Appendix B", async () => {
+    withoutSubtle();
+    expect(globalThis.crypto.subtle).toBeUndefined();
+    expect(await computeCodeChallenge(appendixBVerifier)).toBe(appendixBChallenge);
+  });
+
+  it("gives the same challenges as WebCrypto for random verifiers of every length", async () => {
+    const verifiers = Array.from({ length: 50 }, (_, index) => {
+      const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+      const length = 43 + ((index * 17) % 86);
+      return Array.from(crypto.getRandomValues(new Uint8Array(length)), (octet) => alphabet[octet % alphabet.length]).join("");
+    });
+    const withWebCrypto = await Promise.all(verifiers.map(computeCodeChallenge));
+    withoutSubtle();
+    const withoutWebCrypto = await Promise.all(verifiers.map(computeCodeChallenge));
+    expect(withoutWebCrypto).toEqual(withWebCrypto);
   });
 });

@@ -1,3 +1,4 @@
+import { sha256 } from "@noble/hashes/sha2.js";
 import { base64url } from "jose";
 import { constantTimeEqual } from "./constant-time.ts";
 
@@ -50,14 +51,26 @@ export function generateCodeVerifier(): string {
 /**
  * `code_challenge = BASE64URL-ENCODE(SHA256(ASCII(code_verifier)))`.
  *
+ * The digest comes from WebCrypto where there is one. A browser gives WebCrypto only to secure
+ * contexts (https, localhost), and a workshop room opens PrintShop over plain http at the
+ * instructor's address, where `crypto.subtle` is undefined; there the same SHA-256 comes from
+ * `@noble/hashes`, an audited implementation, so that PKCE works in the room too.
+ *
  * @see https://www.rfc-editor.org/rfc/rfc7636#section-4.2
+ * @see https://www.w3.org/TR/secure-contexts/
  */
 export async function computeCodeChallenge(codeVerifier: string): Promise<string> {
   if (!isCodeVerifier(codeVerifier)) {
     throw new TypeError("A code_verifier is 43 to 128 characters from A-Z, a-z, 0-9, '-', '.', '_' and '~'.");
   }
-  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(codeVerifier));
-  return base64url.encode(new Uint8Array(digest));
+  return base64url.encode(await sha256Of(new TextEncoder().encode(codeVerifier)));
+}
+
+async function sha256Of(octets: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
+  // Typed as optional, which it is outside a secure context.
+  const subtle = (globalThis.crypto as Partial<typeof globalThis.crypto> | undefined)?.subtle;
+  if (subtle === undefined) return sha256(octets);
+  return new Uint8Array(await subtle.digest("SHA-256", octets));
 }
 
 /**

@@ -22,9 +22,10 @@ import type { LabSession } from "./lab-session.ts";
 /**
  * The lab's authorization request: the usual parameters, `resource` (RFC 8707), and the thumbprint
  * of its DPoP key in `dpop_jkt`, which binds the code to that key: a code stolen on its way back
- * through the browser cannot be redeemed without the key (RFC 9449 §10).
+ * through the browser cannot be redeemed without the key (RFC 9449 §10). Without a key (a page
+ * that is no secure context), no `dpop_jkt`: PKCE alone protects the code.
  */
-export type LabAuthorizationRequest = AuthorizationRequest & { dpop_jkt: string };
+export type LabAuthorizationRequest = AuthorizationRequest & { dpop_jkt?: string };
 
 export interface PreparedAuthorizationRequest {
   request: LabAuthorizationRequest;
@@ -50,7 +51,7 @@ export interface Discovered {
  */
 export async function prepareAuthorizationRequest(
   configuration: LabConfiguration,
-  dpopKey: CryptoKeyPair,
+  dpopKey: CryptoKeyPair | null,
   discovered?: Discovered,
 ): Promise<PreparedAuthorizationRequest> {
   const metadata = discovered?.metadata ?? (await discoverAuthorizationServer(configuration.issuer));
@@ -58,7 +59,7 @@ export async function prepareAuthorizationRequest(
   const codeVerifier = generateCodeVerifier();
   // 256 random bits: an attacker who cannot guess it cannot forge a response (RFC 6749 §10.12).
   const state = base64url.encode(crypto.getRandomValues(new Uint8Array(32)));
-  const dpopJkt = await dpopJktOf(dpopKey.publicKey);
+  const dpopJkt = dpopKey ? await dpopJktOf(dpopKey.publicKey) : undefined;
   const request: LabAuthorizationRequest = {
     response_type: "code",
     client_id: configuration.clientId,

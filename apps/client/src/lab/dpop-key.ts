@@ -1,4 +1,5 @@
 import { generateDpopKeyPair } from "@seven-steps/protocol";
+import { labCanUseDpop } from "./secure-context.ts";
 
 /**
  * The lab's DPoP key pair (RFC 9449): made in this browser with WebCrypto, its private key not
@@ -56,12 +57,16 @@ function isStoredKey(value: unknown): value is StoredKey {
 /** The key pair being read or made, so that two callers at once (a re-run effect) get the same one. */
 let pending: Promise<CryptoKeyPair> | null = null;
 
-/** This tab's key pair: the one it already has, or a new one. */
-export function labDpopKeyPair(): Promise<CryptoKeyPair> {
+/**
+ * This tab's key pair: the one it already has, or a new one. Null where the lab runs without DPoP,
+ * in a page that is no secure context (./secure-context.ts).
+ */
+export async function labDpopKeyPair(): Promise<CryptoKeyPair | null> {
+  if (!labCanUseDpop()) return null;
   pending ??= loadOrMakeKeyPair().finally(() => {
     pending = null;
   });
-  return pending;
+  return await pending;
 }
 
 async function loadOrMakeKeyPair(): Promise<CryptoKeyPair> {

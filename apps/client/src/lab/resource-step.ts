@@ -63,7 +63,7 @@ function firstChallenge(header: string | undefined): Record<string, string> | nu
  *
  * @see https://www.rfc-editor.org/rfc/rfc6750#section-3
  */
-export async function sendPhotosRequest(plan: DpopRequestPlan, token: LabAccessToken, keyPair: CryptoKeyPair): Promise<PhotosAnswer> {
+export async function sendPhotosRequest(plan: DpopRequestPlan, token: LabAccessToken, keyPair: CryptoKeyPair | null): Promise<PhotosAnswer> {
   const { attempts, response } = await sendWithDpop(plan, isDpopBound(token) ? keyPair : null);
   const last = attempts.at(-1)!.answer;
   return {
@@ -92,7 +92,7 @@ export async function fetchPictureObjectUrl(
   resourceApiUrl: string,
   photoId: string,
   token: LabAccessToken,
-  keyPair: CryptoKeyPair,
+  keyPair: CryptoKeyPair | null,
   nonce?: string,
 ): Promise<string> {
   const plan: DpopRequestPlan = {

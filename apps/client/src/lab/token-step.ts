@@ -40,12 +40,13 @@ export interface AccessTokenAnswer {
 }
 
 /**
- * Step 5: sends the request, with its proof, and reads the answer. The lab has no use for the
+ * Step 5: sends the request, with its proof (none without a key: the token comes back Bearer), and
+ * reads the answer. The lab has no use for the
  * refresh token, so it keeps no more of it than the masked copy it shows.
  *
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-5
  */
-export async function sendAccessTokenRequest(plan: DpopRequestPlan, keyPair: CryptoKeyPair): Promise<AccessTokenAnswer> {
+export async function sendAccessTokenRequest(plan: DpopRequestPlan, keyPair: CryptoKeyPair | null): Promise<AccessTokenAnswer> {
   const { attempts, response } = await sendWithDpop(plan, keyPair);
   const masked = attempts.map((attempt) => ({ ...attempt, answer: { ...attempt.answer, body: withMaskedRefreshToken(attempt.answer.body) } }));
   const shownBody = masked.at(-1)?.answer.body;

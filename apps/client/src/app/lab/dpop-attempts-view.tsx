@@ -4,7 +4,7 @@ import { AnswerView } from "./answer-view";
 import { HttpRequestView } from "./http-request-view";
 
 /**
- * The requests the lab sent for one step, each with its DPoP proof decoded. When the server asked
+ * The requests the lab sent for one step, each with its DPoP proof decoded, if it had one. When the server asked
  * for a nonce, its refusal is shown between the two tries; the last answer is the next step's.
  */
 export function DpopAttemptsView({
@@ -37,10 +37,12 @@ export function DpopAttemptsView({
           </div>
         );
       })}
-      <p className="max-w-4xl text-lg text-muted">
-        The curl command carries the proof the lab sent, which the server has now seen: sent again, it is refused as a replay
-        (its jti is remembered), and after a minute as too old. That is the point of a proof.
-      </p>
+      {attempts.some((attempt) => attempt.request.headers.DPoP) ? (
+        <p className="max-w-4xl text-lg text-muted">
+          The curl command carries the proof the lab sent, which the server has now seen: sent again, it is refused as a replay
+          (its jti is remembered), and after a minute as too old. That is the point of a proof.
+        </p>
+      ) : null}
     </div>
   );
 }

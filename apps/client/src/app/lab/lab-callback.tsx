@@ -4,7 +4,6 @@ import { useEffect, useState, type ReactNode } from "react";
 import { receiveAuthorizationResponse, type ReceivedAuthorizationResponse } from "@/lab/authorization-step";
 import type { LabConfiguration } from "@/lab/configuration";
 import { labDpopKeyPair } from "@/lab/dpop-key";
-import { insecureContextProblem } from "@/lab/secure-context";
 import type { DpopAttempt, DpopRequestPlan } from "@/lab/dpop-request";
 import { loadLabSession, saveLabSession, type LabSession } from "@/lab/lab-session";
 import type { StepNumber } from "@/lab/lab-steps";
@@ -22,6 +21,7 @@ import { PhotosAnswerView } from "./photos-answer-view";
 import { ReplayView } from "./replay-view";
 import { AboutToHappen, LabProblem, StepSection } from "./step-section";
 import { TokenAnswerView } from "./token-answer-view";
+import { WithoutDpopNote } from "./without-dpop-note";
 
 type Arrival =
   | { kind: "no-run" }
@@ -91,8 +91,9 @@ function LabRun({
   received: ReceivedAuthorizationResponse;
 }) {
   // The tokens live in this component's memory only: nothing the lab stores outlives the page. The
-  // DPoP key is the tab's, from IndexedDB: the one whose thumbprint step 1 sent as dpop_jkt.
-  const [keyPair, setKeyPair] = useState<CryptoKeyPair | null>(null);
+  // DPoP key is the tab's, from IndexedDB: the one whose thumbprint step 1 sent as dpop_jkt. It is
+  // undefined while being read, and null where the lab runs without DPoP.
+  const [keyPair, setKeyPair] = useState<CryptoKeyPair | null | undefined>(undefined);
   const [keyProblem, setKeyProblem] = useState<string | null>(null);
   const [tokenExchange, setTokenExchange] = useState<Exchange<AccessTokenAnswer> | null>(null);
   const [apiCall, setApiCall] = useState<Exchange<PhotosAnswer> | null>(null);
@@ -103,7 +104,7 @@ function LabRun({
   }, [session, received]);
 
   useEffect(() => {
-    labDpopKeyPair().then(setKeyPair, (error: unknown) => setKeyProblem(insecureContextProblem() ?? reasonOf(error)));
+    labDpopKeyPair().then(setKeyPair, (error: unknown) => setKeyProblem(reasonOf(error)));
   }, []);
 
   const code = received.outcome.ok ? received.outcome.code : null;
@@ -118,7 +119,7 @@ function LabRun({
   // A request is shown under the answer before it: step 4 under step 3, step 6 under step 5.
   useScrollToStep(current === 4 ? 3 : current === 6 ? 5 : current);
 
-  function exchangeCode(plan: DpopRequestPlan, key: CryptoKeyPair) {
+  function exchangeCode(plan: DpopRequestPlan, key: CryptoKeyPair | null) {
     // Spent from now on, whatever the answer: the server accepts a code once.
     saveLabSession({ ...session, currentStep: 5 });
     setTokenExchange({ status: "sending" });
@@ -128,7 +129,7 @@ function LabRun({
     );
   }
 
-  function callApi(plan: DpopRequestPlan, token: LabAccessToken, key: CryptoKeyPair) {
+  function callApi(plan: DpopRequestPlan, token: LabAccessToken, key: CryptoKeyPair | null) {
     saveLabSession({ ...session, currentStep: 7 });
     setApiCall({ status: "sending" });
     sendPhotosRequest(plan, token, key).then(
@@ -152,6 +153,7 @@ function LabRun({
   return (
     <>
       <LabProgress current={current} failed={failed} withDiscovery={session.discovery !== undefined} />
+      <WithoutDpopNote />
 
       {session.discovery ? (
         <StepSection
@@ -173,7 +175,7 @@ function LabRun({
         summary={
           session.pushed
             ? `The lab pushed the request to ${session.pushed.request.url} (PAR), and your browser went to ${authorizationUrl.origin}${authorizationUrl.pathname} with only the client_id and the request_uri.`
-            : `Your browser went to ${authorizationUrl.origin}${authorizationUrl.pathname} with the lab's client_id, scope, state, PKCE code_challenge, resource and dpop_jkt.`
+            : `Your browser went to ${authorizationUrl.origin}${authorizationUrl.pathname} with the lab's client_id, scope, state, PKCE code_challenge, resource${session.dpopJkt ? " and dpop_jkt" : ""}.`
         }
       >
         {session.pushed ? (
@@ -211,7 +213,7 @@ function LabRun({
           status={current === 4 ? "current" : "done"}
           collapsed={current > 4}
           detailsLabel="Show the request"
-          summary={`The lab posted the code, its code_verifier and a DPoP proof to ${tokenEndpoint.origin}${tokenEndpoint.pathname}.`}
+          summary={`The lab posted the code, its code_verifier${keyPair ? " and a DPoP proof" : ""} to ${tokenEndpoint.origin}${tokenEndpoint.pathname}.`}
         >
           {tokenSent ? (
             <DpopAttemptsView attempts={tokenSent} parametersIn="body" meanings={tokenRequestParameters} />
@@ -219,9 +221,10 @@ function LabRun({
             <>
               <AboutToHappen>
                 the lab posts the code to PhotoCloud&apos;s token endpoint, from this browser tab. The lab is a public client
-                and has no secret: the code_verifier proves that the code is its own. A DPoP header is added at that moment: a
-                proof, signed with this tab&apos;s key, for this one request (RFC 9449 §4). It proves the lab holds the key the
-                code is bound to, and the token will be bound to it too.
+                and has no secret: the code_verifier proves that the code is its own.
+                {keyPair === null
+                  ? " Without DPoP here, no proof goes with it, and the token will be a Bearer token."
+                  : " A DPoP header is added at that moment: a proof, signed with this tab's key, for this one request (RFC 9449 §4). It proves the lab holds the key the code is bound to, and the token will be bound to it too."}
               </AboutToHappen>
               <HttpRequestView request={tokenPlan.request} parametersIn="body" meanings={tokenRequestParameters} />
               {keyProblem ? (
@@ -282,7 +285,7 @@ function LabRun({
         </StepSection>
       ) : null}
 
-      {apiCall && apiCall.status !== "sending" && accessToken && keyPair ? (
+      {apiCall && apiCall.status !== "sending" && accessToken && keyPair !== undefined ? (
         <StepSection number={7} status={failed ? "failed" : "done"}>
           {apiCall.status === "answered" ? (
             <PhotosAnswerView answer={apiCall.answer} access={{ resourceApiUrl: configuration.resourceApiUrl, token: accessToken, keyPair }} />
@@ -304,9 +307,9 @@ function LabRun({
             <StartOverButton />
             <NextButton
               label="Next: exchange the code"
-              busy={tokenExchange?.status === "sending" || keyPair === null}
+              busy={tokenExchange?.status === "sending" || keyPair === undefined}
               onClick={() => {
-                if (keyPair) exchangeCode(tokenPlan, keyPair);
+                if (keyPair !== undefined) exchangeCode(tokenPlan, keyPair);
               }}
             />
           </>
@@ -315,9 +318,9 @@ function LabRun({
             <StartOverButton />
             <NextButton
               label="Next: call the API"
-              busy={apiCall?.status === "sending" || keyPair === null}
+              busy={apiCall?.status === "sending" || keyPair === undefined}
               onClick={() => {
-                if (keyPair && accessToken) callApi(apiPlan, accessToken, keyPair);
+                if (keyPair !== undefined && accessToken) callApi(apiPlan, accessToken, keyPair);
               }}
             />
           </>

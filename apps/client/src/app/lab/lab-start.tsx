@@ -19,7 +19,7 @@ import {
   serverMetadataRequest,
 } from "@/lab/discovery-step";
 import { labDpopKeyPair } from "@/lab/dpop-key";
-import { insecureContextProblem } from "@/lab/secure-context";
+import { labCanUseDpop } from "@/lab/secure-context";
 import type { LabHttpRequest } from "@/lab/http-request";
 import { saveLabSession, type ShownExchange } from "@/lab/lab-session";
 import { authorizationRequestParameters, pushedAuthorizationUrlParameters } from "@/lab/parameter-meanings";
@@ -29,6 +29,7 @@ import { DiscoveryView } from "./discovery-view";
 import { HttpRequestView } from "./http-request-view";
 import { LabProgress } from "./lab-progress";
 import { AboutToHappen, LabProblem, StepSection } from "./step-section";
+import { WithoutDpopNote } from "./without-dpop-note";
 
 type Preparation =
   | { status: "preparing" }
@@ -79,7 +80,7 @@ export function LabStart({ configuration }: { configuration: LabConfiguration })
           if (!superseded) setPreparation({ status: "ready", prepared });
         },
         (error: unknown) => {
-          if (!superseded) setPreparation({ status: "failed", reason: insecureContextProblem() ?? reasonOf(error) });
+          if (!superseded) setPreparation({ status: "failed", reason: reasonOf(error) });
         },
       );
     return () => {
@@ -182,6 +183,7 @@ export function LabStart({ configuration }: { configuration: LabConfiguration })
   return (
     <>
       <LabProgress current={current} failed={failed} withDiscovery={discovery !== null} />
+      <WithoutDpopNote />
 
       <StepSection number={0} status={discovery === null ? "upcoming" : discovery.problem ? "failed" : discovering ? "current" : "done"}>
         {discovery === null && push === null ? (
@@ -221,7 +223,9 @@ export function LabStart({ configuration }: { configuration: LabConfiguration })
       <StepSection number={1} status={discovering ? "upcoming" : failed && discovery?.problem === undefined ? "failed" : "current"}>
         {discovering ? <p className="text-xl text-muted">Step 1 waits for what step 0 finds.</p> : null}
         {!discovering && preparation.status === "preparing" ? (
-          <p className="text-xl text-muted">Reading PhotoCloud&apos;s metadata, making a PKCE code verifier and a DPoP key…</p>
+          <p className="text-xl text-muted">
+            Reading PhotoCloud&apos;s metadata, making a PKCE code verifier{labCanUseDpop() ? " and a DPoP key" : ""}…
+          </p>
         ) : null}
         {preparation.status === "failed" ? (
           <LabProblem title="The lab could not prepare the request">
@@ -301,9 +305,10 @@ export function LabStart({ configuration }: { configuration: LabConfiguration })
             )}
             <p className="max-w-4xl text-lg">
               The code_verifier <code className="rounded bg-sunken px-1 font-mono break-all">{prepared.session.codeVerifier}</code>{" "}
-              stays in this tab, in sessionStorage. It is never put in a URL; only the token request of step 4 carries it. The
-              DPoP private key named by dpop_jkt stays in this tab too, in IndexedDB, and cannot be read even by the lab: it
-              can only sign.
+              stays in this tab, in sessionStorage. It is never put in a URL; only the token request of step 4 carries it.
+              {prepared.session.dpopJkt
+                ? " The DPoP private key named by dpop_jkt stays in this tab too, in IndexedDB, and cannot be read even by the lab: it can only sign."
+                : null}
             </p>
           </>
         ) : null}

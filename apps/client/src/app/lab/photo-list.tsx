@@ -7,7 +7,8 @@ import { fetchPictureObjectUrl, type LabAccessToken, type LabPhoto } from "@/lab
 export interface PictureAccess {
   resourceApiUrl: string;
   token: LabAccessToken;
-  keyPair: CryptoKeyPair;
+  /** Null where the lab runs without DPoP. */
+  keyPair: CryptoKeyPair | null;
   nonce?: string;
 }
 
