@@ -12,7 +12,8 @@ export const workshopHost = z
   .regex(/^([A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*|\[[0-9A-Fa-f:.]+\])$/, "must be a host name or an IP address, without a scheme or port")
   .optional();
 
-type Configuration = PublicUrls & { WORKSHOP_HOST?: string };
+/** What the workshop rules read of an app's parsed configuration; each app has some of it. */
+export type WorkshopConfiguration = PublicUrls & { WORKSHOP_HOST?: string };
 
 /**
  * Requires https for every public URL that leaves this machine. OAuth's every message carries a
@@ -25,7 +26,7 @@ type Configuration = PublicUrls & { WORKSHOP_HOST?: string };
  * @see https://www.rfc-editor.org/rfc/rfc6749#section-3.1
  * @see https://www.rfc-editor.org/rfc/rfc9700#section-4.1.1
  */
-export function requireHttpsBeyondThisMachine(configuration: Configuration, context: z.RefinementCtx): void {
+export function requireHttpsBeyondThisMachine(configuration: WorkshopConfiguration, context: z.RefinementCtx): void {
   for (const { variable, url } of publicUrlsOf(configuration)) {
     if (url.protocol === "https:" || isLoopbackHost(url.hostname)) continue;
     if (configuration.WORKSHOP_HOST !== undefined && url.hostname === configuration.WORKSHOP_HOST) continue;
@@ -44,7 +45,7 @@ export function requireHttpsBeyondThisMachine(configuration: Configuration, cont
  * page shows in workshop mode. Empty outside workshop mode. (On a loopback stand-in for a room's
  * address, as in the tests, the URLs are listed all the same: the banner shows what a room sees.)
  */
-export function plainHttpRoomOrigins(configuration: Configuration): string[] {
+export function plainHttpRoomOrigins(configuration: WorkshopConfiguration): string[] {
   if (configuration.WORKSHOP_HOST === undefined) return [];
   return publicUrlsOf(configuration)
     .filter(({ url }) => url.protocol === "http:" && url.hostname === configuration.WORKSHOP_HOST)
