@@ -3,8 +3,8 @@
 // (--skip-build): what it prints leads to the apps, the join page and the dashboard, and Ctrl-C
 // stops every app it started.
 import { expect, test } from "@playwright/test";
-import { stopApps, workshopDataFolder } from "@seven-steps/devtools/workshop/app-process";
-import { workshopApps } from "@seven-steps/devtools/workshop/layout";
+import { stopApps } from "@seven-steps/devtools/app-process";
+import { workshopApps, workshopDataFolder } from "@seven-steps/devtools/workshop/layout";
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 import net from "node:net";

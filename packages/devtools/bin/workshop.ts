@@ -20,10 +20,10 @@ import QRCode from "qrcode";
 import { findPortProblem } from "../src/ports.js";
 import { tailOf } from "../src/scaled/process-group.ts";
 import { findRoomAddress, RoomAddressError, type RoomAddress } from "../src/workshop/address.ts";
-import { logsFolder, startApp, stopApps, workshopDataFolder, WorkshopError } from "../src/workshop/app-process.ts";
+import { AppStartError, logsFolder, startApp, stopApps } from "../src/app-process.ts";
 import { parseWorkshopArguments, workshopUsage, WorkshopUsageError, type WorkshopArguments } from "../src/workshop/arguments.ts";
-import { readRoomSetup, type OpenedRoom } from "../src/workshop/room-setup.ts";
-import { appPort, joinLink, workshopApps, workshopEnvironment, type WorkshopPlace } from "../src/workshop/layout.ts";
+import { readRoomSetup, WorkshopError, type OpenedRoom } from "../src/workshop/room-setup.ts";
+import { appPort, joinLink, workshopApps, workshopAppsAt, workshopDataFolder, workshopEnvironment, type WorkshopPlace } from "../src/workshop/layout.ts";
 import { describeWorkshop } from "../src/workshop/summary.ts";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -125,12 +125,12 @@ for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal
 console.info(`\n▸ Starting the apps on ${room.urlHost}`);
 rmSync(logsFolder(dataFolder), { recursive: true, force: true });
 mkdirSync(logsFolder(dataFolder), { recursive: true });
-const started = await Promise.allSettled(workshopApps.map((app) => startApp(app, place, environment, dataFolder)));
+const started = await Promise.allSettled(workshopAppsAt(place).map((app) => startApp(app, environment, dataFolder)));
 const failures = started.flatMap((result) => (result.status === "rejected" ? [result.reason as Error] : []));
 if (failures.length > 0) {
   stopping = true;
   await stopApps(workshopApps, dataFolder);
-  const unexpected = failures.find((error) => !(error instanceof WorkshopError));
+  const unexpected = failures.find((error) => !(error instanceof AppStartError));
   if (unexpected) throw unexpected;
   fail(failures.map((error) => error.message).join("\n\n"));
 }

@@ -1,10 +1,11 @@
 // What a workshop runs, where, and with which configuration: the one place `npm run workshop`
 // and its tests read it from.
+import { commandDataFolder, type AppToStart } from "../app-process.ts";
 import type { RoomAddress } from "./address.ts";
 
 export interface WorkshopApp {
   /** The app's folder under apps/, and the name run-app and the logs know it by. */
-  folder: "client" | "authorization-server" | "resource-api" | "attacker";
+  folder: AppToStart["folder"];
   /** Who the app is in the story. */
   label: string;
   /** Its port is the port base plus this. */
@@ -32,6 +33,19 @@ export function appPort(app: WorkshopApp, { portBase }: WorkshopPlace): number {
 
 export function appUrl(app: WorkshopApp, place: WorkshopPlace): string {
   return `http://${place.room.urlHost}:${appPort(app, place)}`;
+}
+
+/** Each app as the workshop starts it: listening on the room's address alone. */
+export function workshopAppsAt(place: WorkshopPlace): AppToStart[] {
+  return workshopApps.map((app) => ({ folder: app.folder, label: app.label, port: appPort(app, place), listen: place.room.listen, url: appUrl(app, place) }));
+}
+
+/**
+ * What a workshop keeps while it runs (gitignored): each app's pid file, and its log in logs/.
+ * One per port base, so that a rehearsal on other ports never touches the real one.
+ */
+export function workshopDataFolder(portBase: number): string {
+  return commandDataFolder(`workshop-${portBase}`);
 }
 
 function urlOf(folder: WorkshopApp["folder"], place: WorkshopPlace): string {

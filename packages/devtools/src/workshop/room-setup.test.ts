@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { WorkshopError } from "./app-process.ts";
+import { WorkshopError } from "./room-setup.ts";
 import { readRoomSetup } from "./room-setup.ts";
 
 const answer = (fields: object) => `${JSON.stringify({ room_created: true, instructor_created: true, ...fields }, null, 2)}\n`;

@@ -1,7 +1,10 @@
 // The room is opened by the authorization server's own script, `npm run workshop:setup -- --json`
 // (apps/authorization-server/scripts/workshop-setup.ts), which stores the code's hash and the
 // instructor's account. This reads its answer: what the workshop command prints comes from there.
-import { WorkshopError } from "./app-process.ts";
+/** Why the room could not be opened, in words for the instructor. */
+export class WorkshopError extends Error {
+  override readonly name = "WorkshopError";
+}
 
 /** The instructor's password, as the summary can speak of it. */
 export type InstructorPassword =
