@@ -1,4 +1,5 @@
 import type { CheckRun } from "@seven-steps/protocol";
+import type { LabAttack } from "@seven-steps/story";
 import type { Mallory } from "@/mallory/http";
 
 /** What the card tells before anything runs. */
@@ -47,12 +48,11 @@ export interface AttackContext {
 
 export type Phase = (context: AttackContext, input: Record<string, unknown>) => Promise<PhaseResult>;
 
-/** What the card shows about an attack: everything but the code that runs it. */
-export interface AttackCard {
-  id: string;
-  /** The attack's number in issue 18's list and on the page. */
-  number: number;
-  title: string;
+/**
+ * What the card shows about an attack: everything but the code that runs it. Its id, number and
+ * title are packages/story's (`labAttack(id)`), where the lab's list of attacks lives.
+ */
+export interface AttackCard extends LabAttack {
   story: AttackStory;
   steps: string[];
   /** The defence, in a phrase, with the specification sections behind it (rfc-editor.org links). */

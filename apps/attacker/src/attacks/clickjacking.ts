@@ -1,5 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { env } from "@/env";
 import { recordedExchanges } from "@/mallory/run-records";
 import { mallorysChallenge } from "@/mallory/pkce";
@@ -31,9 +32,7 @@ export async function framedConsentUrl(runId: string): Promise<URL> {
  * frame alice cannot see, under a decoy button placed where Allow is.
  */
 export const clickjacking: Attack = {
-  id: "clickjacking",
-  number: 9,
-  title: "Clickjacking the consent screen",
+  ...labAttack("clickjacking"),
   story: {
     wants: "alice's click on PhotoCloud's Allow button, without alice seeing the question.",
     has: "a page alice visits, \"Claim your free prints\", and the weak demo client's public client_id and redirect URI.",

@@ -2,7 +2,7 @@ import "server-only";
 import { authorizationRequest, authorize, Browser } from "@seven-steps/http-flow";
 import { findAttackRun, type RecordedExchange } from "@seven-steps/inspector";
 import { rfcSection } from "@seven-steps/protocol";
-import { weakDemoClientId } from "@seven-steps/story";
+import { labAttack, weakDemoClientId } from "@seven-steps/story";
 import { db } from "@/db";
 import { env } from "@/env";
 import { OutsideTheLab, TargetDown } from "@/mallory/http";
@@ -51,9 +51,7 @@ function signedIn(callback: RecordedExchange): boolean {
  * uploads would land in Mallory's photos.
  */
 export const codeInjection: Attack = {
-  id: "code-injection",
-  number: 2,
-  title: "Code injection: Mallory's own code pushed into alice's browser",
+  ...labAttack("code-injection"),
   story: {
     wants: "alice signed in at PrintShop with Mallory's PhotoCloud account, so that the photos alice uploads there land in Mallory's account.",
     has: "her own PhotoCloud account (mallory), and a page of her shop that alice opens.",

@@ -1,5 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { env } from "@/env";
 import { spendTokenResponse } from "@/mallory/loot";
 import type { Attack } from "./attack";
@@ -12,9 +13,7 @@ import { victimClient } from "./victim-client";
  * server, seeing the code twice, cannot tell who is the thief: it revokes what the first use got.
  */
 export const codeReplay: Attack = {
-  id: "code-replay",
-  number: 5,
-  title: "Code replay: a used authorization code, redeemed again",
+  ...labAttack("code-replay"),
   story: {
     wants: "tokens for alice's photos, from a code alice's app has already redeemed.",
     has: "alice's app's token request, copied from a log after it was sent: the code and its code_verifier. The lab hands it to her, as the log would.",

@@ -1,5 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { decodeProtectedHeader } from "jose";
 import { forgeAccessTokens } from "@/mallory/forgeries";
 import { photoTitlesFor } from "@/mallory/loot";
@@ -19,9 +20,7 @@ const alicesSub = "alice";
  * of which some JWT library once accepted.
  */
 export const forgedTokens: Attack = {
-  id: "forged-tokens",
-  number: 11,
-  title: "Forged tokens at the resource API",
+  ...labAttack("forged-tokens"),
   story: {
     wants: "alice's photos, with an access token she makes herself instead of one PhotoCloud issued for alice.",
     has: "her own PhotoCloud account (mallory / mischief), so a real access token of her own, and PhotoCloud's public signing key, which anyone may download from its JWKS.",

@@ -1,5 +1,6 @@
 import "server-only";
 import { buildAuthorizationUrl, rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { env } from "@/env";
 import type { Mallory } from "@/mallory/http";
 import { readBody } from "@/mallory/loot";
@@ -54,9 +55,7 @@ export async function mallorysLink(runId: string, clientId: string, scope = "pro
  * shop she knows.
  */
 export const lookAlikeClient: Attack = {
-  id: "look-alike-client",
-  number: 10,
-  title: "Consent phishing with a look-alike client",
+  ...labAttack("look-alike-client"),
   story: {
     wants: "alice's consent to a client of her own, given because alice thinks it is PrintShop.",
     has: "PhotoCloud's open registration endpoint (RFC 7591), where anyone registers a client under any name, and a link alice clicks.",

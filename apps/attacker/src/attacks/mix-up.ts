@@ -1,5 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { env } from "@/env";
 import { takeKeptTokenRequest } from "@/mallory/accounts";
 import { spendTokenResponse } from "@/mallory/loot";
@@ -14,9 +15,7 @@ import type { Attack } from "./attack";
  * The `iss` of the answer (RFC 9207) names PhotoCloud, and alice's app expected Mallory's Accounts.
  */
 export const mixUp: Attack = {
-  id: "mix-up",
-  number: 12,
-  title: "Mix-up: a second authorization server, Mallory's",
+  ...labAttack("mix-up"),
   story: {
     wants: "alice's photos, through a code PhotoCloud gives alice's app, and the PKCE verifier that goes with it.",
     has: "an authorization server of her own, Mallory's Accounts, that alice's app knows beside PhotoCloud, and that alice starts her sign-in at.",

@@ -1,5 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { readBody } from "@/mallory/loot";
 import { recordedExchanges } from "@/mallory/run-records";
 import type { Attack } from "./attack";
@@ -18,9 +19,7 @@ const guardSection = rfcSection(9700, "4.11.2");
  * switches defences off only for its weak demo client, which an operator registered.
  */
 export const openRedirector: Attack = {
-  id: "open-redirector",
-  number: 4,
-  title: "The authorization server as an open redirector",
+  ...labAttack("open-redirector"),
   story: {
     wants: "a link on PhotoCloud's address that sends alice on to her phishing page: alice trusts the address, and the page asks for her password.",
     has: "PhotoCloud's open registration endpoint (RFC 7591) and a link alice clicks.",

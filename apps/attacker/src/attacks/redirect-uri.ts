@@ -1,5 +1,6 @@
 import "server-only";
 import { buildAuthorizationUrl, rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { env } from "@/env";
 import type { Mallory } from "@/mallory/http";
 import { readBody, spendTokenResponse } from "@/mallory/loot";
@@ -55,9 +56,7 @@ async function tryRedirectUri(mallory: Mallory, runId: string, redirectUri: stri
  * accepts the URI, alice's code comes to Mallory.
  */
 export const redirectUri: Attack = {
-  id: "redirect-uri",
-  number: 3,
-  title: "redirect_uri manipulation, to catch the code",
+  ...labAttack("redirect-uri"),
   story: {
     wants: "an authorization code for alice's photos, delivered to her own page instead of alice's app.",
     has: "the weak demo client's client_id and registered redirect URI (both public), and a link alice clicks: her page at Mallory's Prints.",

@@ -1,5 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { env } from "@/env";
 import { photoTitlesFor, readBody } from "@/mallory/loot";
 import type { Attack } from "./attack";
@@ -19,9 +20,7 @@ const mallorysUpload = { title: "Uploaded by Mallory, with a scope alice never g
  * granted by the resource owner".
  */
 export const refreshScopeEscalation: Attack = {
-  id: "refresh-scope-escalation",
-  number: 13,
-  title: "Scope escalation at refresh",
+  ...labAttack("refresh-scope-escalation"),
   story: {
     wants: "to write into alice's album, which alice allowed nobody to do.",
     has: `a refresh token of alice's app, stolen from its storage: alice allowed the app "${granted}", reading only. The lab hands it to her, as the theft would.`,

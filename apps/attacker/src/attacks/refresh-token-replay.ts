@@ -1,5 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { spendTokenResponse } from "@/mallory/loot";
 import type { Attack } from "./attack";
 import { refreshAsTheVictimClient } from "./victim-client";
@@ -11,9 +12,7 @@ import { refreshAsTheVictimClient } from "./victim-client";
  * and both lose it.
  */
 export const refreshTokenReplay: Attack = {
-  id: "refresh-token-replay",
-  number: 6,
-  title: "A stolen refresh token, replayed",
+  ...labAttack("refresh-token-replay"),
   story: {
     wants: "alice's photos for as long as she likes, with a refresh token of alice's app.",
     has: "a copy of alice's app's refresh token, stolen from the app's storage. The lab hands it to her, as the theft would. Since then, alice's app has refreshed its tokens once.",

@@ -1,5 +1,6 @@
 import "server-only";
 import { fetchWithDpopProof, generateDpopKeyPair, rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { env } from "@/env";
 import { photoTitlesFor, readBody } from "@/mallory/loot";
 import type { Attack } from "./attack";
@@ -10,9 +11,7 @@ import type { Attack } from "./attack";
  * never left alice's app.
  */
 export const stolenAccessToken: Attack = {
-  id: "stolen-access-token",
-  number: 7,
-  title: "A stolen access token, replayed from Mallory's machine",
+  ...labAttack("stolen-access-token"),
   story: {
     wants: "alice's photos, with an access token alice's app holds.",
     has: "two of alice's app's access tokens, stolen (a log, a compromised proxy, a browser extension): a Bearer token and, later, a DPoP-bound one. The lab hands them to her, as a leak would. She does not have the app's DPoP private key: it was made non-extractable, so not even the app can read it.",

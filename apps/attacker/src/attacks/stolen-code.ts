@@ -1,5 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { env } from "@/env";
 import { spendTokenResponse } from "@/mallory/loot";
 import type { Attack } from "./attack";
@@ -11,9 +12,7 @@ import { victimClient } from "./victim-client";
  * Referer); the verifier never left alice's app.
  */
 export const stolenCode: Attack = {
-  id: "stolen-code",
-  number: 1,
-  title: "A stolen authorization code, redeemed without the PKCE verifier",
+  ...labAttack("stolen-code"),
   story: {
     wants: "alice's photos, through the code PhotoCloud gave alice's app.",
     has: "the code itself, stolen on its way back to alice's app. The lab hands it to her, as a leak would. She does not have the PKCE verifier: it never left alice's app.",

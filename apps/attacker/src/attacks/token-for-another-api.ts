@@ -1,5 +1,6 @@
 import "server-only";
 import { rfcSection } from "@seven-steps/protocol";
+import { labAttack } from "@seven-steps/story";
 import { photoTitlesFor } from "@/mallory/loot";
 import { receivedToken } from "@/mallory/prints-api";
 import type { Attack } from "./attack";
@@ -10,9 +11,7 @@ import type { Attack } from "./attack";
  * leak. Only its audience keeps it from working at PhotoCloud.
  */
 export const tokenForAnotherApi: Attack = {
-  id: "token-for-another-api",
-  number: 8,
-  title: "A token meant for Mallory's API, replayed at the PhotoCloud API",
+  ...labAttack("token-for-another-api"),
   story: {
     wants: "alice's photos at PhotoCloud.",
     has: "an API of her own, Mallory's Prints API, registered at PhotoCloud's authorization server like any other resource server. alice's app uses it to order prints, so it hands Mallory's API, quite legitimately, an access token to alice's photos.",

@@ -1,4 +1,5 @@
 import "server-only";
+import { createMemberAlbum } from "@seven-steps/db";
 import { db, type DatabaseClient } from "@/db";
 
 export function findUserByUsername(username: string) {
@@ -21,6 +22,17 @@ export interface NewUser {
 /** Stores a new account, on the database or on the transaction that stores more with it. */
 export async function createUser(user: NewUser, database: DatabaseClient = db): Promise<void> {
   await database.user.create({ data: user });
+}
+
+/**
+ * Stores a new PhotoCloud member in one transaction: their account here and their album at the
+ * PhotoCloud API (packages/db/src/member-album.ts), so that neither exists without the other.
+ */
+export async function createMember(user: NewUser): Promise<void> {
+  await db.$transaction(async (transaction) => {
+    await createUser(user, transaction);
+    await createMemberAlbum(transaction, { sub: user.id, username: user.username, displayName: user.name });
+  });
 }
 
 /** The usernames taken among `base` and `base-…`, so that a new one can be chosen beside them. */
