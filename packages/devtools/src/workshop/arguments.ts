@@ -1,5 +1,6 @@
 // The command line of `npm run workshop -- --host <address> [--code <code>] [--port-base <n>] [--skip-build]`.
 import { parseArgs } from "node:util";
+import { describeParseError } from "../command-line.ts";
 import { demoPorts } from "@seven-steps/story";
 
 export const workshopUsage = `Usage: npm run workshop -- --host <address> [--code <code>] [--port-base <n>] [--skip-build]
@@ -46,7 +47,7 @@ export function parseWorkshopArguments(args: readonly string[]): WorkshopArgumen
   try {
     ({ values } = parseArgs({ args: [...args], options, strict: true, allowPositionals: false }));
   } catch (error) {
-    throw new WorkshopUsageError(describeParseError(error as Error & { code?: string }));
+    throw new WorkshopUsageError(describeParseError(error as Error & { code?: string }, "--host 192.168.1.20"));
   }
   if (values.help) return "help";
   const { host, code } = values;
@@ -62,18 +63,4 @@ function parsePortBase(value: string | undefined): number {
     throw new WorkshopUsageError(`--port-base must be a port from 1 to 65532, with the three after it free too (got "${value}").`);
   }
   return portBase;
-}
-
-/** parseArgs's messages, in this command's words; the usage that follows lists the valid options. */
-function describeParseError(error: Error & { code?: string }): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1];
-  if (quoted === undefined) return error.message;
-  switch (error.code) {
-    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
-      return `Unknown option ${quoted}.`;
-    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
-      return `Unexpected argument ${quoted}: each value follows its option, as in --host 192.168.1.20.`;
-    default:
-      return error.message.replace(/\.?$/, ".");
-  }
 }
