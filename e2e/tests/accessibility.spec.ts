@@ -30,6 +30,13 @@ const publicPages: Visit<Run>[] = [
   { name: "PrintShop sign-in problem", open: (page) => visit(page, `${client}/sign-in/problem?error=OAuthCallback`, "PhotoCloud's answer could not be accepted") },
   { name: "PrintShop inspector, signed out", open: (page) => visit(page, `${client}/inspector`, "How this worked") },
   { name: "PrintShop inspector, unknown flow", open: (page) => visit(page, `${client}/inspector/no-such-flow`, "This flow was not found") },
+  {
+    name: "PrintShop live inspector, waiting for a sign-in",
+    open: async (page) => {
+      await visit(page, `${client}/inspector/live`, "How this worked, live");
+      await expect(page.getByRole("status")).toHaveText("Waiting for a sign-in in this browser…");
+    },
+  },
   { name: "PrintShop source viewer", open: (page) => visit(page, `${client}/source/packages/protocol/src/index.ts`, "packages/protocol/src/index.ts") },
   { name: "PrintShop not found", open: (page) => visit(page, `${client}/no-such-page`, /not found|404/i) },
   { name: "Step-through lab, start", open: (page) => visit(page, `${client}/lab`, "Step 1: Authorization request") },
@@ -132,6 +139,13 @@ const flowPages: Visit<Run>[] = [
     open: async (page) => {
       await page.getByRole("button", { name: /^Step 5\./ }).click();
       await expect(page.getByRole("region", { name: "Access token claims" })).toBeVisible();
+    },
+  },
+  {
+    name: "PrintShop live inspector, the sign-in of this browser",
+    open: async (page) => {
+      await visit(page, `${client}/inspector/live`, "How this worked, live");
+      await expect(page.getByRole("status")).toContainText("7 of 7 steps recorded");
     },
   },
   { name: "PrintShop home, signed in", open: (page) => visit(page, client, "This is the client.") },

@@ -2,7 +2,7 @@
 
 import type { Flow, RecordedExchange } from "@seven-steps/inspector";
 import { steps } from "@seven-steps/protocol";
-import { useEffect, useId, useState } from "react";
+import { useEffect, useId, useState, type ReactNode } from "react";
 import { MalloryMessage } from "./mallory-message.tsx";
 import { SequenceDiagram, type Selection } from "./sequence-diagram.tsx";
 import { StepDetail } from "./step-detail.tsx";
@@ -44,31 +44,44 @@ function firstSelection(flow: Flow): Selection {
  * shows a sign-in's flow, the attack lab a run's; `sourceUrl` is PrintShop's source viewer, where
  * each check's file is shown, and `handoutUrl`, when given, offers the flow as a handout. A page
  * that names the inspector under a heading of its own (the lab's card) leaves out its `title`.
+ *
+ * PrintShop's live page follows whatever sign-in its browser makes: its `pollUrl` answers `null`
+ * until there is one, while `waiting` is shown, and a newer sign-in's flow, with another id,
+ * replaces the one shown and opens at its own first step.
  */
 export function FlowInspector({
   initialFlow,
   pollUrl,
-  sourceUrl = "/source",
-  handoutUrl,
-  title = true,
+  waiting,
+  ...shown
 }: {
-  initialFlow: Flow;
+  initialFlow: Flow | null;
   pollUrl: string;
-  sourceUrl?: string;
-  handoutUrl?: string;
-  title?: boolean;
-}) {
+  waiting?: ReactNode;
+} & ViewOptions) {
   const [flow, setFlow] = useState(initialFlow);
-  const [selected, setSelected] = useState<Selection>(() => firstSelection(initialFlow));
-  const afterwardsId = useId();
 
   useEffect(() => {
     const timer = setInterval(async () => {
       const response = await fetch(pollUrl, { cache: "no-store" }).catch(() => null);
-      if (response?.ok) setFlow((await response.json()) as Flow);
+      if (response?.ok) setFlow((await response.json()) as Flow | null);
     }, pollMilliseconds);
     return () => clearInterval(timer);
   }, [pollUrl]);
+
+  return flow ? <FlowView key={flow.id} flow={flow} {...shown} /> : waiting;
+}
+
+interface ViewOptions {
+  sourceUrl?: string;
+  handoutUrl?: string;
+  title?: boolean;
+}
+
+/** One flow, as it stands: the diagram and the message selected in it. */
+function FlowView({ flow, sourceUrl = "/source", handoutUrl, title = true }: { flow: Flow } & ViewOptions) {
+  const [selected, setSelected] = useState<Selection>(() => firstSelection(flow));
+  const afterwardsId = useId();
 
   const { protagonists, mallory } = split(flow);
   const happened = steps.filter((step) => protagonists.some((exchange) => exchange.steps.includes(step.number))).length;

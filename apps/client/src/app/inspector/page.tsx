@@ -26,7 +26,9 @@ export default async function InspectorIndexPage() {
           <SignInButton />
         )}
         <p>
-          Or take the steps one at a time in the <Link href="/lab" prefetch={false}>step-through lab</Link>.
+          To watch a sign-in as it happens, open <Link href="/inspector/live" prefetch={false}>How this worked, live</Link>{" "}
+          in a second window first. Or take the steps one at a time in the{" "}
+          <Link href="/lab" prefetch={false}>step-through lab</Link>.
         </p>
       </main>
     </>
