@@ -11,7 +11,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { labAttacks } from "@seven-steps/story";
-import { AppStartError, commandDataFolder, logsFolder, startApp, stopApps, type AppToStart } from "../src/app-process.ts";
+import { AppStartError, commandDataFolder, killAppsNow, logsFolder, startApp, stopApps, type AppToStart } from "../src/app-process.ts";
 import { appsNotAnswering, demoApps } from "../src/demo/apps.ts";
 import { demoUsage, DemoUsageError, parseDemoArguments, type DemoArguments } from "../src/demo/arguments.ts";
 import { playAttack } from "../src/demo/attack-story.ts";
@@ -79,6 +79,8 @@ const started: AppToStart[] = [];
 async function stopStartedApps(): Promise<void> {
   if (started.length > 0) await stopApps(started, dataFolder);
 }
+// Whatever ends this process, the apps it started end with it.
+process.on("exit", () => killAppsNow(started, dataFolder));
 const notAnswering = await appsNotAnswering(needed);
 if (notAnswering.length > 0) {
   console.info(`\nNot answering: ${notAnswering.map((app) => `${app.label} (${app.url})`).join(", ")}. Starting ${notAnswering.length === 1 ? "it" : "them"}.`);
@@ -142,6 +144,7 @@ try {
     await nextKeyPress();
   }
 } catch (error) {
+  recording?.discard();
   if (stopping) await new Promise(() => undefined);
   if (error instanceof DisplayError || error instanceof RecordingError) {
     await stage?.close();

@@ -7,7 +7,7 @@ import type { ChildProcess } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { endGroup, spawnGroup, tailOf, writePidFile } from "./scaled/process-group.ts";
+import { endGroup, killGroupNow, spawnGroup, tailOf, writePidFile } from "./scaled/process-group.ts";
 import { waitUntilAnswering } from "./wait.ts";
 
 const repositoryRoot = fileURLToPath(new URL("../../../", import.meta.url));
@@ -96,4 +96,9 @@ export async function startApp(
  */
 export async function stopApps(apps: readonly Pick<AppToStart, "folder">[], dataFolder: string): Promise<void> {
   await Promise.all(apps.map((app) => endGroup(pidFileOf(app, dataFolder), "SIGTERM")));
+}
+
+/** Ends every app at once (SIGKILL), without waiting: for a command that is exiting and cannot wait. */
+export function killAppsNow(apps: readonly Pick<AppToStart, "folder">[], dataFolder: string): void {
+  for (const app of apps) killGroupNow(pidFileOf(app, dataFolder));
 }

@@ -1,16 +1,31 @@
 // The caption as the audience sees it: a band across the top of the page the flow is on, added to
 // that page's DOM by the demo (each new page needs it again). It pushes the page down rather than
 // covering it, so nothing the member clicks is hidden, and it takes no clicks itself.
-import type { Page } from "playwright-core";
+//
+// It is written and read through the DevTools Protocol (Runtime.evaluate), not page.evaluate():
+// a caption goes up just after the gate stopped a page load (navigation-gate.ts), which Playwright
+// may still count as under way, and then waits with any evaluation until it ends.
+import type { CDPSession } from "playwright-core";
 import type { Caption } from "./captions.ts";
 
 /** The caption element's id: the stills read their caption from it (stills.json). */
 export const captionElementId = "seven-steps-demo-caption";
 
+/** Runs `script` with `argument` in the page the session is attached to, and answers its value. */
+async function evaluate<Argument, Result>(session: CDPSession, script: (argument: Argument) => Result, argument: Argument): Promise<Result> {
+  const { result, exceptionDetails } = await session.send("Runtime.evaluate", {
+    expression: `(${script.toString()})(${JSON.stringify(argument)})`,
+    returnByValue: true,
+  });
+  if (exceptionDetails) throw new Error(`The caption could not be handled in the page: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+  return result.value as Result;
+}
+
 /** Lays `caption` over the page, replacing the one there. */
-export async function showCaption(page: Page, caption: Caption): Promise<void> {
-  await page.evaluate(
-    ({ id, caption }) => {
+export async function showCaption(session: CDPSession, caption: Caption): Promise<void> {
+  await evaluate(
+    session,
+    ({ id, caption }: { id: string; caption: Caption }) => {
       document.getElementById(id)?.remove();
       const band = document.createElement("aside");
       band.id = id;
@@ -52,7 +67,6 @@ export async function showCaption(page: Page, caption: Caption): Promise<void> {
 }
 
 /** The caption's text as the page shows it now; null when there is none. */
-export async function captionShown(page: Page): Promise<string | null> {
-  const band = page.locator(`#${captionElementId}`);
-  return (await band.count()) === 0 ? null : band.innerText();
+export function captionShown(session: CDPSession): Promise<string | null> {
+  return evaluate(session, (id: string) => document.getElementById(id)?.innerText ?? null, captionElementId);
 }

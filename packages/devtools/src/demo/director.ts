@@ -47,7 +47,7 @@ export class Director {
    */
   async beat(caption: Caption, { page = this.stage.flow, still }: { page?: Page; still?: number | string } = {}): Promise<void> {
     this.options.log(`\n  ${caption.heading}\n  ${caption.sentence}${caption.address ? `\n  ${caption.address}` : ""}`);
-    await showCaption(page, caption);
+    await showCaption(await this.stage.session(page), caption);
     if (this.options.stepByKey) {
       this.options.log("  (press a key to go on)");
       await nextKeyPress();
@@ -63,15 +63,17 @@ export class Director {
   private async takeStill(captioned: Page, step: number | string): Promise<void> {
     const folder = this.options.stillsFolder!;
     const name = typeof step === "number" ? `step-${step}` : step;
+    // Through the DevTools Protocol, as the caption is (caption-overlay.ts): the browser may be held.
     const shots = await Promise.all(
       this.stage.pages.map(async (page, index) => {
         const file = path.join(folder, `.${name}-${index}.png`);
-        await page.screenshot({ path: file });
+        const { data } = await (await this.stage.session(page)).send("Page.captureScreenshot", { format: "png" });
+        writeFileSync(file, Buffer.from(data, "base64"));
         return file;
       }),
     );
     // Read when the still is taken, from the page itself: what the still shows.
-    const caption = await captionShown(captioned);
+    const caption = await captionShown(await this.stage.session(captioned));
     const file = path.join(folder, `${name}.png`);
     await composeStill(shots, await this.stage.box(), file);
     for (const shot of shots) rmSync(shot, { force: true });

@@ -49,6 +49,11 @@ export class Recording {
     }
   }
 
+  /** Throws the frames away, for a run that did not finish. */
+  discard(): void {
+    rmSync(this.framesFolder, { recursive: true, force: true });
+  }
+
   writeHandout(markdown: string): void {
     writeFileSync(path.join(this.folder, recordedFiles.handout), markdown);
   }

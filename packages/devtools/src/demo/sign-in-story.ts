@@ -3,8 +3,8 @@
 //
 // Steps 4 to 7 happen between servers, within two page loads of the browser: PrintShop's callback
 // (it redeems the code: steps 4 and 5) and the photos page it redirects to (it calls the API: steps
-// 6 and 7). The demo holds the browser before each of those loads (navigation-gate.ts), so that
-// every caption comes before its step, as the audience needs it.
+// 6 and 7). The demo stops the browser before each of those loads, and before the redirects of
+// steps 1 and 3 (navigation-gate.ts), so that every caption comes before its step.
 import { maskSecret } from "@seven-steps/inspector";
 import type { Page } from "playwright-core";
 import { closingCaption, consentCaption, deniedClosingCaption, deniedCodeCaption, openingCaption, stepCaption } from "./captions.ts";
@@ -52,11 +52,12 @@ export async function playSignIn(director: Director, stage: Stage, urls: SignInU
   await director.beat(openingCaption(member.name));
 
   // Step 1: PrintShop's redirect to PhotoCloud, held so that its address can be read.
-  const authorizationRequest = gate.holdNext((url) => url.pathname === "/authorize");
-  await flow.getByRole("button", { name: "Sign in with PhotoCloud" }).click();
+  // The click starts a page load that the gate stops: it does not wait for that load.
+  const authorizationRequest = gate.stopNext((url) => url.pathname === "/authorize");
+  await flow.getByRole("button", { name: "Sign in with PhotoCloud" }).click({ noWaitAfter: true });
   const request = await authorizationRequest;
   await director.beat(stepCaption("authorization-request", undefined, addressShown(request.url)), { still: 1 });
-  await request.release();
+  await request.go();
 
   // Step 2: the sign-in, then the consent screen.
   const username = flow.getByLabel("Username");
@@ -73,13 +74,13 @@ export async function playSignIn(director: Director, stage: Stage, urls: SignInU
   await director.beat(consentCaption(deny), { still: 2 });
 
   // Step 3: PhotoCloud's redirect back to PrintShop, held at PrintShop's door.
-  const callback = gate.holdNext((url) => url.pathname.startsWith("/api/auth/callback/"));
-  await answer.click();
+  const callback = gate.stopNext((url) => url.pathname.startsWith("/api/auth/callback/"));
+  await answer.click({ noWaitAfter: true });
   const authorizationResponse = await callback;
   await showInInspector(inspector, 3);
   if (deny) {
     await director.beat({ ...deniedCodeCaption, address: addressShown(authorizationResponse.url) }, { still: 3 });
-    await authorizationResponse.release();
+    await authorizationResponse.go();
     await flow.waitForURL((url) => url.origin === new URL(urls.client).origin && !url.pathname.startsWith("/api/auth/"));
     await director.beat(deniedClosingCaption, { still: "end" });
     return handoutOf(flow, urls);
@@ -87,9 +88,9 @@ export async function playSignIn(director: Director, stage: Stage, urls: SignInU
   await director.beat(stepCaption("authorization-code", undefined, addressShown(authorizationResponse.url)), { still: 3 });
 
   // Steps 4 and 5: PrintShop redeems the code while the browser waits for its callback.
-  const photosPage = gate.holdNext((url) => url.pathname === "/photos");
+  const photosPage = gate.stopNext((url) => url.pathname === "/photos");
   await director.beat(stepCaption("access-token-request"), { still: 4 });
-  await authorizationResponse.release();
+  await authorizationResponse.go();
   const photos = await photosPage;
   await showInInspector(inspector, 4);
   await showInInspector(inspector, 5);
@@ -97,7 +98,7 @@ export async function playSignIn(director: Director, stage: Stage, urls: SignInU
 
   // Steps 6 and 7: the photos page calls the API as PrintShop renders it.
   await director.beat(stepCaption("access-resource"), { still: 6 });
-  await photos.release();
+  await photos.go();
   await flow.getByRole("heading", { name: `${member.name}'s photos` }).waitFor();
   await showInInspector(inspector, 6);
   await showInInspector(inspector, 7);

@@ -1,7 +1,7 @@
 // The browser the demo plays in: one Chromium, one browser context (so that both windows share
 // the member's cookies, as two windows of one person's browser do), and two windows: the flow on
 // the left, and PrintShop's live inspector of that flow on the right.
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Page } from "playwright-core";
 import { themeCookieName } from "@seven-steps/ui/theme";
 import { chromiumArgs, chromiumExecutablePath } from "../chromium.ts";
 import { DisplayError, isDisplayFailure, noWindowAdvice } from "./display.ts";
@@ -24,6 +24,7 @@ export interface StageOptions {
 
 export class Stage {
   private inspectorPage: Page | undefined;
+  private readonly sessions = new Map<Page, Promise<CDPSession>>();
 
   private constructor(
     readonly browser: Browser,
@@ -97,6 +98,16 @@ export class Stage {
     await session.send("Browser.setWindowBounds", { windowId, bounds: { windowState: "normal" } });
     await session.send("Browser.setWindowBounds", { windowId, bounds: { ...bounds, top: area.top, height: area.height } });
     await session.detach();
+  }
+
+  /** A DevTools Protocol session with the page, one per page. */
+  session(page: Page): Promise<CDPSession> {
+    let session = this.sessions.get(page);
+    if (!session) {
+      session = this.context.newCDPSession(page);
+      this.sessions.set(page, session);
+    }
+    return session;
   }
 
   /** The box each window's picture fits in: its size without a window, the largest window's with. */
