@@ -7,7 +7,7 @@
 // The npm script that leads here starts with `exec`, and this file runs under `node --import tsx`,
 // so that Ctrl-C and SIGTERM reach it, and it can stop the apps it started.
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { labAttacks } from "@seven-steps/story";
@@ -87,6 +87,8 @@ if (notAnswering.length > 0) {
   if (!options.skipBuild) run("Building the apps (turbo replays an unchanged build from its cache)", "npx", ["turbo", "run", "build", "--filter=./apps/*"]);
   run("Migrating and seeding the database", "npm", ["run", "db:setup", "--workspace", "@seven-steps/db"]);
   console.info(`▸ Starting ${notAnswering.map((app) => app.label).join(", ")} (logs in ${logsFolder(dataFolder)})`);
+  // This run's logs only: the message of an app that fails quotes the end of its log.
+  rmSync(logsFolder(dataFolder), { recursive: true, force: true });
   mkdirSync(logsFolder(dataFolder), { recursive: true });
   started.push(...notAnswering);
   const results = await Promise.allSettled(notAnswering.map((app) => startApp(app, {}, dataFolder)));
@@ -103,6 +105,7 @@ let stopping = false;
 async function stopEverything(exitCode: number): Promise<never> {
   stopping = true;
   await stage?.close();
+  if (started.length > 0) console.info(`Stopping the apps the demo started: ${started.map((app) => app.label).join(", ")}.`);
   await stopStartedApps();
   process.exit(exitCode);
 }
@@ -127,17 +130,17 @@ try {
     stillsFolder: recordFolder && path.join(recordFolder, recordedFiles.stills),
     log: (line) => console.info(line),
   });
-  if (options.story.kind === "attack") {
-    await playAttack(director, stage, apps.attacker.url, member, options.story.attack);
-  } else {
-    const handout = await playSignIn(director, stage, { client: apps.client.url, issuer: apps.authorizationServer.url }, member, options.story.deny);
-    recording?.writeHandout(handout);
-  }
+  const handout =
+    options.story.kind === "attack"
+      ? await playAttack(director, stage, apps.attacker.url, member, options.story.attack)
+      : await playSignIn(director, stage, { client: apps.client.url, issuer: apps.authorizationServer.url }, member, options.story.deny);
+  recording?.writeHandout(handout);
   if (recording && recordFolder) {
     director.writeStillsList();
     console.info("\n▸ Encoding the recording with ffmpeg");
     await recording.finish(await stage.box());
-    console.info(`\nRecorded in ${recordFolder}:\n${Object.values(recordedFiles).map((file) => `   ${file}`).join("\n")}`);
+    const written = Object.values(recordedFiles).filter((file) => existsSync(path.join(recordFolder, file)));
+    console.info(`\nRecorded in ${recordFolder}:\n${written.map((file) => `   ${file}`).join("\n")}`);
   }
   if (!headless && canReadKeys() && !stopping) {
     console.info("\nThe demo is over. Press a key to close the browser.");

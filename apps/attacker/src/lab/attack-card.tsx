@@ -83,7 +83,7 @@ export function AttackCard({ card, origins, canSwitchOff }: { card: Card; origin
         ) : null}
       </div>
       {run ? (
-        <section aria-label="Outcome" aria-live="polite" className="space-y-4">
+        <section aria-label="Outcome" aria-live="polite" className="space-y-4" data-run-id={run.runId}>
           {run.status === "running" ? <p role="status">Mallory is at work…</p> : null}
           {run.status === "failed" ? (
             <p role="status" className="rounded-lg border-l-4 border-warn bg-warn-soft px-3 py-2">

@@ -1,5 +1,6 @@
 // `--attack <name>`: one attack of the attack lab, played as a learner plays it on Mallory's lab
 // page, with the fresh member as the victim where the attack needs one.
+import { flowHandout, type Flow } from "@seven-steps/inspector";
 import type { Page } from "playwright-core";
 import type { AttackName } from "./arguments.ts";
 import type { Director } from "./director.ts";
@@ -34,7 +35,8 @@ async function playVictim(director: Director, tab: Page, member: DemoMember, att
   await closed;
 }
 
-export async function playAttack(director: Director, stage: Stage, attackerUrl: string, member: DemoMember, attack: AttackName): Promise<void> {
+/** Plays the attack to its verdict; answers the run's Markdown handout, from the apps' records of it. */
+export async function playAttack(director: Director, stage: Stage, attackerUrl: string, member: DemoMember, attack: AttackName): Promise<string> {
   const { flow } = stage;
   await flow.goto(attackerUrl);
   const card = flow.getByRole("article", { name: new RegExp(`^${attack.number}\\. `) });
@@ -63,10 +65,15 @@ export async function playAttack(director: Director, stage: Stage, attackerUrl: 
     : [await verdict.locator("p").first().innerText()];
   await director.beat({ heading: await verdict.locator("h3").innerText(), sentence: why!, address: where }, { still: "outcome" });
 
-  const records = card.getByRole("region", { name: "Inspector of this run" });
-  await records.scrollIntoViewIfNeeded();
+  await card.getByRole("region", { name: "Inspector of this run" }).scrollIntoViewIfNeeded();
   await director.beat(
     { heading: `Attack ${attack.number} · In the inspector`, sentence: "Every message of the run, Mallory's in a lane of her own, with the check that refused her." },
     { still: "inspector" },
   );
+
+  // The run's id is what lets the learner's page read the apps' records of it (apps/attacker's /api/runs/<id>).
+  const runId = await outcome.getAttribute("data-run-id");
+  const records = await flow.request.get(`${attackerUrl}/api/runs/${encodeURIComponent(runId ?? "")}`);
+  if (!records.ok()) throw new Error(`Mallory's app gave no records of the run (${records.status()}).`);
+  return flowHandout((await records.json()) as Flow);
 }

@@ -24,7 +24,7 @@ const lookAt: Record<StepId, string> = {
   "access-token-request":
     "PrintShop's server now trades the code and its PKCE code_verifier for tokens, straight with PhotoCloud. The browser only waits.",
   "access-token": "The access token went to PrintShop's server, not to the browser. The inspector shows its claims: who, for whom, which scope, until when.",
-  "access-resource": "PrintShop calls the PhotoCloud API with the access token in its Authorization header.",
+  "access-resource": "PrintShop calls the PhotoCloud API with the access token in its Authorization header: once to learn who signed in, now for the photos.",
   "resource-delivery": "The API checked the token's signature, issuer, audience, lifetime and scope, and answered with this member's photos only.",
 };
 

@@ -46,7 +46,7 @@ export class Stage {
       throw error;
     }
     // With a window, each page fills its window; without, each is one box of the recording.
-    const context = await browser.newContext({ viewport: headless ? headlessBox : null, deviceScaleFactor: 1 });
+    const context = await browser.newContext(headless ? { viewport: headlessBox, deviceScaleFactor: 1 } : { viewport: null });
     if (theme) await context.addCookies(origins.map((url) => ({ name: themeCookieName, value: theme, url })));
     const flow = await context.newPage();
     const stage = new Stage(browser, context, flow, headless, onWindow);
