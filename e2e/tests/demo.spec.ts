@@ -6,10 +6,10 @@ import { getDatabase } from "@seven-steps/db";
 import { steps } from "@seven-steps/protocol";
 import { spawn, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import net from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { appEnvironment, apps, databaseUrl, repositoryRoot } from "../apps.ts";
+import { accepts } from "../fixtures/port-check.ts";
 
 interface Still {
   step: number | string;
@@ -92,17 +92,6 @@ function stillsOf(folder: string): Still[] {
   return JSON.parse(readFileSync(path.join(folder, "stills", "stills.json"), "utf8")) as Still[];
 }
 
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: "localhost", port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
-
 test("npm run demo -- --deny starts the apps that are not running, plays steps 1 to 3 and the refusal, and stops them", async () => {
   test.setTimeout(240_000);
   // Forty ports above the stack's, where nothing runs, on a database of the run's own.
@@ -117,7 +106,7 @@ test("npm run demo -- --deny starts the apps that are not running, plays steps 1
   };
   const database = `file:${path.join(folder, "demo.db")}`;
   try {
-    for (const port of ports) expect(await accepts(port)).toBe(false);
+    for (const port of ports) expect(await accepts("localhost", port)).toBe(false);
     // The seed registers PrintShop's redirect URI on the demo's port 3000; these apps run elsewhere.
     const setup = spawnSync("npm", ["run", "-s", "db:setup", "--workspace", "@seven-steps/db"], { cwd: repositoryRoot, env: { ...process.env, DATABASE_URL: database }, encoding: "utf8" });
     expect(setup.status, setup.stderr).toBe(0);
@@ -140,7 +129,7 @@ test("npm run demo -- --deny starts the apps that are not running, plays steps 1
     expect(handout).toContain("access_denied");
     expect(handout).toContain("### 4. Access token request");
     expect(handout).toContain("(did not happen)");
-    for (const port of ports) expect(await accepts(port)).toBe(false);
+    for (const port of ports) expect(await accepts("localhost", port)).toBe(false);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

@@ -4,20 +4,8 @@
 // does not start.
 import { expect, test } from "@playwright/test";
 import { spawn } from "node:child_process";
-import net from "node:net";
 import { apps, appsUnderTest, databaseUrl, host, repositoryRoot } from "../../apps.ts";
-
-/** Whether anything accepts a connection at `address`:`port`. */
-function accepts(address: string, port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host: address, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
+import { accepts } from "../../fixtures/port-check.ts";
 
 const pages = [
   { name: "PrintShop's home page", url: apps.client.url },

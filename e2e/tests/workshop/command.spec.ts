@@ -7,26 +7,15 @@ import { stopApps } from "@seven-steps/devtools/app-process";
 import { workshopApps, workshopDataFolder } from "@seven-steps/devtools/workshop/layout";
 import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
-import net from "node:net";
 import path from "node:path";
 import { apps, host, repositoryRoot } from "../../apps.ts";
+import { accepts } from "../../fixtures/port-check.ts";
 import { signInAs } from "../../fixtures/test.ts";
 
 /** Ten above the stack's ports: clear of its four apps, and of the four the banner spec's refusals try. */
 const portBase = apps.client.port + 10;
 const ports = [portBase, portBase + 1, portBase + 2, portBase + 3];
 const databaseFile = path.join(repositoryRoot, "e2e", ".data", `workshop-command-${portBase}.db`);
-
-function accepts(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    socket.once("connect", () => {
-      socket.destroy();
-      resolve(true);
-    });
-    socket.once("error", () => resolve(false));
-  });
-}
 
 /** The command, as the leader of its own process group: the terminal's Ctrl-C reaches the whole group. */
 function runWorkshop(): { command: ChildProcess; output: () => string; exited: Promise<number | null> } {
@@ -67,7 +56,7 @@ test("npm run workshop prints the apps, the instructor's sign-in and a join link
     process.kill(-command.pid!, "SIGINT");
     expect(await exited).toBe(0);
     expect(output()).toContain("SIGINT: stopping the workshop's apps…\nStopped.");
-    for (const port of ports) expect(await accepts(port), `nothing listens at ${host}:${port}`).toBe(false);
+    for (const port of ports) expect(await accepts(host, port), `nothing listens at ${host}:${port}`).toBe(false);
   } finally {
     // Whatever failed above, no app outlives the test and holds its port.
     if (command.exitCode === null) process.kill(-command.pid!, "SIGKILL");
