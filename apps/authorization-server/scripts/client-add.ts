@@ -5,14 +5,13 @@
 //
 // package.json runs it under Node's react-server condition, as Next.js runs the server: there the
 // `server-only` marker of the data modules it uses is an empty module.
-import { assertDatabaseReady, DatabaseNotReadyError } from "@seven-steps/db";
 import { metadataUrl, type TokenEndpointAuthMethod } from "@seven-steps/protocol";
 import { parseArgs } from "node:util";
-import { db, ownTables } from "@/db";
 import { env } from "@/env";
 import type { ClientInformationResponse } from "@/oauth/registration/client-metadata";
 import { RegistrationError } from "@/oauth/registration/errors";
 import { registerClient } from "@/oauth/registration/register-client";
+import { withDatabase } from "./with-database";
 
 const usage = `Usage: npm run client:add -- --name <name> --redirect-uri <uri> [--redirect-uri <uri> ...]
                           [--public] [--scope "<scopes>"] [--dpop] [--require-par] [--json]
@@ -96,8 +95,7 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
 
-  try {
-    await assertDatabaseReady(db, env.DATABASE_URL, ownTables);
+  return withDatabase("client:add", async () => {
     const metadata = {
       client_name: wanted.name,
       redirect_uris: wanted["redirect-uri"],
@@ -106,22 +104,16 @@ async function main(args: string[]): Promise<number> {
       dpop_bound_access_tokens: wanted.dpop,
       require_pushed_authorization_requests: wanted["require-par"],
     };
-    const client = await registerClient(metadata, "an operator");
-    process.stdout.write(wanted.json ? `${JSON.stringify(client, null, 2)}\n` : summary(client));
-    return 0;
-  } catch (error) {
-    if (error instanceof RegistrationError) {
+    try {
+      const client = await registerClient(metadata, "an operator");
+      process.stdout.write(wanted.json ? `${JSON.stringify(client, null, 2)}\n` : summary(client));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof RegistrationError)) throw error;
       console.error(`client:add: ${error.code}: ${error.description}`);
       return 1;
     }
-    if (error instanceof DatabaseNotReadyError) {
-      console.error(`client:add: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

@@ -5,11 +5,9 @@
 //
 // package.json runs it under Node's react-server condition, as Next.js runs the server: there the
 // `server-only` marker of the data modules it uses is an empty module.
-import { assertDatabaseReady, DatabaseNotReadyError } from "@seven-steps/db";
 import { parseArgs } from "node:util";
-import { db, ownTables } from "@/db";
-import { env } from "@/env";
 import { createDemoMember, type DemoMember } from "@/demo/demo-member";
+import { withDatabase } from "./with-database";
 
 const usage = `Usage: npm run -s demo:member -- [--json]
        (in apps/authorization-server; from the root, add --workspace @seven-steps/authorization-server)
@@ -51,20 +49,11 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
 
-  try {
-    await assertDatabaseReady(db, env.DATABASE_URL, ownTables);
+  return withDatabase("demo:member", async () => {
     const member = await createDemoMember();
     process.stdout.write(wanted.json ? `${JSON.stringify(member)}\n` : plainWords(member));
     return 0;
-  } catch (error) {
-    if (error instanceof DatabaseNotReadyError) {
-      console.error(`demo:member: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));

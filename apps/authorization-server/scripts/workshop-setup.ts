@@ -6,13 +6,12 @@
 //
 // package.json runs it under Node's react-server condition, as Next.js runs the server: there the
 // `server-only` marker of the data modules it uses is an empty module.
-import { assertDatabaseReady, DatabaseNotReadyError } from "@seven-steps/db";
 import { parseArgs } from "node:util";
-import { db, ownTables } from "@/db";
 import { env } from "@/env";
 import { joinUrl } from "@/workshop/join-link";
 import { instructorPasswordMinLength, instructorUsername, setUpRoom, WorkshopSetupError, type RoomSetUp } from "@/workshop/setup";
 import { InvalidWorkshopCode, workshopCodeRule } from "@/workshop/workshop-code";
+import { withDatabase } from "./with-database";
 
 const usage = `Usage: npm run workshop:setup -- [--code <code>] [--json]
 
@@ -103,24 +102,17 @@ async function main(args: string[]): Promise<number> {
     return 0;
   }
 
-  try {
-    await assertDatabaseReady(db, env.DATABASE_URL, ownTables);
-    const done = await setUpRoom({ code: wanted.code ?? env.WORKSHOP_CODE, instructorPassword: env.WORKSHOP_INSTRUCTOR_PASSWORD });
-    process.stdout.write(wanted.json ? json(done) : summary(done));
-    return 0;
-  } catch (error) {
-    if (error instanceof InvalidWorkshopCode || error instanceof WorkshopSetupError) {
+  return withDatabase("workshop:setup", async () => {
+    try {
+      const done = await setUpRoom({ code: wanted.code ?? env.WORKSHOP_CODE, instructorPassword: env.WORKSHOP_INSTRUCTOR_PASSWORD });
+      process.stdout.write(wanted.json ? json(done) : summary(done));
+      return 0;
+    } catch (error) {
+      if (!(error instanceof InvalidWorkshopCode || error instanceof WorkshopSetupError)) throw error;
       console.error(`workshop:setup: ${error.message}\n\n${usage}`);
       return 2;
     }
-    if (error instanceof DatabaseNotReadyError) {
-      console.error(`workshop:setup: ${error.message}`);
-      return 1;
-    }
-    throw error;
-  } finally {
-    await db.$disconnect();
-  }
+  });
 }
 
 process.exitCode = await main(process.argv.slice(2));
